@@ -1,0 +1,25 @@
+// Package assets embeds the files the application ships with: the indicator
+// catalogue of the KOMM-IN integration concept (catalog.json, transcribed
+// from the city's Abschlussdokumentation) and the application icon.
+package assets
+
+import _ "embed"
+
+// Catalog is the indicator catalogue in its JSON form; parse it with
+// store.ParseCatalog. It seeds every new monitoring file.
+//
+//go:embed catalog.json
+var Catalog []byte
+
+// Icon is the 512×512 PNG application icon.
+//
+//go:embed icon.png
+var Icon []byte
+
+// FyneGerman is Fyne's own German translation (fyne.io/fyne/v2
+// lang/translations/base.de.json, BSD-3-Clause, © Fyne.io developers). The
+// ui registers it for every locale so Fyne's dialogs speak German on any
+// system.
+//
+//go:embed fyne_de.json
+var FyneGerman []byte

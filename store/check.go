@@ -1,0 +1,63 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// CheckResult summarises a file that passed Check.
+type CheckResult struct {
+	SchemaVersion int
+	KeyFigures    int
+	Indicators    int
+	Values        int
+	DemoValues    int
+	History       int
+}
+
+// Check verifies a file without changing it: header, application id,
+// schema version, SQLite integrity and foreign keys. It is what
+// "integrationsmonitor pruefen" runs and what the merge of a returned file
+// runs first.
+func Check(ctx context.Context, path string) (CheckResult, error) {
+	var r CheckResult
+	h, err := readHeader(path)
+	if err != nil {
+		return r, err
+	}
+	if h.applicationID != ApplicationID {
+		return r, fmt.Errorf("check %s: application id %#x: %w", path, h.applicationID, ErrForeignFile)
+	}
+	if int(h.userVersion) > SchemaVersion() {
+		return r, fmt.Errorf("check %s: schema %d: %w", path, h.userVersion, ErrNewerSchema)
+	}
+	if err := checkIntegrity(ctx, path); err != nil {
+		return r, err
+	}
+	db, err := sql.Open("sqlite", fileURI(path, true))
+	if err != nil {
+		return r, err
+	}
+	defer db.Close()
+	var fkProblems int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM pragma_foreign_key_check`).Scan(&fkProblems); err != nil {
+		return r, fmt.Errorf("check %s: %w", path, classify(err))
+	}
+	if fkProblems > 0 {
+		return r, &UserError{Message: fmt.Sprintf("Die Datei enthält %d Einträge mit ungültigen Verweisen (z. B. auf eine gelöschte Grundzahl).", fkProblems), Err: ErrDamaged}
+	}
+	r.SchemaVersion = int(h.userVersion)
+	for q, dst := range map[string]*int{
+		`SELECT count(*) FROM key_figure`:           &r.KeyFigures,
+		`SELECT count(*) FROM impact_indicator`:     &r.Indicators,
+		`SELECT count(*) FROM value`:                &r.Values,
+		`SELECT count(*) FROM value WHERE demo = 1`: &r.DemoValues,
+		`SELECT count(*) FROM value_history`:        &r.History,
+	} {
+		if err := db.QueryRowContext(ctx, q).Scan(dst); err != nil {
+			return r, fmt.Errorf("check %s: %w", path, classify(err))
+		}
+	}
+	return r, nil
+}

@@ -1,0 +1,242 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// Store is an open monitoring file.
+type Store struct {
+	db       *sql.DB
+	path     string
+	lock     *os.File
+	readOnly bool
+	// Now is the clock for entered_at stamps; tests replace it.
+	Now func() time.Time
+	// User is written as entered_by.
+	User string
+}
+
+// Path is the file the store works on.
+func (s *Store) Path() string { return s.path }
+
+// ReadOnly reports whether the file was opened read-only because it is
+// write-protected.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// Close releases the file.
+func (s *Store) Close() error {
+	err := s.db.Close()
+	if s.lock != nil {
+		s.lock.Close()
+	}
+	return err
+}
+
+func fileURI(path string, readOnly bool) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	p := filepath.ToSlash(abs)
+	if runtime.GOOS == "windows" {
+		p = "/" + p
+	}
+	u := url.URL{Scheme: "file", Path: p}
+	q := url.Values{}
+	mode := "rw" // never rwc: opening must not create a missing file
+	if readOnly {
+		mode = "ro"
+	}
+	q.Set("mode", mode)
+	// Pragmas go into the DSN so that every pooled connection gets them.
+	// DELETE journal: the file is e-mailed and must be complete on its own.
+	// trusted_schema and cell_size_check: files arrive by e-mail, treat
+	// their schema and pages as untrusted input.
+	for _, p := range []string{"foreign_keys(1)", "trusted_schema(0)", "cell_size_check(1)", "busy_timeout(2000)"} {
+		q.Add("_pragma", p)
+	}
+	if !readOnly {
+		q.Add("_pragma", "journal_mode(DELETE)")
+		q.Add("_pragma", "synchronous(FULL)")
+	}
+	q.Set("_txlock", "immediate")
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// writable reports whether the file may be written; mode bits are checked
+// as well because root ignores them when opening.
+func writable(path string) bool {
+	st, err := os.Stat(path)
+	if err != nil || st.Mode().Perm()&0o200 == 0 {
+		return false
+	}
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return false
+	}
+	f.Close()
+	return true
+}
+
+// Open opens an existing monitoring file. Every refusal leaves the file
+// byte for byte unchanged: the header is checked by hand before SQLite sees
+// the file, the integrity check runs read-only, and only then is the file
+// opened for writing and migrated. A write-protected file is opened
+// read-only; ReadOnly reports it.
+func Open(ctx context.Context, path string) (*Store, error) {
+	h, err := readHeader(path)
+	if err != nil {
+		return nil, err
+	}
+	if h.applicationID != ApplicationID {
+		return nil, fmt.Errorf("open %s: application id %#x: %w", path, h.applicationID, ErrForeignFile)
+	}
+	if int(h.userVersion) > SchemaVersion() {
+		return nil, fmt.Errorf("open %s: schema %d: %w", path, h.userVersion, ErrNewerSchema)
+	}
+	readOnly := !writable(path)
+	lf, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if err := lockFile(lf, !readOnly); err != nil {
+		lf.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if err := checkIntegrity(ctx, path); err != nil {
+		lf.Close()
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", fileURI(path, readOnly))
+	if err != nil {
+		lf.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path, lock: lf, readOnly: readOnly, Now: time.Now, User: currentUser()}
+	if !readOnly {
+		if err := migrate(ctx, db); err != nil {
+			s.Close()
+			return nil, classify(err)
+		}
+	}
+	return s, nil
+}
+
+// checkIntegrity runs SQLite's integrity check on a read-only connection.
+func checkIntegrity(ctx context.Context, path string) error {
+	db, err := sql.Open("sqlite", fileURI(path, true))
+	if err != nil {
+		return fmt.Errorf("check %s: %w", path, err)
+	}
+	defer db.Close()
+	rows, err := db.QueryContext(ctx, "PRAGMA integrity_check")
+	if err != nil {
+		return fmt.Errorf("check %s: %w", path, classify(err))
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return fmt.Errorf("check %s: %w", path, classify(err))
+		}
+		if line != "ok" {
+			problems = append(problems, line)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("check %s: %w", path, classify(err))
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("check %s: %s: %w", path, strings.Join(problems, "; "), ErrDamaged)
+	}
+	return nil
+}
+
+// classify maps SQLite result codes to our sentinels.
+func classify(err error) error {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_IOERR:
+			return fmt.Errorf("%v: %w", err, ErrDamaged)
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return fmt.Errorf("%v: %w", err, ErrLocked)
+		case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM:
+			return fmt.Errorf("%v: %w", err, ErrReadOnly)
+		}
+	}
+	return err
+}
+
+func currentUser() string {
+	for _, k := range []string{"USERNAME", "USER", "LOGNAME"} {
+		if v := os.Getenv(k); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// Create writes a new monitoring file with the given catalogue. The file is
+// built under a temporary name beside the target and renamed into place
+// only when complete, so an existing file is replaced whole or not at all.
+func Create(ctx context.Context, path string, cat *Catalog) (*Store, error) {
+	if err := cat.Validate(); err != nil {
+		return nil, err
+	}
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, ".integrationsmonitor-*.tmp")
+	if err != nil {
+		return nil, fmt.Errorf("create %s: %w", path, err)
+	}
+	tmpName := tmp.Name()
+	tmp.Close()
+	os.Remove(tmpName) // SQLite must create it: an empty file would be taken as a database
+	ok := false
+	defer func() {
+		if !ok {
+			os.Remove(tmpName)
+			os.Remove(tmpName + "-journal")
+		}
+	}()
+	u := strings.Replace(fileURI(tmpName, false), "mode=rw", "mode=rwc", 1)
+	db, err := sql.Open("sqlite", u)
+	if err != nil {
+		return nil, fmt.Errorf("create %s: %w", path, err)
+	}
+	if err := migrate(ctx, db); err != nil {
+		db.Close()
+		return nil, err
+	}
+	s := &Store{db: db, path: tmpName, Now: time.Now, User: currentUser()}
+	if err := s.insertCatalog(ctx, cat); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.SetSetting(ctx, "created_at", s.Now().UTC().Format(time.RFC3339)); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := db.Close(); err != nil {
+		return nil, fmt.Errorf("create %s: %w", path, err)
+	}
+	if err := os.Rename(tmpName, path); err != nil {
+		return nil, fmt.Errorf("create %s: %w", path, err)
+	}
+	ok = true
+	return Open(ctx, path)
+}

@@ -1,0 +1,216 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// SaveOptions control SaveValue.
+type SaveOptions struct {
+	Origin  string // Eingabe, Import: <file>, Rückmeldung: <file>
+	Correct bool   // the user confirmed correcting a stored value
+}
+
+// SaveValue validates v against its Grundzahl and stores it in one
+// transaction. A value that differs from a stored one is not overwritten
+// unless opts.Correct is set; then a *ConflictError holding the stored value
+// is returned and nothing changes. The triggers keep the old value in the
+// history.
+func (s *Store) SaveValue(ctx context.Context, v Value, opts SaveOptions) (SaveAction, error) {
+	action := Unchanged
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var err error
+		action, err = saveValue(ctx, tx, v, opts, s.Now().UTC(), s.User)
+		return err
+	})
+	return action, err
+}
+
+// SaveValues stores many values in one transaction (imports, demo data);
+// either all are stored or none.
+func (s *Store) SaveValues(ctx context.Context, vs []Value, opts SaveOptions) (inserted, corrected int, err error) {
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		now := s.Now().UTC()
+		for _, v := range vs {
+			a, err := saveValue(ctx, tx, v, opts, now, s.User)
+			if err != nil {
+				return fmt.Errorf("%s %s %s %s: %w", v.BaseFigure, v.Period, v.Area, v.Group, err)
+			}
+			switch a {
+			case Inserted:
+				inserted++
+			case Corrected:
+				corrected++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, 0, err
+	}
+	return inserted, corrected, nil
+}
+
+func saveValue(ctx context.Context, tx *sql.Tx, v Value, opts SaveOptions, now time.Time, user string) (SaveAction, error) {
+	bf, err := baseFigureTx(ctx, tx, v.BaseFigure)
+	if err != nil {
+		return Unchanged, err
+	}
+	p, err := ParsePeriodOfKind(string(v.Period), bf.PeriodKind)
+	if err != nil {
+		return Unchanged, err
+	}
+	v.Period = p
+	if err := v.Validate(bf); err != nil {
+		return Unchanged, err
+	}
+	var exists int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM area WHERE code = ?`, v.Area).Scan(&exists); err != nil {
+		return Unchanged, err
+	}
+	if exists == 0 {
+		return Unchanged, Invalid(fmt.Sprintf("Den Statistischen Bezirk „%s“ gibt es in dieser Datei nicht.", v.Area))
+	}
+	old, err := valueByKey(ctx, tx, v.BaseFigure, v.Period, v.Area, v.Group)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		_, err = tx.ExecContext(ctx, `INSERT INTO value(base_figure_code,period,area_code,group_code,number,symbol,provisional,estimated,confidential,source,as_of,note,demo,entered_at,entered_by,origin)
+			VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, valueArgs(v, now, user, opts.Origin)...)
+		if err != nil {
+			return Unchanged, fmt.Errorf("insert value: %w", err)
+		}
+		return Inserted, nil
+	case err != nil:
+		return Unchanged, err
+	}
+	if old.SameContent(v) {
+		return Unchanged, nil
+	}
+	if !opts.Correct {
+		return Unchanged, &ConflictError{Old: old}
+	}
+	args := append(valueArgs(v, now, user, opts.Origin)[4:], old.ID)
+	if _, err := tx.ExecContext(ctx, `UPDATE value SET number=?, symbol=?, provisional=?, estimated=?, confidential=?, source=?, as_of=?, note=?, demo=?, entered_at=?, entered_by=?, origin=?, revision = revision + 1 WHERE id = ?`, args...); err != nil {
+		return Unchanged, fmt.Errorf("update value: %w", err)
+	}
+	return Corrected, nil
+}
+
+func valueArgs(v Value, now time.Time, user, origin string) []any {
+	var num, sym any
+	if v.Symbol == NoSymbol {
+		num = v.Number
+	} else {
+		sym = string(v.Symbol)
+	}
+	return []any{v.BaseFigure, string(v.Period), v.Area, v.Group, num, sym, v.Provisional, v.Estimated, v.Confidential,
+		v.Source, v.AsOf, v.Note, v.Demo, now.Format(time.RFC3339), user, origin}
+}
+
+const valueColumns = `id, base_figure_code, period, area_code, group_code, number, symbol, provisional, estimated, confidential, source, as_of, note, demo, entered_at, entered_by, origin`
+
+func scanValue(r interface{ Scan(...any) error }) (Value, error) {
+	var v Value
+	var num sql.NullFloat64
+	var sym sql.NullString
+	var at string
+	err := r.Scan(&v.ID, &v.BaseFigure, &v.Period, &v.Area, &v.Group, &num, &sym, &v.Provisional, &v.Estimated, &v.Confidential,
+		&v.Source, &v.AsOf, &v.Note, &v.Demo, &at, &v.EnteredBy, &v.Origin)
+	if err != nil {
+		return v, err
+	}
+	v.Number = num.Float64
+	v.Symbol = Symbol(sym.String)
+	v.EnteredAt, _ = time.Parse(time.RFC3339, at)
+	return v, nil
+}
+
+func valueByKey(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}, bf string, p Period, area, group string) (Value, error) {
+	v, err := scanValue(q.QueryRowContext(ctx, `SELECT `+valueColumns+` FROM value WHERE base_figure_code=? AND period=? AND area_code=? AND group_code=?`, bf, string(p), area, group))
+	if err == sql.ErrNoRows {
+		return v, ErrNotFound
+	}
+	return v, err
+}
+
+func baseFigureTx(ctx context.Context, tx *sql.Tx, code string) (BaseFigure, error) {
+	var b BaseFigure
+	err := tx.QueryRowContext(ctx, `SELECT code, alias, name, unit, period_kind, COALESCE(actor_code,''), frequency FROM base_figure WHERE code = ?`, code).
+		Scan(&b.Code, &b.Alias, &b.Name, &b.Unit, &b.PeriodKind, &b.Actor, &b.Frequency)
+	if err == sql.ErrNoRows {
+		return b, Invalid(fmt.Sprintf("Die Grundzahl „%s“ gibt es in dieser Datei nicht.", code))
+	}
+	if err != nil {
+		return b, err
+	}
+	err = queryEach(ctx, tx, `SELECT group_code FROM base_figure_group WHERE base_figure_code = ?`, func(r *sql.Rows) error {
+		var g string
+		err := r.Scan(&g)
+		b.Groups = append(b.Groups, g)
+		return err
+	}, code)
+	return b, err
+}
+
+// Value returns the stored value for a key, or ErrNotFound.
+func (s *Store) Value(ctx context.Context, bf string, p Period, area, group string) (Value, error) {
+	return valueByKey(ctx, s.db, bf, p, area, group)
+}
+
+// Values returns the stored values of the given Grundzahlen (all when none
+// are given), ordered by Grundzahl, period, area and group.
+func (s *Store) Values(ctx context.Context, baseFigures ...string) ([]Value, error) {
+	var out []Value
+	q := `SELECT ` + valueColumns + ` FROM value`
+	var args []any
+	if len(baseFigures) > 0 {
+		q += ` WHERE base_figure_code IN (?` + repeat(",?", len(baseFigures)-1) + `)`
+		for _, b := range baseFigures {
+			args = append(args, b)
+		}
+	}
+	q += ` ORDER BY base_figure_code, period, area_code, group_code`
+	err := queryEach(ctx, s.db, q, func(r *sql.Rows) error {
+		v, err := scanValue(r)
+		out = append(out, v)
+		return err
+	}, args...)
+	return out, err
+}
+
+func repeat(s string, n int) string {
+	out := ""
+	for i := 0; i < n; i++ {
+		out += s
+	}
+	return out
+}
+
+// History returns the changes of the value with the given key, oldest first.
+func (s *Store) History(ctx context.Context, bf string, p Period, area, group string) ([]HistoryEntry, error) {
+	var out []HistoryEntry
+	err := queryEach(ctx, s.db, `SELECT action, old_number, COALESCE(old_symbol,''), new_number, COALESCE(new_symbol,''), changed_at, changed_by, origin
+		FROM value_history WHERE base_figure_code=? AND period=? AND area_code=? AND group_code=? ORDER BY id`, func(r *sql.Rows) error {
+		var h HistoryEntry
+		var on, nn sql.NullFloat64
+		var at string
+		if err := r.Scan(&h.Action, &on, &h.OldSymbol, &nn, &h.NewSymbol, &at, &h.By, &h.Origin); err != nil {
+			return err
+		}
+		if on.Valid {
+			h.OldNumber = &on.Float64
+		}
+		if nn.Valid {
+			h.NewNumber = &nn.Float64
+		}
+		h.At, _ = time.Parse(time.RFC3339, at)
+		out = append(out, h)
+		return nil
+	}, bf, string(p), area, group)
+	return out, err
+}

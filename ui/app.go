@@ -1,0 +1,134 @@
+// Package ui is the Fyne front end of the Integrationsmonitor: one tab per
+// Handlungsfeld with the catalogue, forms and charts, and the file menu. It
+// holds no SQL and draws no PDF; it shows what store and report compute.
+package ui
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"bergischgladbach.de/integrationsmonitor/store"
+)
+
+// AppTitle is the window title without the file name.
+const AppTitle = "Integrationsmonitoring Bergisch Gladbach"
+
+// App is the main window's state: the open file and the tabs showing it.
+type App struct {
+	app   fyne.App
+	win   fyne.Window
+	st    *store.Store
+	cat   *store.Catalog
+	tabs  *container.AppTabs
+	field []*fieldTab
+	files *fileMenu
+}
+
+// New builds the main window's content and menu. Call Open or SetStore to
+// show a file.
+func New(a fyne.App, w fyne.Window) *App {
+	u := &App{app: a, win: w}
+	u.files = newFileMenu(u)
+	u.tabs = container.NewAppTabs()
+	w.SetContent(container.NewStack(widget.NewLabel("Keine Datei geöffnet. Bitte über „Datei → Öffnen…“ eine Datei wählen.")))
+	u.refreshMenu()
+	w.SetTitle(AppTitle)
+	return u
+}
+
+// Store is the open file, or nil.
+func (u *App) Store() *store.Store { return u.st }
+
+// Tabs are the Handlungsfeld tabs (for tests and the window).
+func (u *App) Tabs() *container.AppTabs { return u.tabs }
+
+// Open opens path and shows it. On failure the file shown so far stays
+// open and the German message is returned inside the error.
+func (u *App) Open(path string) error {
+	st, err := store.Open(context.Background(), path)
+	if err != nil {
+		return err
+	}
+	if err := u.SetStore(st); err != nil {
+		st.Close()
+		return err
+	}
+	if st.ReadOnly() {
+		dialog.ShowInformation("Schreibgeschützt", store.Message(store.ErrReadOnly), u.win)
+	}
+	return nil
+}
+
+// SetStore shows st, closing the file shown before.
+func (u *App) SetStore(st *store.Store) error {
+	cat, err := st.Catalog(context.Background())
+	if err != nil {
+		return err
+	}
+	if u.st != nil && u.st != st {
+		u.st.Close()
+	}
+	u.st, u.cat = st, cat
+	u.files.remember(st.Path())
+	u.rebuild()
+	return nil
+}
+
+// Close closes the open file.
+func (u *App) Close() {
+	if u.st != nil {
+		u.st.Close()
+		u.st = nil
+	}
+}
+
+func (u *App) rebuild() {
+	u.field = nil
+	u.tabs = container.NewAppTabs()
+	for _, f := range u.cat.Fields {
+		ft := newFieldTab(u, f)
+		u.field = append(u.field, ft)
+		u.tabs.Append(container.NewTabItem(f.Code+" · "+f.Title, ft.content))
+	}
+	u.win.SetContent(u.tabs)
+	u.updateTitle()
+	u.refreshMenu()
+}
+
+func (u *App) updateTitle() {
+	title := AppTitle
+	if u.st != nil {
+		title += " — " + filepath.Base(u.st.Path())
+		if u.st.ReadOnly() {
+			title += " (schreibgeschützt)"
+		}
+	}
+	u.win.SetTitle(title)
+}
+
+// FieldTab returns the tab of the Handlungsfeld with the given code.
+func (u *App) FieldTab(code string) *fieldTab {
+	for _, f := range u.field {
+		if f.field.Code == code {
+			return f
+		}
+	}
+	return nil
+}
+
+func (u *App) refreshMenu() {
+	u.win.SetMainMenu(fyne.NewMainMenu(u.files.menu()))
+}
+
+// showError shows the German sentence for err and logs the chain.
+func (u *App) showError(title string, err error) {
+	fyne.LogError(title, err)
+	d := dialog.NewError(errors.New(store.Message(err)), u.win)
+	d.Show()
+}

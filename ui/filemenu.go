@@ -1,0 +1,180 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"bergischgladbach.de/integrationsmonitor/assets"
+	"bergischgladbach.de/integrationsmonitor/store"
+)
+
+const (
+	prefRecent   = "zuletzt"
+	prefLastFile = "letzteDatei"
+	maxRecent    = 8
+)
+
+// fileMenu is the Datei menu: new, open, recent files, quit.
+type fileMenu struct {
+	u *App
+}
+
+func newFileMenu(u *App) *fileMenu { return &fileMenu{u: u} }
+
+func (m *fileMenu) menu() *fyne.Menu {
+	recent := fyne.NewMenuItem("Zuletzt geöffnet", nil)
+	var items []*fyne.MenuItem
+	for _, p := range m.recent() {
+		p := p
+		items = append(items, fyne.NewMenuItem(p, func() { m.open(p) }))
+	}
+	if len(items) == 0 {
+		none := fyne.NewMenuItem("(keine)", nil)
+		none.Disabled = true
+		items = append(items, none)
+	}
+	recent.ChildMenu = fyne.NewMenu("", items...)
+	quit := fyne.NewMenuItem("Beenden", func() { m.u.app.Quit() })
+	quit.IsQuit = true
+	return fyne.NewMenu("Datei",
+		fyne.NewMenuItem("Neu…", m.showNew),
+		fyne.NewMenuItem("Öffnen…", m.showOpen),
+		recent,
+		fyne.NewMenuItemSeparator(),
+		quit,
+	)
+}
+
+func (m *fileMenu) recent() []string {
+	return m.u.app.Preferences().StringList(prefRecent)
+}
+
+// remember puts path at the top of the recent files and makes it the file
+// opened at the next start.
+func (m *fileMenu) remember(path string) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	list := []string{abs}
+	for _, p := range m.recent() {
+		if p != abs && len(list) < maxRecent {
+			list = append(list, p)
+		}
+	}
+	prefs := m.u.app.Preferences()
+	prefs.SetStringList(prefRecent, list)
+	prefs.SetString(prefLastFile, abs)
+}
+
+// LastFile is the file open when the app was last used, or "".
+func LastFile(a fyne.App) string { return a.Preferences().String(prefLastFile) }
+
+func (m *fileMenu) open(path string) {
+	if err := m.u.Open(path); err != nil {
+		m.u.showError("Öffnen", err)
+	}
+}
+
+func (m *fileMenu) showOpen() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			m.u.showError("Öffnen", err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		m.open(path)
+	}, m.u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".sqlite", ".sqlite3", ".db"}))
+	if cur := m.u.st; cur != nil {
+		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(cur.Path()))); err == nil {
+			d.SetLocation(dir)
+		}
+	}
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// showNew asks for a folder and a file name. Fyne's save dialog would
+// truncate an existing file before we write, so a replaced file must go
+// through store.Create, which renames a complete new file into place.
+func (m *fileMenu) showNew() {
+	dir := widget.NewEntry()
+	if home, err := os.UserHomeDir(); err == nil {
+		dir.SetText(home)
+	}
+	if cur := m.u.st; cur != nil {
+		dir.SetText(filepath.Dir(cur.Path()))
+	}
+	name := widget.NewEntry()
+	name.SetText("Integrationsmonitoring.sqlite")
+	pick := widget.NewButton("Ordner wählen…", func() {
+		fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+			if err == nil && l != nil {
+				dir.SetText(l.Path())
+			}
+		}, m.u.win)
+		fd.Resize(fyne.NewSize(900, 600))
+		fd.Show()
+	})
+	form := []*widget.FormItem{
+		widget.NewFormItem("Ordner", container.NewBorder(nil, nil, nil, pick, dir)),
+		widget.NewFormItem("Dateiname", name),
+	}
+	d := dialog.NewForm("Neue Monitoring-Datei", "Anlegen", "Abbrechen", form, func(ok bool) {
+		if !ok {
+			return
+		}
+		path := filepath.Join(dir.Text, name.Text)
+		if filepath.Ext(path) == "" {
+			path += ".sqlite"
+		}
+		if _, err := os.Stat(path); err == nil {
+			dialog.ShowConfirm("Datei ersetzen?", "Die Datei „"+filepath.Base(path)+"“ gibt es schon. Soll sie durch eine neue, leere Monitoring-Datei ersetzt werden?", func(yes bool) {
+				if yes {
+					m.create(path)
+				}
+			}, m.u.win)
+			return
+		}
+		m.create(path)
+	}, m.u.win)
+	d.Resize(fyne.NewSize(640, 220))
+	d.Show()
+}
+
+func (m *fileMenu) create(path string) {
+	if m.u.st != nil && samePath(m.u.st.Path(), path) {
+		m.u.Close() // Windows cannot replace a file that is open
+	}
+	cat, err := store.ParseCatalog(assets.Catalog)
+	if err != nil {
+		m.u.showError("Neu", err)
+		return
+	}
+	st, err := store.Create(context.Background(), path, cat)
+	if err != nil {
+		m.u.showError("Neu", err)
+		return
+	}
+	if err := m.u.SetStore(st); err != nil {
+		m.u.showError("Neu", err)
+	}
+}
+
+func samePath(a, b string) bool {
+	aa, err1 := filepath.Abs(a)
+	bb, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && aa == bb
+}
