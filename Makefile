@@ -1,0 +1,40 @@
+# Integrationsmonitor — the two commands of the README, plus helpers.
+#   make run    start the app (on the default file; demo data when none exists)
+#   make test   vet and run every test (installs missing Debian packages first)
+
+GO      ?= go
+TAGS    := migrated_fynedo
+BIN     := integrationsmonitor
+# Build headers for Fyne (cgo, GLFW), Xvfb/xdotool for the real-window test,
+# poppler-utils and qpdf for the PDF tests.
+DEB_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev xvfb xdotool poppler-utils qpdf
+
+.PHONY: run test deps build vet clean
+
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; \
+	  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO="sudo"; \
+	  else echo "Es fehlen Debian-Pakete:$$missing"; echo "Bitte installieren: sudo apt-get install -y$$missing"; exit 1; fi; \
+	  echo "Installiere fehlende Pakete:$$missing"; \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+build: deps
+	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/integrationsmonitor
+
+run: build
+	./$(BIN)
+
+vet: deps
+	$(GO) vet -tags $(TAGS) ./...
+
+test: vet
+	$(GO) test -tags $(TAGS) -count=1 ./...
+
+clean:
+	rm -f $(BIN)
