@@ -1,5 +1,5 @@
 # Integrationsmonitor — the two commands of the README, plus helpers.
-#   make run    start the app (on the default file; demo data when none exists)
+#   make run    start the app on a file with labelled demo data (out/beispiel.sqlite)
 #   make test   vet and run every test (installs missing Debian packages first)
 
 GO      ?= go
@@ -27,8 +27,13 @@ deps:
 build: deps
 	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/integrationsmonitor
 
+# A newcomer sees the app with labelled Beispieldaten: out/beispiel.sqlite is
+# created on the first run and reused after that.
+DEMO := out/beispiel.sqlite
+
 run: build
-	./$(BIN)
+	@mkdir -p out; [ -f $(DEMO) ] || ./$(BIN) demo $(DEMO)
+	./$(BIN) $(DEMO)
 
 vet: deps
 	$(GO) vet -tags $(TAGS) ./...

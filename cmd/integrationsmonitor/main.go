@@ -4,6 +4,7 @@
 //
 //	integrationsmonitor [DATEI]
 //	integrationsmonitor neu DATEI
+//	integrationsmonitor demo DATEI
 //	integrationsmonitor pruefen DATEI
 package main
 
@@ -35,6 +36,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		switch args[0] {
 		case "neu":
 			return runNew(ctx, args[1:], stdout, stderr)
+		case "demo":
+			return runDemo(ctx, args[1:], stdout, stderr)
 		case "pruefen":
 			return runCheck(ctx, args[1:], stdout, stderr)
 		case "hilfe", "-h", "-help", "--help":
@@ -50,5 +53,6 @@ const usage = `Integrationsmonitor – Integrationsmonitoring der Stadt Bergisch
 Aufruf:
   integrationsmonitor [DATEI]          Programmfenster (zuletzt geöffnete oder Standarddatei)
   integrationsmonitor neu DATEI        neue Datei mit dem vollständigen Kennzahlenkatalog
+  integrationsmonitor demo DATEI       neue Datei mit gekennzeichneten Beispieldaten 2011–2025
   integrationsmonitor pruefen DATEI    Datei prüfen (Integrität, Schema); Rückgabewert 0 = in Ordnung
 `
