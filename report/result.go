@@ -41,6 +41,14 @@ type Assessment struct {
 	Text   string // German explanation, one or two sentences
 	From   Point  // base period used
 	To     Point  // latest period used
+	// N is the number of computed values from From to To that the
+	// assessment rests on.
+	N int
+	// Rate is the annual relative change the level was decided on: of the
+	// value (steigt, sinkt) or of its distance to the reference (nähert
+	// sich der Referenz an, ausgeglichen); 0.012 is +1,2 % per year. NaN
+	// when no rate was computed.
+	Rate float64
 }
 
 // Result is everything computed for one Kennzahl: its series, the
@@ -53,4 +61,7 @@ type Result struct {
 	Sentence   string
 	// MissingCurrent is true when no value exists for the report year.
 	MissingCurrent bool
+	// Demo is true when any input of any series is Beispieldaten, so that
+	// every output can say so.
+	Demo bool
 }

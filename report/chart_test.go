@@ -1,0 +1,427 @@
+package report
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"image"
+	"image/png"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"bergischgladbach.de/integrationsmonitor/store"
+)
+
+var chartDir = flag.String("chartdir", "", "write the example charts of TestRenderPNG to this directory, to look at them")
+
+// yearly builds a series of consecutive years from first; a NaN value
+// stands for a period that is not computable.
+func yearly(label string, first int, values ...float64) SeriesResult {
+	s := SeriesResult{Label: label}
+	for i, v := range values {
+		p := Point{Period: store.Period(fmt.Sprint(first + i)), Value: v, OK: !math.IsNaN(v)}
+		if !p.OK {
+			p.Reason = "Wert geheim (.)"
+		}
+		s.Points = append(s.Points, p)
+	}
+	return s
+}
+
+func withPeriods(label string, periods []store.Period, values ...float64) SeriesResult {
+	s := SeriesResult{Label: label}
+	for i, v := range values {
+		s.Points = append(s.Points, Point{Period: periods[i], Value: v, OK: true})
+	}
+	return s
+}
+
+func halfYears(from, to int) []store.Period {
+	var ps []store.Period
+	for y := from; y <= to; y++ {
+		ps = append(ps, store.Period(fmt.Sprintf("%d-H1", y)), store.Period(fmt.Sprintf("%d-H2", y)))
+	}
+	return ps
+}
+
+func schoolYears(from, to int) []store.Period {
+	var ps []store.Period
+	for y := from; y <= to; y++ {
+		ps = append(ps, store.Period(fmt.Sprintf("%d/%02d", y, (y+1)%100)))
+	}
+	return ps
+}
+
+// chartCases are the edge cases RenderPNG must survive, and the examples
+// written with -chartdir. hasData says whether a series line must show.
+var chartCases = []struct {
+	name    string
+	spec    ChartSpec
+	hasData bool
+}{
+	{"typical_percent", ChartSpec{
+		Title: "Anteil der Ausländer/innen an den Arbeitslosen", Unit: "%",
+		Series: []SeriesResult{
+			yearly("Ausländer/innen", 2011, 15.9, 16.4, 17.2, 17.0, 17.8, 18.1, 18.9, 19.4, 20.2, 21.5, 21.1, 20.4, 21.9, 22.6, 23.1),
+			yearly("männlich", 2011, 14.2, 14.9, 15.1, 15.8, 16.0, 16.7, 17.3, 17.9, 18.0, 19.2, 19.9, 19.5, 20.3, 20.8, 21.4),
+		},
+		Reference: ptr(yearly("Bevölkerungsanteil", 2011, 11.8, 12.0, 12.3, 12.9, 13.6, 14.2, 14.4, 14.7, 15.0, 15.2, 15.5, 16.3, 16.6, 16.9, 17.2)),
+	}, true},
+	{"half_years", ChartSpec{
+		Title: "Vermittlungsquote", Unit: "%",
+		Series: []SeriesResult{withPeriods("Ausländer/innen", halfYears(2011, 2016),
+			31.5, 33.0, 32.1, 34.8, 35.2, 36.0, 35.1, 37.9, 38.4, 37.7, 39.5, 40.1)},
+	}, true},
+	{"school_years", ChartSpec{
+		Title: "Übergänge auf das Gymnasium – Schüler/innen ohne deutsche Staatsangehörigkeit", Unit: "%",
+		Series: []SeriesResult{withPeriods("Schüler", schoolYears(2011, 2025),
+			22, 23.5, 21.8, 24.9, 26.1, 25.4, 27.7, 28.0, 27.2, 29.3, 30.5, 31.0, 30.2, 32.4, 33.0)},
+	}, true},
+	{"index_around_one", ChartSpec{
+		Title: "Repräsentationsindex Ausländer/innen im Stadtrat", Unit: "Index",
+		Series:    []SeriesResult{yearly("Ausländer/innen", 2011, 0.82, 0.85, 0.91, 0.96, 1.02, 1.05, 0.99, 1.08)},
+		Reference: ptr(yearly("Parität (1,0)", 2011, 1, 1, 1, 1, 1, 1, 1, 1)),
+	}, true},
+	{"one_point", ChartSpec{Title: "Einbürgerungen", Unit: "Anzahl",
+		Series: []SeriesResult{yearly("insgesamt", 2024, 312)}}, true},
+	{"all_equal", ChartSpec{Title: "Anteil", Unit: "%",
+		Series: []SeriesResult{yearly("weiblich", 2011, 50, 50, 50, 50)}}, true},
+	{"all_equal_zero", ChartSpec{Title: "Anteil", Unit: "%",
+		Series: []SeriesResult{yearly("weiblich", 2011, 0, 0, 0)}}, true},
+	{"gap", ChartSpec{Title: "Anteil mit Lücken und Zeichen", Unit: "%",
+		Series: []SeriesResult{
+			yearly("Deutsche", 2011, 12.1, 12.8, math.NaN(), 13.5, 14.0, math.NaN(), 14.8, math.NaN(), 15.9, 16.2),
+			yearly("Ausländer/innen", 2011, math.NaN(), 20.2, 21.0, math.NaN(), 19.5, 20.1, 21.4, 22.0, math.NaN(), math.NaN()),
+		}}, true},
+	{"nan_value_marked_ok", ChartSpec{Title: "Anteil", Unit: "%",
+		Series: []SeriesResult{{Label: "a", Points: []Point{
+			{Period: "2011", Value: 3, OK: true}, {Period: "2012", Value: math.NaN(), OK: true},
+			{Period: "2013", Value: math.Inf(1), OK: true}, {Period: "2014", Value: 4, OK: true},
+		}}}}, true},
+	{"negative_points", ChartSpec{Title: "Abstand der Quoten Ausländer/innen – Deutsche", Unit: "Prozentpunkte",
+		Series: []SeriesResult{yearly("Differenz", 2011, 4.2, 3.1, 1.8, 0.4, -0.9, -1.7, -0.6, 0.8)}}, true},
+	{"reference_only", ChartSpec{Title: "Bevölkerungsanteil", Unit: "%",
+		Series:    []SeriesResult{{Label: "Ausländer/innen"}},
+		Reference: ptr(yearly("Bevölkerungsanteil", 2011, 11.8, 12.0, 12.3))}, false},
+	{"demo_long_title", ChartSpec{
+		Title: "Anteil der Schülerinnen und Schüler mit Migrationshintergrund, die nach der Grundschule auf ein Gymnasium wechseln, an allen Schülerinnen und Schülern ihres Jahrgangs in Bergisch Gladbach",
+		Unit:  "Verhältnis", Demo: true,
+		Series: []SeriesResult{
+			yearly("mit Migrationshintergrund", 2011, 0.61, 0.63, 0.66, 0.7),
+			yearly("ohne Migrationshintergrund", 2011, 1.1, 1.08, 1.05, 1.04),
+			yearly("Ausländer/innen", 2011, 0.55, 0.58, 0.6, 0.61),
+			yearly("Deutsche", 2011, 1.2, 1.18, 1.15, 1.12),
+			yearly("weiblich", 2011, 0.9, 0.93, 0.95, 0.97),
+			yearly("männlich", 2011, 0.85, 0.86, 0.9, 0.92),
+			yearly("insgesamt", 2011, 0.87, 0.9, 0.92, 0.94),
+		}}, true},
+	{"large_counts", ChartSpec{Title: "Einwohner/innen", Unit: "Anzahl",
+		Series: []SeriesResult{yearly("insgesamt", 2011, 108412, 109005, 109833, 110498, 111366)}}, true},
+	{"mixed_kinds", ChartSpec{Title: "Gemischte Erhebungszeiten", Unit: "%",
+		Series: []SeriesResult{
+			withPeriods("Stichtag", []store.Period{"2022-12-31", "2023-12-31", "2024-06-30", "2024-12-31"}, 10, 11, 12, 11.5),
+			withPeriods("Jahr", []store.Period{"2022", "2023", "2024"}, 9, 9.5, 10),
+		}}, true},
+	{"huge_and_invalid", ChartSpec{Title: "Unsinn", Unit: "",
+		Series: []SeriesResult{{Label: "kaputt", Points: []Point{
+			{Period: "2011", Value: math.MaxFloat64, OK: true}, {Period: "20x1", Value: 5, OK: true},
+			{Period: "2012", Value: -math.MaxFloat64, OK: true}, {Period: "2013", Value: 7, OK: true},
+			{Period: "2014", Value: 7.5, OK: true},
+		}}}}, true},
+	{"empty_spec", ChartSpec{}, false},
+	{"series_without_points", ChartSpec{Title: "Leer", Unit: "%", Demo: true,
+		Series: []SeriesResult{{Label: "Ausländer/innen"}, {Label: "Deutsche"}}}, false},
+	{"only_symbols", ChartSpec{Title: "Nur Zeichen", Unit: "%",
+		Series: []SeriesResult{yearly("Ausländer/innen", 2011, math.NaN(), math.NaN())}}, false},
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func TestRenderPNG(t *testing.T) {
+	seriesColor := palette[0].color
+	for _, tc := range chartCases {
+		for _, size := range []image.Point{{800, 400}, {1600, 800}, {640, 400}} {
+			t.Run(fmt.Sprintf("%s/%dx%d", tc.name, size.X, size.Y), func(t *testing.T) {
+				b, err := RenderPNG(tc.spec, size.X, size.Y)
+				if err != nil {
+					t.Fatalf("RenderPNG: %v", err)
+				}
+				img, err := png.Decode(bytes.NewReader(b))
+				if err != nil {
+					t.Fatalf("decode: %v", err)
+				}
+				if got := img.Bounds().Size(); got != size {
+					t.Errorf("size = %v, want %v", got, size)
+				}
+				// The first series' colour shows exactly when its line
+				// does (the colour is in no legend of a series without data
+				// but as a line sample, hence the threshold).
+				n := countColor(img, seriesColor)
+				area := size.X * size.Y / (800 * 400)
+				if tc.hasData && n < 150*area {
+					t.Errorf("%d pixels of the first series' colour, want a drawn line", n)
+				}
+				if !tc.hasData && len(tc.spec.Series) == 0 && n > 0 {
+					t.Errorf("%d pixels of a series colour in a chart without series", n)
+				}
+				if *chartDir != "" && size.X == 800 {
+					if err := os.WriteFile(filepath.Join(*chartDir, tc.name+".png"), b, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+func TestRenderPNGRejectsEmptySize(t *testing.T) {
+	if _, err := RenderPNG(chartCases[0].spec, 0, 400); err == nil {
+		t.Error("RenderPNG(…, 0, 400) succeeded, want an error")
+	}
+}
+
+// countColor counts the pixels within a small distance of c, allowing for
+// antialiasing at line edges.
+func countColor(img image.Image, c drawing.Color) int {
+	n := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			d := absDiff(r>>8, uint32(c.R)) + absDiff(g>>8, uint32(c.G)) + absDiff(bl>>8, uint32(c.B))
+			if d < 24 {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func absDiff(a, b uint32) uint32 {
+	if a > b {
+		return a - b
+	}
+	return b - a
+}
+
+func TestNoDataChartSaysSo(t *testing.T) {
+	c := TrendChart(ChartSpec{Title: "Leer"})
+	var texts []string
+	r := &textRecorder{Renderer: mustPNG(t), texts: &texts}
+	if err := c.Render(func(int, int) (chart.Renderer, error) { return r, nil }, &bytes.Buffer{}); err != nil {
+		t.Fatalf("Render: %v", err)
+	}
+	if !slices.Contains(texts, "Keine Daten") || !slices.Contains(texts, "Leer") {
+		t.Errorf("texts drawn = %q, want the title and „Keine Daten“", texts)
+	}
+}
+
+func TestChartTexts(t *testing.T) {
+	spec := ChartSpec{Title: "Anteil", Unit: "Prozentpunkte", Demo: true,
+		Series:    []SeriesResult{yearly("Ausländer/innen", 2011, -1.5, 0.5, 2.5)},
+		Reference: &SeriesResult{Points: yearly("", 2011, 0, 0, 0).Points},
+	}
+	var texts []string
+	r := &textRecorder{Renderer: mustPNG(t), texts: &texts}
+	if err := TrendChart(spec).Render(func(int, int) (chart.Renderer, error) { return r, nil }, &bytes.Buffer{}); err != nil {
+		t.Fatalf("Render: %v", err)
+	}
+	for _, want := range []string{"Anteil (Beispieldaten)", "Prozentpunkte", "Ausländer/innen", "Referenz", "2011", "2013", "-2", "0", "3"} {
+		if !slices.Contains(texts, want) {
+			t.Errorf("no text %q among %q", want, texts)
+		}
+	}
+	for _, s := range texts {
+		if strings.ContainsAny(s, ".") && !strings.Contains(s, "/") {
+			t.Errorf("text %q has a point: English decimal or fractional year", s)
+		}
+	}
+}
+
+type textRecorder struct {
+	chart.Renderer
+	texts *[]string
+}
+
+func (r *textRecorder) Text(body string, x, y int) {
+	*r.texts = append(*r.texts, body)
+	r.Renderer.Text(body, x, y)
+}
+
+func mustPNG(t *testing.T) chart.Renderer {
+	t.Helper()
+	r, err := chart.PNG(ChartWidth, ChartHeight)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func TestSplitRuns(t *testing.T) {
+	ok := func(p store.Period, v float64) Point { return Point{Period: p, Value: v, OK: true} }
+	gap := func(p store.Period) Point { return Point{Period: p, Reason: "Wert geheim (.)"} }
+	tests := []struct {
+		name   string
+		points []Point
+		want   [][]xy
+	}{
+		{"Continuous", []Point{ok("2011", 1), ok("2012", 2), ok("2013", 3)},
+			[][]xy{{{2011, 1}, {2012, 2}, {2013, 3}}}},
+		{"GapSplits", []Point{ok("2011", 1), ok("2012", 2), gap("2013"), ok("2014", 4), ok("2015", 5)},
+			[][]xy{{{2011, 1}, {2012, 2}}, {{2014, 4}, {2015, 5}}}},
+		{"LonePointBetweenGaps", []Point{ok("2011", 1), gap("2012"), ok("2013", 3), gap("2014"), ok("2015", 5), ok("2016", 6)},
+			[][]xy{{{2011, 1}}, {{2013, 3}}, {{2015, 5}, {2016, 6}}}},
+		{"NaNSplits", []Point{ok("2011", 1), ok("2012", math.NaN()), ok("2013", math.Inf(1)), ok("2014", 4)},
+			[][]xy{{{2011, 1}}, {{2014, 4}}}},
+		// A damaged period has no place in time, so it cannot mark one.
+		{"InvalidPeriodIgnored", []Point{ok("2011", 1), ok("20x2", 2), ok("2013", 3)},
+			[][]xy{{{2011, 1}, {2013, 3}}}},
+		{"MissingPeriodDoesNotSplit", []Point{ok("2011", 1), ok("2013", 3)},
+			[][]xy{{{2011, 1}, {2013, 3}}}},
+		{"UnorderedInput", []Point{ok("2013", 3), gap("2012"), ok("2011", 1)},
+			[][]xy{{{2011, 1}}, {{2013, 3}}}},
+		{"LeadingAndTrailingGaps", []Point{gap("2011"), ok("2012", 2), ok("2013", 3), gap("2014")},
+			[][]xy{{{2012, 2}, {2013, 3}}}},
+		{"Empty", nil, nil},
+		{"OnlyGaps", []Point{gap("2011"), gap("2012")}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := splitRuns(tc.points)
+			if !slices.EqualFunc(got, tc.want, slices.Equal) {
+				t.Errorf("splitRuns = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// charWidth measures text as 10 units per rune, for layout tests
+// independent of the font.
+func charWidth(s string) int { return 10 * len([]rune(s)) }
+
+func TestWrapTitle(t *testing.T) {
+	long := strings.Repeat("Anteil der Schülerinnen ", 20)
+	tests := []struct {
+		name      string
+		title     string
+		demo      bool
+		width     int
+		wantLines int
+		wantLast  string // suffix of the last line
+	}{
+		{"Short", "Anteil", false, 400, 1, "Anteil"},
+		{"ShortDemo", "Anteil", true, 400, 1, "Anteil (Beispieldaten)"},
+		{"TwoLines", "Anteil der Ausländer/innen an den Arbeitslosen", false, 300, 2, "Arbeitslosen"},
+		{"CutWithEllipsis", long, false, 400, 2, "…"},
+		{"CutKeepsDemoNote", long, true, 400, 2, "… (Beispieldaten)"},
+		{"EmptyDemo", "", true, 400, 1, "(Beispieldaten)"},
+		{"Empty", "", false, 400, 0, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			lines := wrapTitle(tc.title, tc.demo, tc.width, charWidth)
+			if len(lines) != tc.wantLines {
+				t.Fatalf("%d lines %q, want %d", len(lines), lines, tc.wantLines)
+			}
+			if len(lines) > 0 && !strings.HasSuffix(lines[len(lines)-1], tc.wantLast) {
+				t.Errorf("last line %q, want it to end in %q", lines[len(lines)-1], tc.wantLast)
+			}
+			for _, l := range lines {
+				if charWidth(l) > tc.width && strings.Contains(l, " ") {
+					t.Errorf("line %q is wider than %d", l, tc.width)
+				}
+			}
+		})
+	}
+}
+
+func TestLegend(t *testing.T) {
+	spec := ChartSpec{
+		Series: []SeriesResult{
+			yearly("Ausländer/innen", 2011, 1, 2),
+			{Label: "Deutsche", Points: []Point{{Period: "2011", Reason: "Wert geheim (.)"}}},
+			yearly("", 2011, 3),
+		},
+		Reference: &SeriesResult{Points: yearly("", 2011, 5, 5).Points},
+	}
+	items := legendItems(trendLines(spec))
+	var labels []string
+	for _, it := range items {
+		labels = append(labels, it.label)
+	}
+	want := []string{"Ausländer/innen", "Deutsche (keine Daten)", "Referenz"}
+	if !slices.Equal(labels, want) {
+		t.Errorf("legend = %q, want %q", labels, want)
+	}
+	rows := flowRows(items, 400, charWidth)
+	// 186 + 22 + 256 units do not fit in 400, 256 + 22 + 116 do.
+	if len(rows) != 2 || len(rows[1]) != 2 {
+		t.Errorf("rows = %v, want one entry, then two", rows)
+	}
+	if rows := flowRows(items, 2000, charWidth); len(rows) != 1 {
+		t.Errorf("%d rows on a wide chart, want 1", len(rows))
+	}
+}
+
+func TestSeriesLooksDiffer(t *testing.T) {
+	type key struct {
+		color  drawing.Color
+		marker markerShape
+		hollow bool
+		dashed bool
+	}
+	seen := map[key]int{}
+	for i := range 2 * len(palette) {
+		l := seriesLook(i)
+		k := key{l.color, l.marker, l.hollow, l.dash != nil}
+		if j, ok := seen[k]; ok {
+			t.Errorf("series %d looks like series %d", i, j)
+		}
+		seen[k] = i
+	}
+	// In greyscale only shape and filling tell neighbours apart.
+	for i := 1; i < len(palette); i++ {
+		a, b := palette[i-1], palette[i]
+		if a.marker == b.marker && a.hollow == b.hollow {
+			t.Errorf("series %d and %d have the same marker", i-1, i)
+		}
+	}
+}
+
+func FuzzRenderPNG(f *testing.F) {
+	f.Add(1.0, 2.0, 3.0, uint8(0b111), uint8(0))
+	f.Add(5.0, 5.0, 5.0, uint8(0b101), uint8(1))
+	f.Add(-3.0, 0.0, 1e-9, uint8(0b011), uint8(4))
+	f.Add(math.Inf(-1), math.NaN(), 1e300, uint8(0b111), uint8(2))
+	units := []string{"%", "Index", "Verhältnis", "Anzahl", "Prozentpunkte", ""}
+	f.Fuzz(func(t *testing.T, a, b, c float64, ok, unit uint8) {
+		s := SeriesResult{Label: "x"}
+		for i, v := range []float64{a, b, c} {
+			s.Points = append(s.Points, Point{Period: store.Period(fmt.Sprint(2011 + i)), Value: v, OK: ok&(1<<i) != 0})
+		}
+		spec := ChartSpec{Title: "Fuzz", Unit: units[int(unit)%len(units)], Series: []SeriesResult{s}}
+		if _, err := RenderPNG(spec, 400, 200); err != nil {
+			t.Fatalf("RenderPNG(%v): %v", s.Points, err)
+		}
+	})
+}
+
+func BenchmarkRenderPNG(b *testing.B) {
+	spec := chartCases[0].spec
+	for _, size := range []image.Point{{800, 400}, {1600, 800}} {
+		b.Run(fmt.Sprintf("%dx%d", size.X, size.Y), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := RenderPNG(spec, size.X, size.Y); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
