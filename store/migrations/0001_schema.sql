@@ -242,7 +242,7 @@ CREATE TABLE instrument (
 );
 
 -- Integrationskonferenz survey (C-W1): answers per question and category.
--- category 1..5 from the most positive; 0 = keine Angabe.
+-- question 1..3; category 1..5 from the most positive; 0 = keine Angabe.
 CREATE TABLE survey_answer (
     report_year INTEGER NOT NULL,
     question    INTEGER NOT NULL CHECK (question BETWEEN 1 AND 3),
