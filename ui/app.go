@@ -7,6 +7,8 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"strconv"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -21,13 +23,18 @@ const AppTitle = "Integrationsmonitoring Bergisch Gladbach"
 
 // App is the main window's state: the open file and the tabs showing it.
 type App struct {
-	app   fyne.App
-	win   fyne.Window
-	st    *store.Store
-	cat   *store.Catalog
-	tabs  *container.AppTabs
-	field []*fieldTab
-	files *fileMenu
+	app      fyne.App
+	win      fyne.Window
+	st       *store.Store
+	cat      *store.Catalog
+	tabs     *container.AppTabs
+	field    []*fieldTab
+	files    *fileMenu
+	overview *overviewTab
+	// reportYear is the Berichtsjahr: assessments use values up to it and
+	// the overview flags Kennzahlen without a value in it.
+	reportYear int
+	demo       bool // the file holds Beispieldaten
 }
 
 // New builds the main window's content and menu. Call Open or SetStore to
@@ -75,6 +82,7 @@ func (u *App) SetStore(st *store.Store) error {
 		u.st.Close()
 	}
 	u.st, u.cat = st, cat
+	u.readSettings()
 	u.files.remember(st.Path())
 	u.rebuild()
 	return nil
@@ -91,6 +99,8 @@ func (u *App) Close() {
 func (u *App) rebuild() {
 	u.field = nil
 	u.tabs = container.NewAppTabs()
+	u.overview = newOverviewTab(u)
+	u.tabs.Append(container.NewTabItem("Übersicht", u.overview.content))
 	for _, f := range u.cat.Fields {
 		ft := newFieldTab(u, f)
 		u.field = append(u.field, ft)
@@ -107,6 +117,9 @@ func (u *App) updateTitle() {
 		title += " — " + filepath.Base(u.st.Path())
 		if u.st.ReadOnly() {
 			title += " (schreibgeschützt)"
+		}
+		if u.demo {
+			title += " — Beispieldaten"
 		}
 	}
 	u.win.SetTitle(title)
@@ -131,4 +144,18 @@ func (u *App) showError(title string, err error) {
 	fyne.LogError(title, err)
 	d := dialog.NewError(errors.New(store.Message(err)), u.win)
 	d.Show()
+}
+
+// readSettings takes Berichtsjahr and demo marker from the file; the
+// Berichtsjahr defaults to the last complete calendar year.
+func (u *App) readSettings() {
+	ctx := context.Background()
+	u.reportYear = time.Now().Year() - 1
+	if y, err := u.st.Setting(ctx, "berichtsjahr"); err == nil && y != "" {
+		if n, err := strconv.Atoi(y); err == nil {
+			u.reportYear = n
+		}
+	}
+	d, _ := u.st.Setting(ctx, "beispieldaten")
+	u.demo = d == "1"
 }

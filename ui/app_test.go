@@ -67,7 +67,7 @@ func texts(o fyne.CanvasObject) string {
 
 func TestTabsShowTheThreeFields(t *testing.T) {
 	u, path := newTestApp(t)
-	want := []string{"A · Wirtschaft, Handel, Arbeit", "B · Bildung und Sprache", "C · Zusammenleben"}
+	want := []string{"Übersicht", "A · Wirtschaft, Handel, Arbeit", "B · Bildung und Sprache", "C · Zusammenleben"}
 	items := u.Tabs().Items
 	if len(items) != len(want) {
 		t.Fatalf("%d tabs, want %d", len(items), len(want))
@@ -98,7 +98,7 @@ func TestGoalsGroupedByRank(t *testing.T) {
 func TestSelectKeyFigureShowsDetails(t *testing.T) {
 	u, _ := newTestApp(t)
 	tab := u.FieldTab("C")
-	u.Tabs().SelectIndex(2)
+	u.Tabs().SelectIndex(3)
 	if !tab.SelectKeyFigure("C-K4") {
 		t.Fatal("C-K4 not in the list")
 	}
@@ -171,7 +171,7 @@ func TestRecentFilesRemembered(t *testing.T) {
 	for _, it := range m.Items {
 		labels = append(labels, it.Label)
 	}
-	if got := strings.Join(labels, "|"); got != "Neu…|Öffnen…|Zuletzt geöffnet||Beenden" {
+	if got := strings.Join(labels, "|"); got != "Neu…|Neue Datei mit Beispieldaten…|Öffnen…|Zuletzt geöffnet||Beenden" {
 		t.Errorf("Datei menu = %q", got)
 	}
 }

@@ -37,6 +37,7 @@ type fieldTab struct {
 	detail  *fyne.Container
 	scroll  *container.Scroll
 	content fyne.CanvasObject
+	current *keyFigurePanel // the Kennzahl shown, if any
 }
 
 func newFieldTab(u *App, f store.Field) *fieldTab {
@@ -94,11 +95,13 @@ func (t *fieldTab) Detail() *fyne.Container { return t.detail }
 
 func (t *fieldTab) show(e fieldEntry) {
 	var objs []fyne.CanvasObject
+	t.current = nil
 	switch e.kind {
 	case goalsEntry:
 		objs = goalsView(t.field)
 	case keyFigureEntry:
-		objs = keyFigureView(t.u.cat, t.field.KeyFigures[e.index])
+		t.current = newKeyFigurePanel(t.u, t.field.KeyFigures[e.index])
+		objs = t.current.objects()
 	case indicatorEntry:
 		objs = indicatorView(t.field.Indicators[e.index])
 	}

@@ -44,7 +44,8 @@ func (m *fileMenu) menu() *fyne.Menu {
 	quit := fyne.NewMenuItem("Beenden", func() { m.u.app.Quit() })
 	quit.IsQuit = true
 	return fyne.NewMenu("Datei",
-		fyne.NewMenuItem("Neu…", m.showNew),
+		fyne.NewMenuItem("Neu…", func() { m.showNew(false) }),
+		fyne.NewMenuItem("Neue Datei mit Beispieldaten…", func() { m.showNew(true) }),
 		fyne.NewMenuItem("Öffnen…", m.showOpen),
 		recent,
 		fyne.NewMenuItemSeparator(),
@@ -109,7 +110,7 @@ func (m *fileMenu) showOpen() {
 // showNew asks for a folder and a file name. Fyne's save dialog would
 // truncate an existing file before we write, so a replaced file must go
 // through store.Create, which renames a complete new file into place.
-func (m *fileMenu) showNew() {
+func (m *fileMenu) showNew(demo bool) {
 	dir := widget.NewEntry()
 	if home, err := os.UserHomeDir(); err == nil {
 		dir.SetText(home)
@@ -119,6 +120,11 @@ func (m *fileMenu) showNew() {
 	}
 	name := widget.NewEntry()
 	name.SetText("Integrationsmonitoring.sqlite")
+	title := "Neue Monitoring-Datei"
+	if demo {
+		name.SetText("Beispieldaten.sqlite")
+		title = "Neue Datei mit Beispieldaten (keine echten Zahlen)"
+	}
 	pick := widget.NewButton("Ordner wählen…", func() {
 		fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
 			if err == nil && l != nil {
@@ -132,7 +138,7 @@ func (m *fileMenu) showNew() {
 		widget.NewFormItem("Ordner", container.NewBorder(nil, nil, nil, pick, dir)),
 		widget.NewFormItem("Dateiname", name),
 	}
-	d := dialog.NewForm("Neue Monitoring-Datei", "Anlegen", "Abbrechen", form, func(ok bool) {
+	d := dialog.NewForm(title, "Anlegen", "Abbrechen", form, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -143,18 +149,21 @@ func (m *fileMenu) showNew() {
 		if _, err := os.Stat(path); err == nil {
 			dialog.ShowConfirm("Datei ersetzen?", "Die Datei „"+filepath.Base(path)+"“ gibt es schon. Soll sie durch eine neue, leere Monitoring-Datei ersetzt werden?", func(yes bool) {
 				if yes {
-					m.create(path)
+					m.create(path, demo)
 				}
 			}, m.u.win)
 			return
 		}
-		m.create(path)
+		m.create(path, demo)
 	}, m.u.win)
 	d.Resize(fyne.NewSize(640, 220))
 	d.Show()
 }
 
-func (m *fileMenu) create(path string) {
+// Demo files span the census 2011 up to the last complete year.
+const demoFrom, demoTo = 2011, 2025
+
+func (m *fileMenu) create(path string, demo bool) {
 	if m.u.st != nil && samePath(m.u.st.Path(), path) {
 		m.u.Close() // Windows cannot replace a file that is open
 	}
@@ -167,6 +176,13 @@ func (m *fileMenu) create(path string) {
 	if err != nil {
 		m.u.showError("Neu", err)
 		return
+	}
+	if demo {
+		if _, err := st.AddDemoData(context.Background(), demoFrom, demoTo); err != nil {
+			st.Close()
+			m.u.showError("Beispieldaten", err)
+			return
+		}
 	}
 	if err := m.u.SetStore(st); err != nil {
 		m.u.showError("Neu", err)

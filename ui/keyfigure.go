@@ -1,0 +1,141 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/widget"
+
+	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/store"
+)
+
+// chartSize is the on-screen chart size; the PNG is rendered at this size
+// times the canvas scale so it stays sharp on high-dpi screens.
+var chartSize = fyne.NewSize(820, 410)
+
+// keyFigurePanel shows a Kennzahl: catalogue fields, assessment, trend
+// chart, the table of stored values and the entry form.
+type keyFigurePanel struct {
+	u          *App
+	kf         store.KeyFigure
+	bfs        []store.BaseFigure // own Grundzahlen, then shared ones it uses
+	table      *valueTable
+	form       *valueForm
+	chart      *canvas.Image
+	assessment *widget.Label
+	sentence   *widget.Label
+	result     report.Result
+}
+
+func newKeyFigurePanel(u *App, kf store.KeyFigure) *keyFigurePanel {
+	p := &keyFigurePanel{u: u, kf: kf, bfs: usedBaseFigures(u.cat, kf)}
+	p.table = newValueTable(u.cat, kf, p.bfs)
+	p.table.reload = p.reload
+	p.form = newValueForm(u, kf, p.bfs, func() {
+		p.reload()
+		if u.overview != nil {
+			u.overview.reload()
+		}
+	})
+	p.chart = canvas.NewImageFromResource(nil)
+	p.chart.FillMode = canvas.ImageFillContain
+	p.chart.SetMinSize(chartSize)
+	p.assessment = heading("")
+	p.sentence = para("")
+	if len(p.table.areas) > 0 {
+		sel := 0
+		for i, a := range p.table.areas {
+			if a == kf.Area {
+				sel = i
+			}
+		}
+		p.table.area.SetSelectedIndex(sel) // triggers reload
+	} else {
+		p.reload()
+	}
+	return p
+}
+
+// usedBaseFigures are the Kennzahl's own Grundzahlen plus the shared ones
+// (population) its formulas refer to, so reference figures can be entered
+// where they are needed.
+func usedBaseFigures(cat *store.Catalog, kf store.KeyFigure) []store.BaseFigure {
+	out := append([]store.BaseFigure(nil), kf.BaseFigures...)
+	formulas := ""
+	for _, s := range kf.Series {
+		formulas += " " + s.Formula
+	}
+	if kf.Reference != nil {
+		formulas += " " + kf.Reference.Formula
+	}
+	for _, b := range cat.BaseFigures {
+		if strings.Contains(formulas, b.Alias+".") {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func (p *keyFigurePanel) objects() []fyne.CanvasObject {
+	objs := keyFigureView(p.u.cat, p.kf)
+	return append(objs,
+		widget.NewSeparator(),
+		heading("Bewertung"), p.assessment, p.sentence,
+		p.chart,
+		heading("Gespeicherte Werte"), p.table.box,
+		heading("Wert erfassen oder korrigieren"), p.form.content(),
+	)
+}
+
+// reload reads the values again and recomputes table, chart and text.
+func (p *keyFigurePanel) reload() {
+	if p.u.st == nil {
+		return
+	}
+	ctx := context.Background()
+	snap, err := p.u.st.Snapshot(ctx, p.u.reportYear)
+	if err != nil {
+		p.u.showError("Werte lesen", err)
+		return
+	}
+	var mine []store.Value
+	codes := map[string]bool{}
+	for _, b := range p.bfs {
+		codes[b.Code] = true
+	}
+	for _, v := range snap.Values {
+		if codes[v.BaseFigure] {
+			mine = append(mine, v)
+		}
+	}
+	p.table.setGrid(buildGrid(p.u.cat, p.bfs, mine, p.table.selectedArea()))
+	p.result = report.Compute(snap, p.kf)
+	a := p.result.Assessment
+	p.assessment.SetText(fmt.Sprintf("%s %s", a.Level.Symbol(), a.Level.Label()))
+	text := p.result.Sentence
+	if a.Text != "" {
+		text += "\n" + a.Text
+	}
+	p.sentence.SetText(text)
+	p.renderChart()
+}
+
+func (p *keyFigurePanel) renderChart() {
+	scale := float32(1)
+	if c := p.u.win.Canvas(); c != nil && c.Scale() > 0 {
+		scale = c.Scale()
+	}
+	spec := report.ChartSpecFor(p.result, p.u.demo)
+	png, err := report.RenderPNG(spec, int(chartSize.Width*scale), int(chartSize.Height*scale))
+	if err != nil {
+		fyne.LogError("chart "+p.kf.Code, err)
+		return
+	}
+	p.chart.Resource = fyne.NewStaticResource(p.kf.Code+".png", png)
+	p.chart.Image = nil
+	p.chart.Refresh()
+}
