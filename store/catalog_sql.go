@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"os"
 )
 
 // insertCatalog writes a whole catalogue in one transaction.
@@ -149,13 +150,16 @@ func (s *Store) write(ctx context.Context, fn func(*sql.Tx) error) error {
 	if s.readOnly {
 		return &UserError{Message: "Die Datei ist schreibgeschützt; Änderungen können nicht gespeichert werden.", Err: ErrReadOnly}
 	}
+	if err := s.checkNotMoved(); err != nil {
+		return err
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return classify(err)
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return err
+		return classify(err)
 	}
 	if err := tx.Commit(); err != nil {
 		return classify(err)
@@ -179,4 +183,23 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO setting(key,value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, value)
 		return err
 	})
+}
+
+// checkNotMoved refuses to write when the path no longer names the file
+// the store has open (deleted, renamed, replaced): on Unix the write would
+// go to an inode nobody can find again. SQLite refuses too
+// (SQLITE_READONLY_DBMOVED), but only once it opens a journal.
+func (s *Store) checkNotMoved() error {
+	if s.lock == nil {
+		return nil
+	}
+	held, err := s.lock.Stat()
+	if err != nil {
+		return nil
+	}
+	cur, err := os.Stat(s.path)
+	if err != nil || !os.SameFile(held, cur) {
+		return fmt.Errorf("write %s: %w", s.path, ErrMoved)
+	}
+	return nil
 }

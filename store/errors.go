@@ -15,6 +15,8 @@ var (
 	ErrLocked       = errors.New("file is open in another instance")
 	ErrReadOnly     = errors.New("file is read-only")
 	ErrInvalidInput = errors.New("invalid input")
+	ErrMoved        = errors.New("file was deleted or replaced while open")
+	ErrInterrupted  = errors.New("file has a hot journal of an interrupted save")
 )
 
 // UserError is an error whose Message is a German sentence meant for the
@@ -63,6 +65,12 @@ func Message(err error) string {
 		return "Die Datei ist bereits in einem anderen Fenster oder Programm geöffnet."
 	case errors.Is(err, ErrReadOnly):
 		return "Die Datei ist schreibgeschützt und wurde nur zum Lesen geöffnet."
+	case errors.Is(err, ErrDiskFull):
+		return diskFullMessage()
+	case errors.Is(err, ErrMoved):
+		return "Die Datei wurde gelöscht, umbenannt oder ersetzt, während sie geöffnet war. Die letzte Änderung wurde nicht gespeichert. Bitte sichern Sie den geöffneten Stand mit „Kopie speichern“ an einem neuen Ort."
+	case errors.Is(err, ErrInterrupted):
+		return "Die Datei wurde beim letzten Speichern unterbrochen, z. B. durch einen Absturz. Öffnen Sie sie einmal mit Schreibrechten im Integrationsmonitor; dabei wird die unvollständige Änderung zurückgenommen."
 	case errors.Is(err, ErrNotFound):
 		return "Der Eintrag wurde nicht gefunden."
 	}

@@ -116,6 +116,12 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		lf.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	if !readOnly {
+		if err := rollBackJournal(ctx, path); err != nil {
+			lf.Close()
+			return nil, err
+		}
+	}
 	if err := checkIntegrity(ctx, path); err != nil {
 		lf.Close()
 		return nil, err
@@ -133,6 +139,27 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		}
 	}
 	return s, nil
+}
+
+// rollBackJournal lets SQLite roll back the half-done transaction of a
+// crashed instance. A read-only connection cannot and refuses the file
+// (SQLITE_READONLY_ROLLBACK), so the integrity check would; the first read
+// on a writable connection restores the last committed state. The caller
+// holds the exclusive lock, so no live instance is mid-transaction.
+func rollBackJournal(ctx context.Context, path string) error {
+	if _, err := os.Stat(path + "-journal"); err != nil {
+		return nil
+	}
+	db, err := sql.Open("sqlite", fileURI(path, false))
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema`).Scan(&n); err != nil {
+		return fmt.Errorf("open %s: %w", path, classify(err))
+	}
+	return db.Close()
 }
 
 // checkIntegrity runs SQLite's integrity check on a read-only connection.
@@ -168,8 +195,17 @@ func checkIntegrity(ctx context.Context, path string) error {
 
 // classify maps SQLite result codes to our sentinels.
 func classify(err error) error {
+	if isDiskFull(err) {
+		return fmt.Errorf("%w: %w", err, ErrDiskFull)
+	}
 	var se *sqlite.Error
 	if errors.As(err, &se) {
+		switch se.Code() {
+		case sqlite3.SQLITE_READONLY_DBMOVED:
+			return fmt.Errorf("%w: %w", err, ErrMoved)
+		case sqlite3.SQLITE_READONLY_ROLLBACK:
+			return fmt.Errorf("%w: %w", err, ErrInterrupted)
+		}
 		switch se.Code() & 0xff {
 		case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_IOERR:
 			return fmt.Errorf("%v: %w", err, ErrDamaged)
