@@ -1,0 +1,242 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"bergischgladbach.de/integrationsmonitor/store"
+)
+
+// ImportMapping says which Grundzahl, group and area the values of one
+// column of an imported table fill. RegionKey selects the region's rows;
+// when it is empty, every row whose key belongs to one of our areas is
+// taken (05378004 Stadt, 05378 Kreis, 05 NRW), limited to Area if that is
+// set. Area may be empty when RegionKey is one of those keys.
+type ImportMapping struct {
+	BaseFigure, Group, Area string // our codes, as in the catalogue
+	Column                  string // the source's column label (ImportRow.Column)
+	RegionKey               string
+}
+
+// areaKeys are the Regionalschlüssel of the catalogue's areas that
+// official tables use.
+var areaKeys = map[string]string{"05378004": "stadt", "05378": "kreis", "05": "nrw"}
+
+type knownColumn struct{ column, baseFigure, group string }
+
+// knownTables are the official tables whose columns fit a Grundzahl
+// exactly, with the areas the table has rows for. Columns are matched
+// after normColumn, so "Bevölkerungsstand (Basis Zensus 2022 und früher)"
+// matches across census bases and "Ausländer(innen)" matches
+// "Ausländer". Left out on purpose: 13211-02-05-4 and 13211-01-03-5 give
+// Arbeitslose as a Jahresdurchschnitt, while A-K1-G1 counts them on the
+// half-year's Stichtag; 21111-01-03-4 counts pupils per Kreis and
+// Schulart, not the 5th grades of the city (B-K1, B-K2).
+var knownTables = map[string]struct {
+	areas   []string
+	columns []knownColumn
+}{
+	"12411-15i": {[]string{"stadt", "kreis"}, []knownColumn{
+		{"Fortschreibung des Bevölkerungsstandes; Bevölkerungsstand; Anzahl", "BEV", "insgesamt"},
+	}},
+	"12411-01-01-5": {[]string{"stadt", "kreis"}, []knownColumn{{"Insgesamt", "BEV", "insgesamt"}}},
+	"12411-01-01-4": {[]string{"kreis"}, []knownColumn{{"Insgesamt", "BEV", "insgesamt"}}},
+	"12411-03-03-4": {[]string{"kreis"}, []knownColumn{
+		{"Insgesamt; Insgesamt; Insgesamt", "BEV", "insgesamt"},
+		{"Insgesamt; Deutsche; Insgesamt", "BEV", "deutsche"},
+		{"Insgesamt; Ausländer(innen); Insgesamt", "BEV", "auslaender"},
+	}},
+	"13111-02-02-5": {[]string{"stadt", "kreis"}, []knownColumn{
+		{"Nationalität; Insgesamt; Geschlecht; Insgesamt", "A-K1-G2", "insgesamt"},
+		{"Nationalität; Ausländer(innen); Geschlecht; Insgesamt", "A-K1-G2", "auslaender"},
+	}},
+	// GENESIS-Flat files carry only the statistic's code; the column
+	// then names the value variable and the other variables' attributes.
+	"12411": {[]string{"stadt", "kreis"}, []knownColumn{{"Bevölkerungsstand; Insgesamt", "BEV", "insgesamt"}}},
+}
+
+// KnownMappings returns the mappings of an official table recognised by
+// its code (ImportTable.TableCode), or nil when the user has to map the
+// table.
+func KnownMappings(code string) []ImportMapping {
+	kt, ok := knownTables[strings.TrimSpace(code)]
+	if !ok {
+		return nil
+	}
+	var maps []ImportMapping
+	for _, c := range kt.columns {
+		for _, area := range kt.areas {
+			maps = append(maps, ImportMapping{BaseFigure: c.baseFigure, Group: c.group, Area: area, Column: c.column, RegionKey: areaKey(area)})
+		}
+	}
+	return maps
+}
+
+func areaKey(area string) string {
+	for k, a := range areaKeys {
+		if a == area {
+			return k
+		}
+	}
+	return ""
+}
+
+// MapRows turns the rows the mappings select into values of Grundzahlen
+// delivered per period of kind: "31.12.2024" becomes 2024-12-31, "2015"
+// stays 2015, and for a half-year 30.06. and June become the first half,
+// 31.12. and December the second. Symbols stay symbols; GENESIS's p and
+// s set Provisional and Estimated, r and "( )" become a note. Source is
+// "<Format> <TableCode>", AsOf the Stand; the caller sets Origin and
+// validates against the catalogue. Problems (German) name the source line;
+// of two different values for the same slot the first is kept.
+func MapRows(t *ImportTable, maps []ImportMapping, kind store.PeriodKind) ([]store.Value, []string) {
+	if t == nil || len(maps) == 0 {
+		return nil, nil
+	}
+	norms := make([]string, len(maps))
+	for i, m := range maps {
+		norms[i] = normColumn(m.Column)
+	}
+	source := strings.TrimSpace(t.Format + " " + t.TableCode)
+	type slot struct {
+		baseFigure, area, group string
+		period                  store.Period
+	}
+	var (
+		vals     []store.Value
+		problems []string
+		at       = map[slot]int{}
+		rowNorm  = map[string]string{}
+	)
+	for _, r := range t.Rows {
+		n, ok := rowNorm[r.Column]
+		if !ok {
+			n = normColumn(r.Column)
+			rowNorm[r.Column] = n
+		}
+		for i, m := range maps {
+			area := mappedArea(m, r.RegionKey)
+			if norms[i] != n || area == "" {
+				continue
+			}
+			where := fmt.Sprintf("Zeile %d (%s, %s, „%s“)", r.Line, r.RegionName, r.Period, shortText(r.Column))
+			p, err := importPeriod(r.Period, kind)
+			if err != nil {
+				problems = append(problems, where+": "+store.Message(err))
+				continue
+			}
+			if !r.HasNumber && !r.Symbol.Valid() {
+				problems = append(problems, fmt.Sprintf("%s: „%s“ ist weder eine Zahl noch ein Zeichen der amtlichen Statistik.", where, r.Raw))
+				continue
+			}
+			v := store.Value{
+				BaseFigure: m.BaseFigure, Period: p, Area: area, Group: m.Group,
+				Number: r.Number, Symbol: r.Symbol, Source: source, AsOf: r.Stand,
+			}
+			if !r.HasNumber {
+				v.Number = 0
+			}
+			qualify(&v, r.Raw)
+			s := slot{v.BaseFigure, v.Area, v.Group, v.Period}
+			if j, dup := at[s]; dup {
+				if !vals[j].SameContent(v) {
+					problems = append(problems, fmt.Sprintf("%s: Für %s, %s steht schon ein anderer Wert in der Datei; der erste wird übernommen.", where, v.BaseFigure, p.Label()))
+				}
+				continue
+			}
+			at[s] = len(vals)
+			vals = append(vals, v)
+		}
+	}
+	if len(vals) == 0 && len(problems) == 0 {
+		problems = append(problems, "Keine Zeile der Tabelle passt zur Zuordnung (Spalte und Region).")
+	}
+	return vals, problems
+}
+
+// mappedArea returns the area m assigns to a row of region key, or "" if
+// m does not take the row.
+func mappedArea(m ImportMapping, key string) string {
+	if m.RegionKey != "" {
+		if key != m.RegionKey {
+			return ""
+		}
+		if m.Area != "" {
+			return m.Area
+		}
+		return areaKeys[key]
+	}
+	area := areaKeys[key]
+	if m.Area != "" && area != m.Area {
+		return ""
+	}
+	return area
+}
+
+// qualify carries the GENESIS qualifiers of the source cell over to v.
+func qualify(v *store.Value, raw string) {
+	c, _ := parseImportCell(raw)
+	v.Provisional, v.Estimated = c.provisional, c.estimated
+	var notes []string
+	if c.corrected {
+		notes = append(notes, "berichtigt (r)")
+	}
+	if c.restricted {
+		notes = append(notes, "Aussagewert eingeschränkt ( )")
+	}
+	v.Note = strings.Join(notes, "; ")
+}
+
+// importPeriod reads a period of the source as a period of kind. A
+// half-yearly Grundzahl is counted on the half-year's last day, so the
+// Stichtag 30.06. (or the month June) stands for the first half and
+// 31.12. (December) for the second; other days are refused rather than
+// rounded.
+func importPeriod(s string, kind store.PeriodKind) (store.Period, error) {
+	if kind != store.HalfYearPeriod {
+		return store.ParsePeriodOfKind(s, kind)
+	}
+	t := strings.Join(strings.Fields(s), " ")
+	year, half := "", 0
+	if m := monthPattern.FindStringSubmatch(t); m != nil {
+		year, half = m[2], map[string]int{"Juni": 1, "Dezember": 2}[m[1]]
+	} else if p, err := store.ParsePeriod(t); err == nil && p.Kind() == store.DatePeriod {
+		year, half = string(p)[:4], map[string]int{"06-30": 1, "12-31": 2}[string(p)[5:]]
+	} else {
+		return store.ParsePeriodOfKind(s, kind)
+	}
+	if half == 0 {
+		return "", store.Invalid(fmt.Sprintf("„%s“ ist kein Halbjahresende (30.06. oder 31.12.) und passt daher zu keinem Halbjahr.", t))
+	}
+	return store.ParsePeriod(fmt.Sprintf("%s-H%d", year, half))
+}
+
+// umlautFold lets the old flat format's "Bevoelkerungsstand" match
+// "Bevölkerungsstand".
+var umlautFold = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue", "ß", "ss")
+
+// normColumn makes column labels comparable across downloads of the same
+// table: without bracketed notes ("(Basis Zensus 2022 und früher)",
+// "(innen)"), umlauts spelt out, case and spacing ignored.
+func normColumn(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	parts := strings.Split(strings.ToLower(umlautFold.Replace(b.String())), ";")
+	out := parts[:0]
+	for _, p := range parts {
+		if p = strings.Join(strings.Fields(p), " "); p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, ";")
+}

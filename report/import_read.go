@@ -1,0 +1,268 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+
+	"bergischgladbach.de/integrationsmonitor/store"
+)
+
+// The formats ReadImport understands, as ImportTable.Format names them.
+const (
+	FormatLDB     = "Landesdatenbank NRW"
+	FormatGenesis = "Regionaldatenbank (GENESIS)"
+	FormatFlat    = "GENESIS-Flat"
+	FormatBA      = "Bundesagentur für Arbeit"
+)
+
+// ImportRow is one cell of an official statistics download: a value (or
+// official symbol) for one region, period and column, kept as the source
+// writes it so that the preview shows exactly what was read.
+type ImportRow struct {
+	RegionKey  string // Regionalschlüssel as text, with leading zeros: "05378004"
+	RegionName string // without the indentation of the source
+	Period     string // as in the source: "31.12.2024", "2015", "2024-12-31", "Juni 2024"
+	Column     string // feature and group as in the source, parts joined with "; "
+	// Raw is the cell exactly as written ("1.234", "12,5", ".", "123p",
+	// "(45)", "*"); GENESIS suffixes and brackets stay in it, while Number
+	// or Symbol hold what they qualify.
+	Raw       string
+	Number    float64 // meaningful only when HasNumber
+	Symbol    store.Symbol
+	HasNumber bool
+	Stand     string // ISO date of Stand:/Datenstand, "" if none
+	Line      int    // line of the source file, for messages
+}
+
+// ImportTable is what ReadImport read from one download, in a form that no
+// longer depends on the source format.
+type ImportTable struct {
+	Format    string // one of the Format constants
+	TableCode string // "12411-01-01-5", "22517-02i"; the statistics code for flat files; "" for BA
+	Title     string
+	Stand     string // ISO date or ""
+	Rows      []ImportRow
+	Problems  []string // German, with line numbers; the rest of the file was still read
+}
+
+// maxImportSize keeps a mistakenly chosen disk image from exhausting
+// memory; the largest Regionaldatenbank downloads are a few ten megabytes.
+const maxImportSize = 256 << 20
+
+// maxProblems keeps the problem list readable when a whole column is
+// damaged; the count of the rest is still reported.
+const maxProblems = 100
+
+var errUnknownFormat = store.Invalid("Die Datei ist kein bekanntes Statistik-Format (Landesdatenbank NRW, Regionaldatenbank, GENESIS-Flat oder Bundesagentur für Arbeit).")
+
+// ReadImport reads a CSV download of the Landesdatenbank NRW, the
+// Regionaldatenbank (classic GENESIS table or flat file) or the Statistik
+// der Bundesagentur für Arbeit. The encoding (UTF-8 with or without BOM,
+// else Windows-1252, of which ISO-8859-1 is a subset for printable text)
+// and the format are recognised from the content, not the file name, since
+// downloads are often renamed. A file that cannot be read as any of them is
+// refused with a German message (see store.Message); problems in single
+// lines are collected in Problems and the rest is read.
+func ReadImport(r io.Reader) (*ImportTable, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxImportSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read import: %w", err)
+	}
+	if len(data) > maxImportSize {
+		return nil, store.Invalid("Die Datei ist zu groß für einen Statistik-Download (mehr als 256 MB).")
+	}
+	text, err := decodeImport(data)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := readRecords(text)
+	if err != nil {
+		return nil, err
+	}
+	t, err := parseRecords(recs)
+	if err != nil {
+		return nil, err
+	}
+	if len(t.Rows) == 0 {
+		return nil, noDataError(t)
+	}
+	for i := range t.Rows {
+		if t.Rows[i].Stand == "" {
+			t.Rows[i].Stand = t.Stand
+		}
+	}
+	return t, nil
+}
+
+func noDataError(t *ImportTable) error {
+	msg := "Die Datei enthält keine Datenzeilen mit Werten."
+	if t.TableCode != "" {
+		msg = fmt.Sprintf("Die Tabelle %s enthält keine Datenzeilen mit Werten.", t.TableCode)
+	}
+	if len(t.Problems) > 0 {
+		msg += " " + t.Problems[0]
+	}
+	return store.Invalid(msg)
+}
+
+// decodeImport returns the text as UTF-8. Office programs and browsers
+// still save Latin-1; a file that is not valid UTF-8 is taken as
+// Windows-1252, which decodes every byte and agrees with ISO-8859-1 on all
+// printable characters.
+func decodeImport(data []byte) (string, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return "", store.Invalid("Die Datei ist leer.")
+	}
+	switch {
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return "", store.Invalid("Die Datei ist eine Excel-Arbeitsmappe oder ein ZIP-Archiv. Bitte laden Sie die Tabelle im Format CSV herunter.")
+	case bytes.HasPrefix(data, []byte("%PDF")):
+		return "", store.Invalid("Die Datei ist ein PDF-Dokument. Bitte laden Sie die Tabelle im Format CSV herunter.")
+	case bytes.IndexByte(data, 0) >= 0:
+		// Text never contains NUL; UTF-16 exports and binaries do.
+		return "", store.Invalid("Die Datei enthält Binärdaten und ist keine CSV-Datei. Bitte laden Sie die Tabelle im Format CSV herunter.")
+	}
+	if utf8.Valid(data) {
+		return string(data), nil
+	}
+	dec, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", fmt.Errorf("decode windows-1252: %w", err)
+	}
+	return string(dec), nil
+}
+
+// record is one CSV record with the line it starts on.
+type record struct {
+	line  int
+	cells []string
+}
+
+// readRecords splits the text at ";" the way the statistics offices
+// write it: quoted fields may span lines (footnotes), quotes inside
+// unquoted fields are literal, and records differ in length.
+func readRecords(text string) ([]record, error) {
+	cr := csv.NewReader(strings.NewReader(text))
+	cr.Comma = ';'
+	cr.LazyQuotes = true
+	cr.FieldsPerRecord = -1
+	var recs []record
+	for {
+		cells, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, store.Invalid(fmt.Sprintf("Die Datei ist keine lesbare CSV-Datei (Zeile %d).", pe.StartLine))
+			}
+			return nil, fmt.Errorf("read csv: %w", err)
+		}
+		line, _ := cr.FieldPos(0)
+		recs = append(recs, record{line: line, cells: cells})
+	}
+	return recs, nil
+}
+
+// parseRecords recognises the format by the first record and hands the
+// records to its parser.
+func parseRecords(recs []record) (*ImportTable, error) {
+	for len(recs) > 0 && emptyRecord(recs[0]) {
+		recs = recs[1:]
+	}
+	if len(recs) == 0 {
+		return nil, store.Invalid("Die Datei ist leer.")
+	}
+	first := strings.TrimSpace(recs[0].cells[0])
+	switch {
+	case strings.HasPrefix(first, "GENESIS-Tabelle:"):
+		t := &ImportTable{Format: FormatGenesis, TableCode: tableCode(strings.TrimPrefix(first, "GENESIS-Tabelle:"))}
+		parseClassic(t, recs[1:])
+		return t, nil
+	case strings.HasPrefix(first, "Tabelle:"):
+		t := &ImportTable{Format: FormatLDB, TableCode: tableCode(strings.TrimPrefix(first, "Tabelle:"))}
+		parseClassic(t, recs[1:])
+		return t, nil
+	case strings.EqualFold(first, "statistics_code"), strings.EqualFold(first, "Statistik_Code"):
+		t := &ImportTable{Format: FormatFlat}
+		if err := parseFlat(t, recs); err != nil {
+			return nil, err
+		}
+		return t, nil
+	case isBA(recs):
+		t := &ImportTable{Format: FormatBA}
+		if err := parseBA(t, recs); err != nil {
+			return nil, err
+		}
+		return t, nil
+	}
+	return nil, errUnknownFormat
+}
+
+// tableCode takes the code from the rest of a "Tabelle:" line, without
+// what a file saved with another separator leaves behind ("12411,,,").
+func tableCode(rest string) string {
+	f := strings.Fields(rest)
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.TrimRight(f[0], ",;\t")
+}
+
+// problem records a German, line-numbered note about a line that could
+// not be read completely.
+func (t *ImportTable) problem(line int, format string, args ...any) {
+	switch n := len(t.Problems); {
+	case n < maxProblems:
+		t.Problems = append(t.Problems, fmt.Sprintf("Zeile %d: ", line)+fmt.Sprintf(format, args...))
+	case n == maxProblems:
+		t.Problems = append(t.Problems, "Weitere Hinweise werden nicht angezeigt.")
+	}
+}
+
+func emptyRecord(r record) bool {
+	for _, c := range r.cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// cell returns the trimmed i-th cell of r, or "" when r is shorter.
+func (r record) cell(i int) string {
+	if i < 0 || i >= len(r.cells) {
+		return ""
+	}
+	return strings.TrimSpace(r.cells[i])
+}
+
+// nonEmpty counts the non-empty cells from index from on.
+func (r record) nonEmpty(from int) int {
+	n := 0
+	for i := from; i < len(r.cells); i++ {
+		if strings.TrimSpace(r.cells[i]) != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// shortText keeps quoted source text readable in a problem list.
+func shortText(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}
