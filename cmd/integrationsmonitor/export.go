@@ -1,0 +1,169 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/store"
+)
+
+// runExport writes the values (or the computed Kennzahlen) of DATEI as CSV
+// for German Excel or as an XLSX workbook:
+//
+//	integrationsmonitor export DATEI -format csv|xlsx -o werte.csv|werte.xlsx [-kennzahlen]
+func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "", "csv oder xlsx (ohne Angabe nach der Endung der Ausgabedatei)")
+	out := fs.String("o", "", "Ausgabedatei, z. B. werte.xlsx")
+	keyFigures := fs.Bool("kennzahlen", false, "bei csv: die berechneten Kennzahlen statt der Werte (xlsx enthält beides)")
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		return errReported
+	}
+	if len(pos) != 1 || *out == "" {
+		fmt.Fprintln(stderr, "Aufruf: integrationsmonitor export DATEI -format csv|xlsx -o AUSGABE [-kennzahlen]")
+		return errReported
+	}
+	kind, err := exportFormat(*format, *out)
+	if err != nil {
+		fmt.Fprintln(stderr, store.Message(err))
+		return errReported
+	}
+	if st, err := os.Stat(*out); err == nil && st.IsDir() {
+		fmt.Fprintf(stderr, "„%s“ ist ein Ordner; bitte geben Sie einen Dateinamen an, z. B. werte.%s.\n", *out, kind)
+		return errReported
+	}
+	snap, err := readSnapshot(ctx, pos[0])
+	if err != nil {
+		fmt.Fprintf(stderr, "Der Export wurde nicht geschrieben: %s\n", store.Message(err))
+		return errReported
+	}
+	write := func(w io.Writer) error { return report.WriteXLSX(w, snap) }
+	what := "Werte und berechnete Kennzahlen"
+	switch {
+	case kind == "csv" && *keyFigures:
+		write, what = func(w io.Writer) error { return report.WriteKeyFiguresCSV(w, snap) }, "berechnete Kennzahlen"
+	case kind == "csv":
+		write, what = func(w io.Writer) error { return report.WriteCSV(w, snap) }, "Werte"
+	}
+	if err := writeReplacing(*out, write); err != nil {
+		fmt.Fprintf(stderr, "Die Datei „%s“ konnte nicht geschrieben werden; ist sie vielleicht in Excel geöffnet? (%v)\n", *out, err)
+		return errReported
+	}
+	demo := 0
+	for _, v := range snap.Values {
+		if v.Demo {
+			demo++
+		}
+	}
+	fmt.Fprintf(stdout, "Export gespeichert: %s (%s; %d Werte in der Datei)\n", *out, what, len(snap.Values))
+	if demo > 0 {
+		fmt.Fprintf(stdout, "Achtung: %d Werte sind Beispieldaten – keine echten Zahlen. Sie sind im Export gekennzeichnet.\n", demo)
+	}
+	return nil
+}
+
+// parseInterleaved lets flags follow the file name, as the usage line
+// shows them; the flag package alone stops at the first non-flag.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// exportFormat settles the format from -format and the output's ending.
+// Demanding the matching ending also keeps a slip such as
+// "-o monitoring.sqlite" from replacing the monitoring file.
+func exportFormat(format, out string) (string, error) {
+	ext := strings.ToLower(filepath.Ext(out))
+	if format == "" {
+		switch ext {
+		case ".xlsx":
+			format = "xlsx"
+		case ".csv":
+			format = "csv"
+		default:
+			return "", store.Invalid("Bitte geben Sie das Format an: -format csv oder -format xlsx.")
+		}
+	}
+	switch format {
+	case "csv", "xlsx":
+		if ext != "."+format {
+			return "", store.Invalid(fmt.Sprintf("Die Ausgabedatei für -format %s muss auf .%s enden.", format, format))
+		}
+		return format, nil
+	}
+	return "", store.Invalid(fmt.Sprintf("Das Format „%s“ gibt es nicht; möglich sind csv und xlsx.", format))
+}
+
+// readSnapshot reads path through a checked snapshot copy in a temporary
+// folder: the export then works while the window holds the file, never
+// changes it (not even by migrating an older schema), and sees one
+// consistent state.
+func readSnapshot(ctx context.Context, path string) (*store.Snapshot, error) {
+	tmp, err := os.MkdirTemp("", "integrationsmonitor-export-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	cp, err := store.CopyFile(ctx, path, tmp)
+	if err != nil {
+		return nil, err
+	}
+	s, err := store.Open(ctx, cp)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	return s.Snapshot(ctx, 0) // 0: every period, not cut at a report year
+}
+
+// writeReplacing writes to a temporary file beside path and renames it into
+// place, so that path holds either the old or the complete new export,
+// never half of one.
+func writeReplacing(path string, write func(io.Writer) error) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(path), ".integrationsmonitor-export-*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	bw := bufio.NewWriter(f)
+	if err := write(bw); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	// CreateTemp makes the file private; an export is meant to be shared.
+	if err := f.Chmod(0o644); err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}

@@ -1,0 +1,239 @@
+package report_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/store"
+)
+
+// exportSnapshot holds a shared Grundzahl (Beispieldaten with a formula-like
+// note), A-K1 with a symbol and decimals, and a confidential value of a
+// Wirkungsindikator.
+func exportSnapshot(t testing.TB, demo bool) *store.Snapshot {
+	v := func(bf, period, area, group string, n float64) store.Value {
+		return store.Value{BaseFigure: bf, Period: store.Period(period), Area: area, Group: group, Number: n}
+	}
+	bev := v("BEV", "2016-12-31", "stadt", "insgesamt", 111000)
+	bev.Demo, bev.Note = demo, `=HYPERLINK("http://example.org")`
+	unemployed := v("A-K1-G1", "2016-H2", "stadt", "auslaender", 1000)
+	unemployed.Provisional, unemployed.AsOf, unemployed.Source = true, "2017-01-31", "Bundesagentur für Arbeit"
+	secret := v("A-W2-G2", "2016", "stadt", "mit_mh", 17)
+	secret.Confidential = true
+	vals := []store.Value{
+		secret,
+		v("A-K1-G2", "2016-H2", "stadt", "insgesamt", 1234.5),
+		v("A-K1-G2", "2016-H2", "stadt", "auslaender", 3000),
+		v("A-K1-G2", "2016-H2", "stadt", "deutsche", 7),
+		unemployed,
+		v("A-K1-G1", "2016-H2", "stadt", "deutsche", 1),
+		{BaseFigure: "A-K1-G1", Period: "2016-H2", Area: "stadt", Group: "insgesamt", Symbol: store.SymUnknown},
+		bev,
+	}
+	return &store.Snapshot{Catalog: realCatalog(t), Values: vals, ReportYear: 2016}
+}
+
+// readCSV checks the German Excel form of an export and parses it.
+func readCSV(t *testing.T, write func(io.Writer, *store.Snapshot) error, snap *store.Snapshot) [][]string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := write(&buf, snap); err != nil {
+		t.Fatal(err)
+	}
+	raw := buf.String()
+	body, ok := strings.CutPrefix(raw, "\ufeff")
+	if !ok {
+		t.Fatalf("no byte order mark: %q", raw[:min(len(raw), 20)])
+	}
+	if n, crlf := strings.Count(raw, "\n"), strings.Count(raw, "\r\n"); n == 0 || n != crlf {
+		t.Errorf("%d line ends, %d of them CRLF", n, crlf)
+	}
+	r := csv.NewReader(strings.NewReader(body))
+	r.Comma = ';'
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatalf("parse: %v", err)
+	}
+	return recs
+}
+
+func TestWriteCSV(t *testing.T) {
+	recs := readCSV(t, report.WriteCSV, exportSnapshot(t, true))
+	if !slices.Equal(recs[0], report.ValueColumns) {
+		t.Fatalf("header = %q", recs[0])
+	}
+	const city = "Stadt Bergisch Gladbach"
+	want := [][]string{
+		{"", "", "BEV", "Bevölkerung (Einwohnerinnen und Einwohner)", "31.12.2016", city, "Insgesamt", "111000", "", "nein", "nein", "", "", `'=HYPERLINK("http://example.org")`, "ja"},
+		{"A", "A-K1", "A-K1-G1", "Arbeitslose", "2. Halbjahr 2016", city, "Insgesamt", "", ".", "nein", "nein", "", "", "", "nein"},
+		{"A", "A-K1", "A-K1-G1", "Arbeitslose", "2. Halbjahr 2016", city, "Deutsche", "1", "", "nein", "nein", "", "", "", "nein"},
+		{"A", "A-K1", "A-K1-G1", "Arbeitslose", "2. Halbjahr 2016", city, "Ausländer/innen", "1000", "", "ja", "nein", "Bundesagentur für Arbeit", "31.01.2017", "", "nein"},
+		{"A", "A-K1", "A-K1-G2", "Sozialversicherungspflichtig Beschäftigte am Wohnort", "2. Halbjahr 2016", city, "Insgesamt", "1234,5", "", "nein", "nein", "", "", "", "nein"},
+		{"A", "A-K1", "A-K1-G2", "Sozialversicherungspflichtig Beschäftigte am Wohnort", "2. Halbjahr 2016", city, "Deutsche", "7", "", "nein", "nein", "", "", "", "nein"},
+		{"A", "A-K1", "A-K1-G2", "Sozialversicherungspflichtig Beschäftigte am Wohnort", "2. Halbjahr 2016", city, "Ausländer/innen", "3000", "", "nein", "nein", "", "", "", "nein"},
+		{"A", "A-W2", "A-W2-G2", "Bewerbungen bei der Stadtverwaltung", "2016", city, "mit Migrationshintergrund", "", ".", "nein", "nein", "", "", "", "nein"},
+	}
+	got := recs[1:]
+	if len(got) != len(want) {
+		t.Fatalf("%d rows, want %d:\n%q", len(got), len(want), got)
+	}
+	for i := range want {
+		if !slices.Equal(got[i], want[i]) {
+			t.Errorf("row %d\n got %q\nwant %q", i+1, got[i], want[i])
+		}
+	}
+}
+
+func TestWriteKeyFiguresCSV(t *testing.T) {
+	recs := readCSV(t, report.WriteKeyFiguresCSV, exportSnapshot(t, false))
+	if !slices.Equal(recs[0], report.KeyFigureColumns) {
+		t.Fatalf("header = %q", recs[0])
+	}
+	var got [][]string
+	for _, r := range recs[1:] {
+		if r[0] == "A-K1" {
+			got = append(got, r)
+		}
+	}
+	// Ausländer/innen 1000 / (1000 + 3000), Deutsche 1 / (1 + 7); the
+	// reference needs the "." of Insgesamt.
+	want := [][]string{
+		{"A-K1", "Ausländer/innen", "2. Halbjahr 2016", "25", "ja", "", "ja", "nein"},
+		{"A-K1", "Deutsche", "2. Halbjahr 2016", "12,5", "ja", "", "nein", "nein"},
+		{"A-K1", "Referenz: Insgesamt", "2. Halbjahr 2016", "", "nein", "Zeichen „.“ (Zahlenwert unbekannt oder geheim zu halten) bei Arbeitslose, Insgesamt, 2. Halbjahr 2016", "nein", "nein"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("A-K1 rows:\n%q", got)
+	}
+	for i := range want {
+		if !slices.Equal(got[i], want[i]) {
+			t.Errorf("row %d\n got %q\nwant %q", i+1, got[i], want[i])
+		}
+	}
+}
+
+func TestWriteXLSX(t *testing.T) {
+	for _, tt := range []struct {
+		name      string
+		demo      bool
+		headerRow int
+	}{
+		{"with Beispieldaten", true, 2},
+		{"real figures only", false, 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := report.WriteXLSX(&buf, exportSnapshot(t, tt.demo)); err != nil {
+				t.Fatal(err)
+			}
+			f, err := excelize.OpenReader(&buf)
+			if err != nil {
+				t.Fatalf("reopen: %v", err)
+			}
+			defer f.Close()
+			if got, want := f.GetSheetList(), []string{"Werte", "Kennzahlen", "Zeichenerklärung"}; !slices.Equal(got, want) {
+				t.Fatalf("sheets = %q, want %q", got, want)
+			}
+			notice, _ := f.GetCellValue("Werte", "A1")
+			if tt.demo != strings.Contains(notice, "Beispieldaten") {
+				t.Errorf("first line %q (Beispieldaten: %v)", notice, tt.demo)
+			}
+			checkHeader(t, f, "Werte", tt.headerRow, report.ValueColumns)
+			checkHeader(t, f, "Kennzahlen", 1, report.KeyFigureColumns)
+			if w, err := f.GetColWidth("Werte", "D"); err != nil || w < 30 {
+				t.Errorf("width of Grundzahl (Name) = %v, %v", w, err)
+			}
+			row := func(n int) string { return strconv.Itoa(tt.headerRow + n) } // data row n, from 1
+			for _, c := range []struct {
+				sheet, cell string
+				typ         excelize.CellType
+				raw         string
+			}{
+				{"Werte", "H" + row(1), excelize.CellTypeUnset, "111000"}, // a number: no type attribute
+				{"Werte", "H" + row(5), excelize.CellTypeUnset, "1234.5"},
+				{"Werte", "I" + row(2), excelize.CellTypeInlineString, "."},
+				{"Werte", "H" + row(2), excelize.CellTypeUnset, ""},
+				{"Werte", "I" + row(8), excelize.CellTypeInlineString, "."}, // confidential
+				{"Werte", "N" + row(1), excelize.CellTypeInlineString, `=HYPERLINK("http://example.org")`},
+				{"Zeichenerklärung", "A3", excelize.CellTypeInlineString, "-"},
+			} {
+				typ, err := f.GetCellType(c.sheet, c.cell)
+				raw, _ := f.GetCellValue(c.sheet, c.cell, excelize.Options{RawCellValue: true})
+				if err != nil || typ != c.typ || raw != c.raw {
+					t.Errorf("%s!%s = %q of type %v (%v), want %q of type %v", c.sheet, c.cell, raw, typ, err, c.raw, c.typ)
+				}
+			}
+			if shown, _ := f.GetCellValue("Werte", "H"+row(1)); shown != "111,000" { // Excel shows "111.000" in German
+				t.Errorf("111000 shown as %q, want it grouped by #,##0", shown)
+			}
+			rows, err := f.GetRows("Kennzahlen")
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, r := range rows {
+				if len(r) > 3 && r[0] == "A-K1" && r[1] == "Deutsche" {
+					found = true
+					if r[3] != "12.5" {
+						t.Errorf("Kennzahl A-K1 Deutsche shown as %q, want 12.5", r[3])
+					}
+				}
+			}
+			if !found {
+				t.Errorf("Kennzahlen sheet lacks A-K1 Deutsche: %q", rows)
+			}
+		})
+	}
+}
+
+func checkHeader(t *testing.T, f *excelize.File, sheet string, row int, want []string) {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil || len(rows) < row || !slices.Equal(rows[row-1], want) {
+		t.Fatalf("%s header row %d: %q, %v", sheet, row, rows, err)
+	}
+	id, err := f.GetCellStyle(sheet, "A"+strconv.Itoa(row))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, err := f.GetStyle(id); err != nil || st.Font == nil || !st.Font.Bold {
+		t.Errorf("%s header not bold", sheet)
+	}
+	panes, err := f.GetPanes(sheet)
+	if err != nil || !panes.Freeze || panes.YSplit != row {
+		t.Errorf("%s panes = %+v, %v; want frozen below row %d", sheet, panes, err, row)
+	}
+}
+
+func exportDemoSnapshot(b *testing.B) *store.Snapshot {
+	cat := realCatalog(b)
+	return &store.Snapshot{Catalog: cat, Values: store.DemoValues(cat, 2011, 2025), ReportYear: 2025}
+}
+
+func BenchmarkWriteXLSX(b *testing.B) {
+	snap := exportDemoSnapshot(b)
+	for b.Loop() {
+		if err := report.WriteXLSX(io.Discard, snap); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(snap.Values)), "values")
+}
+
+func BenchmarkWriteCSV(b *testing.B) {
+	snap := exportDemoSnapshot(b)
+	for b.Loop() {
+		if err := report.WriteCSV(io.Discard, snap); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(snap.Values)), "values")
+}
