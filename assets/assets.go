@@ -23,3 +23,15 @@ var Icon []byte
 //
 //go:embed fyne_de.json
 var FyneGerman []byte
+
+// DejaVu Sans (regular, bold, oblique) for the PDF report: free fonts
+// (Bitstream Vera derived, see fonts/LICENSE-DejaVu.txt) with every
+// character a German report needs (umlauts, ß, €, „“, –).
+var (
+	//go:embed fonts/DejaVuSans.ttf
+	FontRegular []byte
+	//go:embed fonts/DejaVuSans-Bold.ttf
+	FontBold []byte
+	//go:embed fonts/DejaVuSans-Oblique.ttf
+	FontItalic []byte
+)

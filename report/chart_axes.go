@@ -198,7 +198,7 @@ type periodRange struct {
 }
 
 // GetTicks implements chart.TicksProvider. It runs when the plot width is
-// known, so the label stride follows the real space and not a guess.
+// known, so how many labels fit follows the real space, not a guess.
 func (pr *periodRange) GetTicks(r chart.Renderer, _ chart.Style, _ chart.ValueFormatter) []chart.Tick {
 	pr.style.GetTextOptions().WriteToRenderer(r)
 	widest := 0

@@ -6,6 +6,10 @@
 //	integrationsmonitor neu DATEI
 //	integrationsmonitor demo DATEI
 //	integrationsmonitor pruefen DATEI
+//	integrationsmonitor bericht DATEI -jahr 2025 -o bericht.pdf
+//	integrationsmonitor kopie DATEI ZIEL
+//	integrationsmonitor export DATEI -format csv|xlsx -o werte.xlsx
+//	integrationsmonitor import [-vorschau] [DATEI] QUELLE.csv
 package main
 
 import (
@@ -33,19 +37,28 @@ var errReported = errors.New("reported")
 // run dispatches to a subcommand; tests call it directly.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) > 0 {
+		if cmd, ok := commands[args[0]]; ok {
+			return cmd(ctx, args[1:], stdout, stderr)
+		}
 		switch args[0] {
-		case "neu":
-			return runNew(ctx, args[1:], stdout, stderr)
-		case "demo":
-			return runDemo(ctx, args[1:], stdout, stderr)
-		case "pruefen":
-			return runCheck(ctx, args[1:], stdout, stderr)
 		case "hilfe", "-h", "-help", "--help":
 			fmt.Fprint(stdout, usage)
 			return nil
 		}
 	}
 	return runGUI(ctx, args, stderr)
+}
+
+// commands are the headless subcommands, named in German like everything
+// the user sees.
+var commands = map[string]func(ctx context.Context, args []string, stdout, stderr io.Writer) error{
+	"neu":     runNew,
+	"demo":    runDemo,
+	"pruefen": runCheck,
+	"kopie":   runCopy,
+	"export":  runExport,
+	"import":  runImport,
+	"bericht": runReport,
 }
 
 const usage = `Integrationsmonitor – Integrationsmonitoring der Stadt Bergisch Gladbach
@@ -55,4 +68,9 @@ Aufruf:
   integrationsmonitor neu DATEI        neue Datei mit dem vollständigen Kennzahlenkatalog
   integrationsmonitor demo DATEI       neue Datei mit gekennzeichneten Beispieldaten 2011–2025
   integrationsmonitor pruefen DATEI    Datei prüfen (Integrität, Schema); Rückgabewert 0 = in Ordnung
+  integrationsmonitor bericht DATEI -jahr 2025 -o bericht.pdf    PDF-Monitoring-Bericht
+  integrationsmonitor kopie DATEI ZIEL                           Kopie für den E-Mail-Versand
+  integrationsmonitor export DATEI -format csv|xlsx -o werte.xlsx
+  integrationsmonitor import [-korrigieren] DATEI QUELLE.csv     amtliche Statistik einlesen
+  integrationsmonitor import -vorschau QUELLE.csv                nur anzeigen, was gelesen wird
 `

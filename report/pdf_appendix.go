@@ -1,0 +1,189 @@
+package report
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"bergischgladbach.de/integrationsmonitor/store"
+)
+
+func (d *pdfDoc) appendix() {
+	d.newPage()
+	d.heading(idAppendix, keepAfter)
+	d.heading(idSources, keepAfter)
+	d.dataSources()
+	d.heading(idActors, keepAfter)
+	d.responsibilities()
+	d.heading(idMethod, keepAfter)
+	d.method()
+	d.heading(idSymbols, keepAfter)
+	d.symbols()
+}
+
+func (d *pdfDoc) dataSources() {
+	d.text("Datenquellen des Integrationskonzepts (Abschnitt 3.3):", bodyText)
+	t := table{cols: []column{{title: "Nr.", width: 10, align: "R"}, {title: "Datenquelle", width: 160}}}
+	for _, s := range d.in.cat.Sources {
+		t.rows = append(t.rows, row{cells: []string{fmt.Sprint(s.Num), s.Name}})
+	}
+	d.table(t)
+	if len(d.in.valueSources) > 0 {
+		t := table{caption: "Quellenangaben der erfassten Werte", cols: []column{{title: "Quelle", width: 170}}}
+		for _, s := range d.in.valueSources {
+			t.rows = append(t.rows, row{cells: []string{s}})
+		}
+		d.table(t)
+	}
+}
+
+// responsibilities lists the bodies and actors and the Grundzahlen each
+// delivers, with how often.
+func (d *pdfDoc) responsibilities() {
+	delivers := map[string][]string{}
+	for _, bf := range d.in.cat.AllBaseFigures() {
+		if bf.Actor != "" {
+			delivers[bf.Actor] = append(delivers[bf.Actor],
+				fmt.Sprintf("%s %s (%s)", bf.Code, bf.Name, frequencyLabel(bf.Frequency)))
+		}
+	}
+	t := table{cols: []column{
+		{title: "Stelle", width: 50},
+		{title: "Rolle", width: 26},
+		{title: "Liefert die Grundzahlen", width: 94},
+	}}
+	for _, a := range d.in.cat.Actors {
+		list := NotComputable
+		if l := delivers[a.Code]; len(l) > 0 {
+			list = strings.Join(l, "\n")
+		}
+		t.rows = append(t.rows, row{cells: []string{a.Name, actorKind(a.Kind), list}})
+	}
+	d.table(t)
+}
+
+func actorKind(kind string) string {
+	switch kind {
+	case "gremium":
+		return "Gremium"
+	case "akteur":
+		return "Akteur"
+	case "lieferant":
+		return "Datenlieferung"
+	}
+	return kind
+}
+
+func frequencyLabel(f store.Frequency) string {
+	switch f {
+	case store.HalfYearly:
+		return "halbjährlich"
+	case store.YearlyFebruary:
+		return "jährlich im Februar"
+	case store.Yearly, "":
+		return "jährlich"
+	case store.PerSchoolYear:
+		return "je Schuljahr"
+	case store.PerElection:
+		return "je Wahl"
+	case store.OnceOrIrregular:
+		return "unregelmäßig"
+	}
+	return string(f)
+}
+
+// method is the short form of docs/bewertung.md.
+func (d *pdfDoc) method() {
+	for _, p := range []string{
+		"Jede Kennzahl wird mit einer von sechs Stufen bewertet. Das Verfahren folgt den amtlichen Fortschrittsmaßen " +
+			"der Nachhaltigkeitsberichterstattung (Eurostat, SDG-Monitoring der EU; Statistics Canada, Open SDG) und ist an " +
+			"kurze kommunale Reihen angepasst. Bewertet wird die erste Reihe einer Kennzahl (die Leitreihe).",
+		"Zeitfenster: vom ersten berechenbaren Wert (bei einem Reihenbruch dem ersten danach) bis zum letzten Wert, " +
+			"dessen Jahr nicht nach dem Berichtsjahr liegt. Nötig sind mindestens 3 Werte über mindestens 2 Jahre. " +
+			"Ab 2011 beruhen die Bevölkerungszahlen auf dem Zensus 2011; liest eine Kennzahl die Bevölkerung, beginnt " +
+			"der Vergleich deshalb frühestens 2011.",
+		"Zielrichtung „steigt“ oder „sinkt“: Maßgeblich ist die durchschnittliche jährliche Veränderung – bei Anzahlen, " +
+			"Indizes und Verhältnissen die jährliche Wachstumsrate, bei Anteilen die lineare Änderung pro Jahr bezogen auf " +
+			"den Ausgangswert. Unter 1\u00a0% pro Jahr gilt eine Veränderung als nicht wesentlich.",
+		"Zielrichtung „nähert sich der Referenz an“ oder „ausgeglichen“: Bewertet wird der Abstand zur Referenz. " +
+			"Liegt er zuletzt bei höchstens 5\u00a0% der Referenz, gilt das Ziel als erreicht; sonst zählt, ob der Abstand " +
+			"um mindestens 1\u00a0% pro Jahr kleiner oder größer geworden ist.",
+	} {
+		d.text(p, bodyText)
+	}
+	t := table{caption: "Stufen der Bewertung", cols: []column{
+		{title: "Zeichen", width: 16, align: "C"},
+		{title: "Bewertung", width: 56},
+		{title: "Bedeutung", width: 98},
+	}}
+	for _, l := range []struct {
+		level AssessmentLevel
+		means string
+	}{
+		{GoalReached, "Die Kennzahl liegt an der Referenz (nur bei „nähert sich der Referenz an“ und „ausgeglichen“)."},
+		{TowardGoal, "Wesentliche Veränderung (mindestens 1\u00a0% pro Jahr) in die gewünschte Richtung."},
+		{NoChange, "Veränderung um weniger als 1\u00a0% pro Jahr."},
+		{AgainstGoal, "Wesentliche Veränderung gegen die gewünschte Richtung."},
+		{TooLittleData, "Weniger als 3 Werte oder weniger als 2 Jahre Abstand."},
+		{NotAssessable, "Die Zielrichtung ist offen oder es ist keine Referenz hinterlegt."},
+	} {
+		t.rows = append(t.rows, row{cells: []string{l.level.Symbol(), l.level.Label(), l.means}})
+	}
+	d.table(t)
+}
+
+// symbols is the Zeichenerklärung: the DIN 55301 symbols and the marks
+// the report adds.
+func (d *pdfDoc) symbols() {
+	t := table{cols: []column{{title: "Zeichen", width: 16, align: "C"}, {title: "Bedeutung", width: 154}}}
+	for _, s := range store.Symbols() {
+		meaning := s.Meaning()
+		if s == store.SymUnknown {
+			meaning += "; auch für geheim zu haltende Werte" + smallCountClause(d.in.small)
+		}
+		if s == store.SymLocked {
+			meaning += "; auch: Grundzahl für diesen Bezirk nicht erhoben"
+		}
+		t.rows = append(t.rows, row{cells: []string{string(s), meaning}})
+	}
+	for _, e := range [][2]string{
+		{NotComputable, "kein Wert vorhanden oder nicht berechenbar (fehlende Eingangszahl, Zeichen statt Zahl, Division durch null)"},
+		{"p", "vorläufige oder geschätzte Zahl"},
+		{"Pp.", "Prozentpunkte: Differenz zweier Anteile"},
+	} {
+		t.rows = append(t.rows, row{cells: []string{e[0], e[1]}})
+	}
+	d.table(t)
+	d.text("Bewertungszeichen (++, +, =, --, ?, o) sind unter „Bewertungsverfahren“ erklärt.", smallText)
+}
+
+func smallCountClause(small int) string {
+	const why = ", damit keine einzelne Person oder Familie erkennbar ist. Anteile werden trotzdem angegeben, " +
+		"weil sie keine Personenzahl verraten"
+	switch {
+	case small > 2:
+		return fmt.Sprintf(" und für Fallzahlen von 1 bis %d", small-1) + why
+	case small == 2:
+		return " und für die Fallzahl 1" + why
+	}
+	return ""
+}
+
+// valueSources are the distinct sources named by the values up to the
+// report year, for the list of data sources.
+func valueSources(values []store.Value, year int) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, v := range values {
+		s := strings.TrimSpace(v.Source)
+		// The year last: it parses the period, and there are many values
+		// but few sources.
+		if s == "" || seen[s] || v.Period.Year() > year {
+			continue
+		}
+		seen[s] = true
+		out = append(out, s)
+	}
+	slices.Sort(out)
+	return out
+}

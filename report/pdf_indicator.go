@@ -1,0 +1,290 @@
+package report
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"bergischgladbach.de/integrationsmonitor/store"
+)
+
+// noReportYet is printed for a Wirkungsindikator without a report text.
+const noReportYet = "Für dieses Berichtsjahr liegt noch kein Bericht vor."
+
+func (d *pdfDoc) indicator(w store.ImpactIndicator) {
+	d.heading(indicatorID(w.Code), keepAfter)
+	seed := strings.TrimSpace(w.Text)
+	if len(w.Items) > 0 {
+		seed += "\n" + strings.Join(w.Items, "\n")
+	}
+	d.text("Indikator laut Integrationskonzept: "+seed, smallText)
+
+	year := d.opt.Year
+	d.subheading(fmt.Sprintf("Bericht %d", year), 10)
+	text := strings.TrimSpace(d.in.texts.Texts[w.Code].Text)
+	if text == "" {
+		d.text(noReportYet, noteText)
+	} else {
+		d.paragraphs(text)
+	}
+	instruments := d.in.texts.Instruments[w.Code]
+	if w.Instruments || len(instruments) > 0 {
+		d.instruments(instruments)
+	}
+	switch w.Kind {
+	case store.Participation:
+		d.participation(w)
+	case store.Survey:
+		d.survey()
+	}
+	d.progress()
+}
+
+func (d *pdfDoc) instruments(list []store.Instrument) {
+	if len(list) == 0 {
+		d.text(fmt.Sprintf("Für %d sind keine Instrumente erfasst.", d.opt.Year), noteText)
+		return
+	}
+	t := table{
+		caption: fmt.Sprintf("Instrumente %d (Anzahl der Instrumente: %d)", d.opt.Year, len(list)),
+		cols: []column{
+			{title: "Name", width: 42},
+			{title: "Charakter", width: 68},
+			{title: "Träger", width: 40},
+			{title: "Anzahl", width: 20, align: "R"},
+		},
+	}
+	sum, counted := 0, 0
+	for _, in := range list {
+		count := NotComputable
+		if in.Count != nil {
+			count = FormatNumber(float64(*in.Count), 0)
+			sum += *in.Count
+			counted++
+		}
+		t.rows = append(t.rows, row{cells: []string{in.Name, in.Description, in.Provider, count}})
+	}
+	if counted > 0 {
+		t.rows = append(t.rows, row{cells: []string{"Zusammen", "", "", FormatNumber(float64(sum), 0)}, bold: true})
+	}
+	d.table(t)
+}
+
+// participation shows the shares of a Beteiligung indicator as
+// Participation computes them, one table per Grundzahl for its latest
+// period up to the report year, with the period before for comparison.
+func (d *pdfDoc) participation(w store.ImpactIndicator) {
+	rows := d.in.participation[w.Code]
+	if len(rows) == 0 {
+		d.text(fmt.Sprintf("Für die Jahre %d bis %d liegen für diesen Indikator keine Zahlen vor.",
+			d.opt.Year-participationWindow+1, d.opt.Year), noteText)
+		return
+	}
+	for _, bf := range w.BaseFigures {
+		var own []ParticipationRow
+		for _, r := range rows {
+			if r.BaseFigure == bf.Code {
+				own = append(own, r)
+			}
+		}
+		if len(own) > 0 {
+			d.table(d.participationTable(bf, own))
+		}
+	}
+}
+
+func (d *pdfDoc) participationTable(bf store.BaseFigure, rows []ParticipationRow) table {
+	latest, before := latestTwo(rows)
+	role, label, refLabel := rows[0].Role, rows[0].Label, rows[0].RefLabel
+	t := table{caption: label + ", " + latest.Label(), cols: []column{{title: "Bezirk / Einrichtung", width: 40}}}
+	share := func(p store.Period) string { return "Anteil " + p.Short() }
+	switch role {
+	case RoleReach:
+		t.cols = append(t.cols, column{title: "Familien mit Migrations­hintergrund", width: 26, align: "R"},
+			column{title: "Erreichte Eltern", width: 26, align: "R"})
+		share = func(p store.Period) string { return "Je 100 Familien " + p.Short() }
+	default:
+		t.cols = append(t.cols, column{title: "Insgesamt", width: 22, align: "R"},
+			column{title: d.in.groupLabel("mit_mh"), width: 26, align: "R"})
+	}
+	t.cols = append(t.cols, column{title: share(latest), width: 22, align: "R"})
+	if role == RoleCompared {
+		t.cols = append(t.cols, column{title: "Vergleich " + refLabel, width: 24, align: "R"},
+			column{title: "Index", width: 16, align: "R"})
+	}
+	if before != "" {
+		t.cols = append(t.cols, column{title: share(before), width: 22, align: "R"})
+	}
+	var notes []string
+	facts := &valueFacts{}
+	for _, area := range areasOf(rows) {
+		r, _ := rowAt(rows, area, latest)
+		cells := []string{r.AreaName}
+		if role == RoleReach {
+			cells = append(cells, d.in.numberCell(r.Total, r.OK), d.in.numberCell(r.WithMH, r.OK))
+		} else {
+			for _, g := range []string{"insgesamt", "mit_mh"} {
+				v, ok := d.in.value(bf, false, area, g, latest)
+				if ok {
+					facts.add(v)
+				}
+				cells = append(cells, d.in.countCell(v, ok, bf.Unit))
+			}
+		}
+		cells = append(cells, participationShare(r, role))
+		if role == RoleCompared {
+			ref, index := NotComputable, NotComputable
+			if r.RefOK {
+				ref = FormatPercent(r.Reference, 1)
+				if r.OK {
+					index = FormatNumber(r.Index, 2)
+				}
+			}
+			cells = append(cells, ref, index)
+		}
+		if before != "" {
+			b, _ := rowAt(rows, area, before)
+			cells = append(cells, participationShare(b, role))
+		}
+		t.rows = append(t.rows, row{cells: cells})
+		for _, reason := range []string{r.Reason, r.RefReason} {
+			if reason != "" && !slices.Contains(notes, reason) {
+				notes = append(notes, reason)
+			}
+		}
+	}
+	t.note = fmt.Sprintf("Kleine Fallzahlen (unter %d) sind durch „.“ ersetzt; Anteile werden trotzdem gezeigt, "+
+		"weil sie keine Personenzahl verraten.", d.in.small)
+	if role == RoleCompared {
+		t.note += " Index: Anteil geteilt durch den Vergleichsanteil; 1,00 entspricht der Vergleichsstruktur."
+	}
+	if len(notes) > 0 {
+		t.note += " " + fullStop("Nicht berechenbar (–): "+joinNotes(notes))
+	}
+	if len(facts.sources) > 0 {
+		t.note += " Quelle: " + strings.Join(facts.sources, "; ") + "; Datenstand: " + facts.datenstand() + "."
+	}
+	return t
+}
+
+// participationShare writes a row's share: per cent, or per 100 families.
+func participationShare(r ParticipationRow, role ParticipationRole) string {
+	switch {
+	case r.Period == "" || !r.OK:
+		return NotComputable
+	case role == RoleReach:
+		return FormatNumber(r.Share, 1)
+	}
+	return FormatPercent(r.Share, 1)
+}
+
+// numberCell writes a count Participation computed with.
+func (in *reportInput) numberCell(n float64, ok bool) string {
+	if !ok {
+		return NotComputable
+	}
+	return in.countCell(store.Value{Number: n}, true, "Anzahl")
+}
+
+func latestTwo(rows []ParticipationRow) (latest, before store.Period) {
+	var ps []store.Period
+	for _, r := range rows {
+		if !slices.Contains(ps, r.Period) {
+			ps = append(ps, r.Period)
+		}
+	}
+	slices.SortFunc(ps, store.Period.Compare)
+	latest = ps[len(ps)-1]
+	if len(ps) > 1 {
+		before = ps[len(ps)-2]
+	}
+	return latest, before
+}
+
+func areasOf(rows []ParticipationRow) []string {
+	var out []string
+	for _, r := range rows {
+		if !slices.Contains(out, r.Area) {
+			out = append(out, r.Area)
+		}
+	}
+	return out
+}
+
+func rowAt(rows []ParticipationRow, area string, p store.Period) (ParticipationRow, bool) {
+	for _, r := range rows {
+		if r.Area == area && r.Period == p {
+			return r, true
+		}
+	}
+	return ParticipationRow{Area: area, Period: ""}, false
+}
+
+// fullStop ends s with a full stop unless it has one ("u. a.").
+func fullStop(s string) string {
+	if strings.HasSuffix(s, ".") {
+		return s
+	}
+	return s + "."
+}
+
+// joinNotes lists reasons, at most a few of them.
+func joinNotes(notes []string) string {
+	const maxNotes = 3
+	if len(notes) > maxNotes {
+		notes = append(notes[:maxNotes:maxNotes], fmt.Sprintf("und %d weitere", len(notes)-maxNotes))
+	}
+	return strings.Join(notes, "; ")
+}
+
+// survey is the table of the Integrationskonferenz survey (C-W1): per
+// question the answers, the missing answers and the share of the two
+// positive categories, for the report year and the survey before it
+// (SummarizeSurvey, as in the UI).
+func (d *pdfDoc) survey() {
+	year := d.opt.Year
+	var cur, prev *store.SurveyResult
+	for i := range d.in.texts.Surveys {
+		s := &d.in.texts.Surveys[i]
+		switch {
+		case s.ReportYear == year:
+			cur = s
+		case s.ReportYear < year && (prev == nil || s.ReportYear > prev.ReportYear):
+			prev = s
+		}
+	}
+	if cur == nil {
+		d.text(fmt.Sprintf("Für %d sind keine Befragungsergebnisse erfasst.", year), noteText)
+		if prev == nil {
+			return
+		}
+	}
+	t := table{caption: "Befragung auf der Integrationskonferenz", cols: []column{{title: "Frage", width: 44}}}
+	var sums [][3]SurveySummary
+	for _, s := range []*store.SurveyResult{cur, prev} {
+		if s == nil {
+			continue
+		}
+		from := len(t.cols)
+		t.cols = append(t.cols,
+			column{title: "Antworten (n)", width: 21, align: "R"},
+			column{title: "keine Angabe", width: 21, align: "R"},
+			column{title: "Anteil positiv", width: 21, align: "R"})
+		t.bands = append(t.bands, band{title: fmt.Sprint(s.ReportYear), from: from, to: from + 3})
+		sums = append(sums, SummarizeSurvey(*s, nil))
+	}
+	for q, question := range store.SurveyQuestions {
+		cells := []string{fmt.Sprintf("%d. %s", q+1, question)}
+		for _, s := range sums {
+			cells = append(cells, FormatNumber(float64(s[q].N), 0), FormatNumber(float64(s[q].Missing), 0),
+				FormatPercent(s[q].Positive, 1))
+		}
+		t.rows = append(t.rows, row{cells: cells})
+	}
+	var pos []string
+	for q := range store.SurveyQuestions {
+		pos = append(pos, fmt.Sprintf("„%s“ oder „%s“ (Frage %d)", store.SurveyCategories[q][0], store.SurveyCategories[q][1], q+1))
+	}
+	t.note = "Anteil positiv: Antworten " + strings.Join(pos, ", ") + " an allen Antworten (n), ohne „keine Angabe“."
+	d.table(t)
+}

@@ -1,0 +1,173 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"bergischgladbach.de/integrationsmonitor/store"
+)
+
+func (d *pdfDoc) titlePage() {
+	d.newPage()
+	pdf := d.pdf
+	pdf.SetFillColor(20, 60, 110)
+	pdf.Rect(marginX, 40, 4, 70, "F")
+	d.font("B", 15)
+	d.cell(marginX+10, 42, bodyW-10, 8, "Stadt Bergisch Gladbach", "L")
+	d.font("", 11)
+	d.cell(marginX+10, 50, bodyW-10, 6, "Integrationskonzept – Integrationsmonitoring", "L")
+	d.font("B", 24)
+	pdf.SetTextColor(20, 60, 110)
+	y := 66.0
+	for _, l := range d.wrap(d.opt.Title, bodyW-10) {
+		d.cell(marginX+10, y, bodyW-10, 11, l, "L")
+		y += 11
+	}
+	pdf.SetTextColor(0, 0, 0)
+	d.font("", 12)
+	y += 6
+	for _, l := range []string{
+		fmt.Sprintf("Berichtsjahr %d", d.opt.Year),
+		"Stand: " + FormatDate(d.opt.Created),
+	} {
+		d.cell(marginX+10, y, bodyW-10, 7, l, "L")
+		y += 7
+	}
+	d.font("", 11)
+	for _, l := range d.wrap(d.opt.Author, bodyW-10) {
+		d.cell(marginX+10, y+4, bodyW-10, 6, l, "L")
+		y += 6
+	}
+	if d.opt.Demo {
+		d.demoBox(max(y+20, 150))
+	}
+	d.font("", 9)
+	pdf.SetTextColor(90, 90, 90)
+	d.setY(250)
+	d.text("Dieser Bericht stellt die Kennzahlen und Wirkungsindikatoren des Integrationskonzepts der Stadt "+
+		"Bergisch Gladbach dar. Er wurde mit dem Integrationsmonitor aus der Monitoring-Datei erstellt.",
+		textStyle{size: 9, gray: true})
+}
+
+// demoBox is the large stamp of the title page.
+func (d *pdfDoc) demoBox(y float64) {
+	pdf := d.pdf
+	d.font("B", 10)
+	explain := d.wrap("Diese Datei enthält erfundene Beispieldaten zum Ausprobieren des Integrationsmonitors. "+
+		"Die Zahlen beschreiben nicht die Stadt Bergisch Gladbach und dürfen nicht veröffentlicht werden.", bodyW-16)
+	h := 14 + float64(len(explain))*lineH(10) + 4
+	pdf.SetDrawColor(190, 20, 20)
+	pdf.SetLineWidth(0.8)
+	pdf.SetFillColor(253, 236, 236)
+	pdf.Rect(marginX, y, bodyW, h, "FD")
+	pdf.SetTextColor(190, 20, 20)
+	d.font("B", 16)
+	d.cell(marginX+8, y+4, bodyW-16, 8, demoStamp, "C")
+	d.font("", 10)
+	for i, l := range explain {
+		d.cell(marginX+8, y+14+float64(i)*lineH(10), bodyW-16, lineH(10), l, "C")
+	}
+	pdf.SetTextColor(0, 0, 0)
+}
+
+func (d *pdfDoc) introduction() {
+	d.newPage()
+	d.heading(idIntro, keepAfter)
+	foreword := strings.TrimSpace(d.in.texts.Settings.Foreword)
+	if foreword == "" {
+		foreword = fmt.Sprintf("Der Monitoring-Bericht %d zeigt, wie sich die Kennzahlen und Wirkungsindikatoren "+
+			"des Integrationskonzepts der Stadt Bergisch Gladbach entwickelt haben. Für jede Kennzahl nennt er "+
+			"die Werte der letzten Erhebungszeiten, zeigt ihre Entwicklung in einer Grafik und bewertet sie "+
+			"gegen die Zielrichtung des Integrationskonzepts; das Verfahren ist im Anhang beschrieben. "+
+			"Für die Wirkungsindikatoren folgen die Berichte, Instrumente und Befragungsergebnisse des Jahres.", d.opt.Year)
+	}
+	d.paragraphs(foreword)
+	d.heading(idMigration, keepAfter)
+	d.migration(d.in.texts.Migration)
+}
+
+// paragraphs sets a stored text; an empty line separates paragraphs.
+func (d *pdfDoc) paragraphs(s string) {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	for _, p := range strings.Split(s, "\n\n") {
+		d.text(p, bodyText)
+	}
+}
+
+func (d *pdfDoc) migration(m *store.MigrationEstimate) {
+	if m == nil {
+		d.text("Für dieses Berichtsjahr liegt noch keine Stellungnahme der Statistikdienststelle zur Zahl der "+
+			"Einwohnerinnen und Einwohner mit Migrationshintergrund vor.", bodyText)
+		return
+	}
+	d.paragraphs(m.Statement)
+	var rows []row
+	add := func(label, value string) {
+		if strings.TrimSpace(value) != "" {
+			rows = append(rows, row{cells: []string{label, value}})
+		}
+	}
+	if m.ReferenceDate != "" {
+		add("Stichtag", store.Period(m.ReferenceDate).Label())
+	}
+	if m.Persons != nil {
+		add("Geschätzte Zahl", FormatNumber(*m.Persons, 0)+" Personen")
+	}
+	if m.Share != nil {
+		add("Geschätzter Anteil", FormatPercent(*m.Share, 1)+" der Bevölkerung")
+	}
+	add("Verfahren", m.Method)
+	add("Definition", m.Definition)
+	if len(rows) > 0 {
+		d.table(table{cols: []column{{width: 45}, {width: 125}}, rows: rows, noHeader: true, size: sizeSmall})
+	}
+}
+
+// overview is the table of all Kennzahlen with their latest value.
+func (d *pdfDoc) overview() {
+	d.newPage()
+	d.heading(idOverview, keepAfter)
+	d.text(fmt.Sprintf("Die Tabelle zeigt für jede Kennzahl den letzten Wert bis zum Berichtsjahr %d, "+
+		"die Veränderung seit dem ersten bewerteten Wert und die Bewertung; Zeichen und Bewertung sind im Anhang erklärt.",
+		d.opt.Year), bodyText)
+	t := table{cols: []column{
+		{title: "Kennzahl", width: 15},
+		{title: "Aussage", width: 64},
+		{title: "Aktueller Wert", width: 27, align: "R"},
+		{title: "Veränderung", width: 30, align: "R"},
+		{title: "Bewertung", width: 34},
+	}}
+	for _, f := range d.in.cat.Fields {
+		t.rows = append(t.rows, row{cells: []string{fmt.Sprintf("Handlungsfeld %s – %s", f.Code, f.Title)}, group: true})
+		for _, k := range f.KeyFigures {
+			r := d.in.results[k.Code]
+			t.rows = append(t.rows, row{cells: []string{
+				k.Code, k.Statement, latestCell(r, d.opt.Year), compactChange(r.Assessment, k.Unit),
+				r.Assessment.Level.Symbol() + "  " + r.Assessment.Level.Label(),
+			}})
+		}
+	}
+	d.table(t)
+}
+
+// latestCell is the latest value up to the report year, with its period.
+func latestCell(r Result, year int) string {
+	if len(r.Series) == 0 {
+		return NotComputable
+	}
+	p, ok := latestPoint(r.Series[0].Points, year)
+	if !ok {
+		return NotComputable
+	}
+	return pointCell(p, r.KeyFigure.Unit) + "\n(" + p.Period.Label() + ")"
+}
+
+func (d *pdfDoc) closing() {
+	s := strings.TrimSpace(d.in.texts.Settings.Closing)
+	if s == "" {
+		return
+	}
+	d.newPage()
+	d.heading(idClosing, keepAfter)
+	d.paragraphs(s)
+}

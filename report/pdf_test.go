@@ -1,0 +1,387 @@
+package report_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"unicode"
+
+	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/store"
+)
+
+// needTool skips a test that needs a command-line tool, except on CI,
+// where a missing tool is a broken setup rather than a reason to pass.
+func needTool(t *testing.T, name string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is needed on CI (apt-get install poppler-utils qpdf): %v", name, err)
+		}
+		t.Skipf("%s not installed", name)
+	}
+	return path
+}
+
+// demoReport renders the demo report once for all tests that only read it.
+var demoReport = sync.OnceValues(func() (string, error) {
+	var buf bytes.Buffer
+	cat, err := store.ParseCatalog(catalogBytes())
+	if err != nil {
+		return "", err
+	}
+	snap, err := pdfSnapshotErr(cat, 2011)
+	if err != nil {
+		return "", err
+	}
+	if _, err := report.WritePDF(&buf, snap, pdfTexts(), pdfOptions()); err != nil {
+		return "", err
+	}
+	dir, err := os.MkdirTemp("", "bericht")
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, "bericht.pdf")
+	return path, os.WriteFile(path, buf.Bytes(), 0o644)
+})
+
+func reportPath(t *testing.T) string {
+	t.Helper()
+	path, err := demoReport()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func run(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	out, err := exec.Command(needTool(t, name), args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+// pageTexts are the pages of the PDF as pdftotext reads them.
+func pageTexts(t *testing.T, path string, layout bool) []string {
+	t.Helper()
+	args := []string{"-enc", "UTF-8"}
+	if layout {
+		args = append(args, "-layout")
+	}
+	out := run(t, "pdftotext", append(args, path, "-")...)
+	pages := strings.Split(out, "\f")
+	if n := len(pages); n > 0 && strings.TrimSpace(pages[n-1]) == "" {
+		pages = pages[:n-1]
+	}
+	return pages
+}
+
+// squeeze removes whitespace and the hyphens of words broken at a line
+// end, so that text compares however pdftotext broke its lines.
+func squeeze(s string) string {
+	s = regexp.MustCompile(`-\s*\n\s*`).ReplaceAllString(s, "")
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func TestWritePDFContainsEveryKeyFigureAndIndicator(t *testing.T) {
+	all := squeeze(strings.Join(pageTexts(t, reportPath(t), false), "\n"))
+	cat := pdfCatalog(t)
+	var want []string
+	for _, f := range cat.Fields {
+		for _, k := range f.KeyFigures {
+			want = append(want, k.Statement)
+		}
+		for _, w := range f.Indicators {
+			want = append(want, w.Title)
+		}
+	}
+	want = append(want, "Übersicht der Kennzahlen", "Zuständigkeiten", "Zeichenerklärung",
+		"2.500 €", "85 %", "Schule–Beruf", "Äußerst gefragt", "Stand: 01.03.2026",
+		"Integrationsmonitoring — Monitoring-Bericht 2025", "Für dieses Berichtsjahr liegt noch kein Bericht vor.",
+		"Anzahl der Instrumente: 3", "33.400 Personen", "88,6 %")
+	for _, s := range want {
+		if !strings.Contains(all, squeeze(s)) {
+			t.Errorf("the report text lacks %q", s)
+		}
+	}
+}
+
+func TestWritePDFEmbedsAllFonts(t *testing.T) {
+	out := run(t, "pdffonts", reportPath(t))
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) < 3 {
+		t.Fatalf("pdffonts lists no fonts:\n%s", out)
+	}
+	for _, l := range lines[2:] {
+		f := strings.Fields(l)
+		// name type… encoding emb sub uni object ID: emb is the fifth
+		// field from the end.
+		if len(f) < 6 || f[len(f)-5] != "yes" {
+			t.Errorf("font not embedded: %s", l)
+		}
+	}
+}
+
+func TestWritePDFPassesQpdfCheck(t *testing.T) {
+	out := run(t, "qpdf", "--check", reportPath(t))
+	if !strings.Contains(out, "No syntax or stream encoding errors") {
+		t.Errorf("qpdf --check:\n%s", out)
+	}
+}
+
+func TestWritePDFMetadata(t *testing.T) {
+	path := reportPath(t)
+	info := run(t, "pdfinfo", path)
+	for _, want := range []string{
+		"Title:           Integrationsmonitoring — Monitoring-Bericht 2025",
+		"Author:          Stabsstelle soziale Stadtentwicklung",
+		"Subject:         Integrationsmonitoring der Stadt Bergisch Gladbach, Berichtsjahr 2025",
+		"Creator:         Integrationsmonitor",
+		"Page size:       595.28 x 841.89 pts (A4)",
+	} {
+		if !strings.Contains(info, want) {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+		}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte("/Lang (de-DE)")) {
+		t.Error("the catalogue has no /Lang (de-DE)")
+	}
+	if !bytes.Contains(data, []byte("/CreationDate (D:20260301000000)")) {
+		t.Error("the creation date is not the Stand of the options")
+	}
+}
+
+// tocEntry is a line of the table of contents as printed.
+type tocEntry struct {
+	title string
+	page  int
+}
+
+var (
+	tocStart = regexp.MustCompile(`^\s*(\d+(?:\.\d+)?)\s{2,}(.*)$`)
+	tocEnd   = regexp.MustCompile(`^(.*?)\s{2,}(\d+)$`)
+)
+
+// readTOC parses the contents pages; it stops after the last entry, the
+// Zeichenerklärung.
+func readTOC(t *testing.T, pages []string) (entries []tocEntry, lastTOCPage int) {
+	t.Helper()
+	var cur []string
+	for i := 1; i < len(pages); i++ {
+		for _, line := range strings.Split(pages[i], "\n") {
+			line = strings.TrimRight(line, " ")
+			if m := tocStart.FindStringSubmatch(line); m != nil && cur == nil {
+				cur = []string{m[1], m[2]}
+				line = ""
+			} else if cur != nil {
+				cur = append(cur, strings.TrimSpace(line))
+			}
+			if cur == nil {
+				continue
+			}
+			joined := strings.TrimSpace(strings.Join(cur, " "))
+			if m := tocEnd.FindStringSubmatch(joined); m != nil {
+				n, _ := strconv.Atoi(m[2])
+				entries = append(entries, tocEntry{title: m[1], page: n})
+				cur = nil
+				if strings.HasSuffix(m[1], "Zeichenerklärung") {
+					return entries, i + 1
+				}
+			}
+		}
+	}
+	t.Fatalf("no complete table of contents found; read %d entries", len(entries))
+	return nil, 0
+}
+
+func TestWritePDFTableOfContentsMatchesHeadings(t *testing.T) {
+	pages := pageTexts(t, reportPath(t), true)
+	entries, lastTOC := readTOC(t, pages)
+	outline := 0
+	for _, f := range pdfCatalog(t).Fields {
+		outline += 2 + len(f.KeyFigures) + len(f.Indicators)
+	}
+	if want := outline + 3 + 5; len(entries) != want {
+		t.Errorf("%d contents entries, want %d", len(entries), want)
+	}
+	for _, e := range entries {
+		heading := squeeze(e.title)
+		found := 0
+		for p := lastTOC + 1; p <= len(pages); p++ {
+			if strings.Contains(squeeze(pages[p-1]), heading) {
+				found = p
+				break
+			}
+		}
+		if found != e.page {
+			t.Errorf("%q: contents say page %d, the heading is on page %d", e.title, e.page, found)
+		}
+	}
+}
+
+func TestWritePDFFootersAndDemoStampOnEveryPage(t *testing.T) {
+	pages := pageTexts(t, reportPath(t), false)
+	if len(pages) < 30 {
+		t.Fatalf("only %d pages", len(pages))
+	}
+	for i, p := range pages {
+		if !strings.Contains(p, "Beispieldaten – keine echten Zahlen") {
+			t.Errorf("page %d lacks the demo stamp", i+1)
+		}
+		if footer := fmt.Sprintf("Seite %d von %d", i+1, len(pages)); i > 0 && !strings.Contains(p, footer) {
+			t.Errorf("page %d lacks %q", i+1, footer)
+		}
+	}
+}
+
+// TestWritePDFSuppressesSmallCounts looks up the count of reached parents
+// at the Grundschulen, set to 2 in the fixture: it must print as ".",
+// while the rate it enters is still shown.
+func TestWritePDFSuppressesSmallCounts(t *testing.T) {
+	text := strings.Join(pageTexts(t, reportPath(t), true), "\n")
+	at := strings.Index(text, "Erreichte Eltern")
+	if at < 0 {
+		t.Fatal("no table of reached parents")
+	}
+	var cells []string
+	for _, line := range strings.Split(text[at:], "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "Grundschulen (alle)") {
+			cells = regexp.MustCompile(`\s{2,}`).Split(strings.TrimSpace(line), -1)
+			break
+		}
+	}
+	if len(cells) != 5 {
+		t.Fatalf("row of the Grundschulen: %q, want 5 cells", cells)
+	}
+	if cells[2] != "." {
+		t.Errorf("reached parents at the Grundschulen print as %q, want \".\"", cells[2])
+	}
+	if cells[3] == "–" || cells[3] == "." {
+		t.Errorf("the rate per 100 families is hidden (%q); it is a rate, not a count", cells[3])
+	}
+}
+
+func TestWritePDFIsDeterministic(t *testing.T) {
+	first, _ := pdfRender(t, pdfOptions())
+	for range 2 {
+		again, _ := pdfRender(t, pdfOptions())
+		if !bytes.Equal(first, again) {
+			t.Fatal("two renderings of the same data differ")
+		}
+	}
+	later := pdfOptions()
+	later.Created = later.Created.AddDate(0, 0, 1)
+	other, _ := pdfRender(t, later)
+	if bytes.Equal(first, other) {
+		t.Error("another Stand gives the same bytes: the date is not in the file")
+	}
+}
+
+func TestWritePDFWithoutDemoHasNoStamp(t *testing.T) {
+	opt := pdfOptions()
+	opt.Demo = false
+	data, _ := pdfRender(t, opt)
+	path := filepath.Join(t.TempDir(), "echt.pdf")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range pageTexts(t, path, false) {
+		if strings.Contains(p, "keine echten Zahlen") {
+			t.Errorf("page %d carries the demo stamp although Demo is off", i+1)
+		}
+	}
+}
+
+func TestWritePDFReportsProgress(t *testing.T) {
+	sections := 0
+	for _, f := range pdfCatalog(t).Fields {
+		sections += len(f.KeyFigures) + len(f.Indicators)
+	}
+	var calls [][2]int
+	opt := pdfOptions()
+	opt.Progress = func(done, total int) { calls = append(calls, [2]int{done, total}) }
+	pdfRender(t, opt)
+	if len(calls) != 2*sections {
+		t.Fatalf("%d progress calls, want %d", len(calls), 2*sections)
+	}
+	for i, c := range calls {
+		if c != [2]int{i + 1, 2 * sections} {
+			t.Fatalf("call %d: %v, want [%d %d]", i, c, i+1, 2*sections)
+		}
+	}
+}
+
+func TestWritePDFRefusesMissingInput(t *testing.T) {
+	snap := &store.Snapshot{Catalog: pdfCatalog(t), ReportYear: pdfYear}
+	noFonts := pdfOptions()
+	noFonts.Fonts.Bold = nil
+	for _, tc := range []struct {
+		name string
+		snap *store.Snapshot
+		opt  report.PDFOptions
+		want error
+	}{
+		{"NoFonts", snap, noFonts, report.ErrNoFonts},
+		{"NoSnapshot", nil, pdfOptions(), nil},
+		{"NoCatalog", &store.Snapshot{ReportYear: pdfYear}, pdfOptions(), nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			_, err := report.WritePDF(&buf, tc.snap, nil, tc.opt)
+			if err == nil || tc.want != nil && !errors.Is(err, tc.want) {
+				t.Fatalf("err = %v, want %v", err, tc.want)
+			}
+			if buf.Len() > 0 {
+				t.Error("a refused report wrote bytes")
+			}
+		})
+	}
+}
+
+// TestWritePDFWithoutData is a new file: no values, no texts. Every
+// section still appears, saying that nothing is there yet.
+func TestWritePDFWithoutData(t *testing.T) {
+	snap := &store.Snapshot{Catalog: pdfCatalog(t), ReportYear: pdfYear}
+	texts := &store.ReportTexts{ReportYear: pdfYear, Texts: map[string]store.IndicatorText{
+		// What users paste: an emoji, a tab, a carriage return.
+		"A-W1": {Text: "Gut besucht 👍\tund\r\nvoll"},
+	}}
+	var buf bytes.Buffer
+	pages, err := report.WritePDF(&buf, snap, texts, report.PDFOptions{Fonts: pdfFonts()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages < 20 {
+		t.Errorf("%d pages for the empty catalogue", pages)
+	}
+	path := filepath.Join(t.TempDir(), "leer.pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(pageTexts(t, path, false), "\n")
+	for _, want := range []string{"Für diese Kennzahl liegen noch keine Werte vor.", "Gut besucht ? und", "Stand: 01.01.2026"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the empty report lacks %q", want)
+		}
+	}
+}
