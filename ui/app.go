@@ -6,6 +6,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strconv"
 	"time"
@@ -23,14 +24,16 @@ const AppTitle = "Integrationsmonitoring Bergisch Gladbach"
 
 // App is the main window's state: the open file and the tabs showing it.
 type App struct {
-	app      fyne.App
-	win      fyne.Window
-	st       *store.Store
-	cat      *store.Catalog
-	tabs     *container.AppTabs
-	field    []*fieldTab
-	files    *fileMenu
-	overview *overviewTab
+	app        fyne.App
+	win        fyne.Window
+	st         *store.Store
+	cat        *store.Catalog
+	tabs       *container.AppTabs
+	field      []*fieldTab
+	files      *fileMenu
+	overview   *overviewTab
+	deliveries *deliveriesTab
+	year       *yearTab
 	// reportYear is the Berichtsjahr: assessments use values up to it and
 	// the overview flags Kennzahlen without a value in it.
 	reportYear int
@@ -106,9 +109,21 @@ func (u *App) rebuild() {
 		u.field = append(u.field, ft)
 		u.tabs.Append(container.NewTabItem(f.Code+" · "+f.Title, ft.content))
 	}
+	u.deliveries = newDeliveriesTab(u)
+	u.tabs.Append(container.NewTabItem("Datenlieferungen", u.deliveries.content))
+	u.year = newYearTab(u)
+	u.tabs.Append(container.NewTabItem(fmt.Sprintf("Berichtsjahr %d", u.reportYear), u.year.content))
 	u.win.SetContent(u.tabs)
 	u.updateTitle()
 	u.refreshMenu()
+}
+
+// rebuildKeepTab rebuilds every tab (after the Berichtsjahr changed) and
+// returns to the tab that was shown.
+func (u *App) rebuildKeepTab() {
+	i := u.tabs.SelectedIndex()
+	u.rebuild()
+	u.tabs.SelectIndex(i)
 }
 
 func (u *App) updateTitle() {
@@ -136,7 +151,12 @@ func (u *App) FieldTab(code string) *fieldTab {
 }
 
 func (u *App) refreshMenu() {
-	u.win.SetMainMenu(fyne.NewMainMenu(u.files.menu()))
+	menus := []*fyne.Menu{u.files.menu()}
+	if u.st != nil {
+		menus = append(menus, fyne.NewMenu("Bericht",
+			fyne.NewMenuItem("Monitoring-Bericht erstellen…", u.showReportDialog)))
+	}
+	u.win.SetMainMenu(fyne.NewMainMenu(menus...))
 }
 
 // showError shows the German sentence for err and logs the chain.

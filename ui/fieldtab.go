@@ -30,14 +30,15 @@ type fieldEntry struct {
 // (Annahmen und Ziele, each Kennzahl, each Wirkungsindikator) and the
 // selected part on the right.
 type fieldTab struct {
-	u       *App
-	field   store.Field
-	entries []fieldEntry
-	list    *widget.List
-	detail  *fyne.Container
-	scroll  *container.Scroll
-	content fyne.CanvasObject
-	current *keyFigurePanel // the Kennzahl shown, if any
+	u         *App
+	field     store.Field
+	entries   []fieldEntry
+	list      *widget.List
+	detail    *fyne.Container
+	scroll    *container.Scroll
+	content   fyne.CanvasObject
+	current   *keyFigurePanel // the Kennzahl shown, if any
+	indicator *indicatorPanel // the Wirkungsindikator shown, if any
 }
 
 func newFieldTab(u *App, f store.Field) *fieldTab {
@@ -95,7 +96,7 @@ func (t *fieldTab) Detail() *fyne.Container { return t.detail }
 
 func (t *fieldTab) show(e fieldEntry) {
 	var objs []fyne.CanvasObject
-	t.current = nil
+	t.current, t.indicator = nil, nil
 	switch e.kind {
 	case goalsEntry:
 		objs = goalsView(t.field)
@@ -103,7 +104,8 @@ func (t *fieldTab) show(e fieldEntry) {
 		t.current = newKeyFigurePanel(t.u, t.field.KeyFigures[e.index])
 		objs = t.current.objects()
 	case indicatorEntry:
-		objs = indicatorView(t.field.Indicators[e.index])
+		t.indicator = newIndicatorPanel(t.u, t.field.Indicators[e.index])
+		objs = t.indicator.objects()
 	}
 	t.detail.Objects = objs
 	t.detail.Refresh()

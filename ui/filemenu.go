@@ -6,10 +6,8 @@ import (
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
-	"fyne.io/fyne/v2/widget"
 
 	"bergischgladbach.de/integrationsmonitor/assets"
 	"bergischgladbach.de/integrationsmonitor/store"
@@ -111,43 +109,22 @@ func (m *fileMenu) showOpen() {
 // truncate an existing file before we write, so a replaced file must go
 // through store.Create, which renames a complete new file into place.
 func (m *fileMenu) showNew(demo bool) {
-	dir := widget.NewEntry()
-	if home, err := os.UserHomeDir(); err == nil {
-		dir.SetText(home)
-	}
+	dir := ""
 	if cur := m.u.st; cur != nil {
-		dir.SetText(filepath.Dir(cur.Path()))
+		dir = filepath.Dir(cur.Path())
 	}
-	name := widget.NewEntry()
-	name.SetText("Integrationsmonitoring.sqlite")
-	title := "Neue Monitoring-Datei"
+	name, title := "Integrationsmonitoring.sqlite", "Neue Monitoring-Datei"
 	if demo {
-		name.SetText("Beispieldaten.sqlite")
-		title = "Neue Datei mit Beispieldaten (keine echten Zahlen)"
+		name, title = "Beispieldaten.sqlite", "Neue Datei mit Beispieldaten (keine echten Zahlen)"
 	}
-	pick := widget.NewButton("Ordner wählen…", func() {
-		fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
-			if err == nil && l != nil {
-				dir.SetText(l.Path())
-			}
-		}, m.u.win)
-		fd.Resize(fyne.NewSize(900, 600))
-		fd.Show()
-	})
-	form := []*widget.FormItem{
-		widget.NewFormItem("Ordner", container.NewBorder(nil, nil, nil, pick, dir)),
-		widget.NewFormItem("Dateiname", name),
-	}
-	d := dialog.NewForm(title, "Anlegen", "Abbrechen", form, func(ok bool) {
+	pp := newPathPicker(m.u.win, dir, name, ".sqlite")
+	d := dialog.NewForm(title, "Anlegen", "Abbrechen", pp.items(m.u.win), func(ok bool) {
 		if !ok {
 			return
 		}
-		path := filepath.Join(dir.Text, name.Text)
-		if filepath.Ext(path) == "" {
-			path += ".sqlite"
-		}
+		path := pp.path()
 		if _, err := os.Stat(path); err == nil {
-			dialog.ShowConfirm("Datei ersetzen?", "Die Datei „"+filepath.Base(path)+"“ gibt es schon. Soll sie durch eine neue, leere Monitoring-Datei ersetzt werden?", func(yes bool) {
+			dialog.ShowConfirm("Datei ersetzen?", "Die Datei „"+filepath.Base(path)+"“ gibt es schon. Soll sie durch eine neue Monitoring-Datei ersetzt werden?", func(yes bool) {
 				if yes {
 					m.create(path, demo)
 				}

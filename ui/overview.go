@@ -64,27 +64,7 @@ func newOverviewTab(u *App) *overviewTab {
 	o := &overviewTab{u: u}
 	o.caption = heading("")
 	widths := []float32{80, 380, 190, 270, 260, 150}
-	o.table = widget.NewTable(
-		func() (int, int) { return len(o.rows) + 1, len(overviewHeader) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, c fyne.CanvasObject) {
-			l := c.(*widget.Label)
-			l.TextStyle.Bold = id.Row == 0
-			if id.Row == 0 {
-				l.SetText(overviewHeader[id.Col])
-				return
-			}
-			l.SetText(o.rows[id.Row-1][id.Col])
-		},
-	)
-	for i, w := range widths {
-		o.table.SetColumnWidth(i, w)
-	}
-	o.table.StickyRowCount = 1
+	o.table = newTextTable(overviewHeader, widths, &o.rows)
 	o.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row > 0 {
 			u.ShowKeyFigure(o.rows[id.Row-1][0])

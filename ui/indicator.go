@@ -1,0 +1,98 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/store"
+)
+
+// indicatorPanel shows a Wirkungsindikator for the Berichtsjahr: its
+// report text, and where the seed asks for them the instrument list, the
+// participation values or the Integrationskonferenz survey.
+type indicatorPanel struct {
+	u           *App
+	ind         store.ImpactIndicator
+	text        *widget.Entry
+	saveText    *widget.Button
+	message     *widget.Label
+	instruments *instrumentEditor
+	survey      *surveyEditor
+	values      *valueForm
+	share       *widget.Label
+}
+
+func newIndicatorPanel(u *App, ind store.ImpactIndicator) *indicatorPanel {
+	p := &indicatorPanel{u: u, ind: ind}
+	p.text = widget.NewMultiLineEntry()
+	p.text.Wrapping = fyne.TextWrapWord
+	p.text.SetMinRowsVisible(8)
+	p.text.SetPlaceHolder("Aktueller Wert / Bericht für das Berichtsjahr …")
+	p.message = para("")
+	p.saveText = widget.NewButton("Bericht speichern", p.storeText)
+	p.saveText.Importance = widget.HighImportance
+	if t, err := u.st.IndicatorText(context.Background(), ind.Code, u.reportYear); err == nil {
+		p.text.SetText(t.Text)
+	}
+	if ind.Instruments {
+		p.instruments = newInstrumentEditor(u, ind.Code)
+	}
+	if ind.Kind == store.Survey {
+		p.survey = newSurveyEditor(u)
+	}
+	if ind.Kind == store.Participation && len(ind.BaseFigures) > 0 {
+		p.share = para("")
+		p.values = newValueForm(u, store.KeyFigure{Code: ind.Code}, ind.BaseFigures, p.refreshShare)
+		p.refreshShare()
+	}
+	if u.st.ReadOnly() {
+		p.saveText.Disable()
+	}
+	return p
+}
+
+func (p *indicatorPanel) objects() []fyne.CanvasObject {
+	objs := indicatorView(p.ind)
+	objs = append(objs, widget.NewSeparator(),
+		heading(fmt.Sprintf("Aktueller Wert / Bericht %d", p.u.reportYear)),
+		p.text, container.NewHBox(p.saveText), p.message)
+	if p.instruments != nil {
+		objs = append(objs, heading(fmt.Sprintf("Instrumente %d (Anzahl und Charakter)", p.u.reportYear)), p.instruments.content())
+	}
+	if p.values != nil {
+		objs = append(objs, heading("Beteiligungsstruktur"), p.share,
+			heading("Zahlen erfassen"), p.values.content())
+	}
+	if p.survey != nil {
+		objs = append(objs, heading(fmt.Sprintf("Befragung der Integrationskonferenz %d", p.u.reportYear)), p.survey.content())
+	}
+	return objs
+}
+
+func (p *indicatorPanel) storeText() {
+	err := p.u.st.SaveIndicatorText(context.Background(), store.IndicatorText{Indicator: p.ind.Code, ReportYear: p.u.reportYear, Text: p.text.Text})
+	if err != nil {
+		p.message.SetText("Nicht gespeichert: " + store.Message(err))
+		return
+	}
+	p.message.SetText(fmt.Sprintf("Bericht %d gespeichert.", p.u.reportYear))
+}
+
+// refreshShare recomputes the participation shares after a value changed.
+func (p *indicatorPanel) refreshShare() {
+	snap, err := p.u.st.Snapshot(context.Background(), p.u.reportYear)
+	if err != nil {
+		p.share.SetText(store.Message(err))
+		return
+	}
+	text := report.ParticipationSentence(report.Participation(snap, p.ind))
+	if text == "" {
+		text = "Noch keine Zahlen erfasst."
+	}
+	p.share.SetText(text)
+}

@@ -1,0 +1,62 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+)
+
+type reportDone struct {
+	path  string
+	pages int
+	err   error
+}
+
+func TestReportDialogWritesPDFAndStoresTexts(t *testing.T) {
+	u, _ := newTestApp(t)
+	if _, err := u.st.AddDemoData(context.Background(), 2011, 2025); err != nil {
+		t.Fatal(err)
+	}
+	u.readSettings()
+	d := newReportDialog(u)
+	dir := t.TempDir()
+	d.picker.dir.SetText(dir)
+	d.picker.name.SetText("bericht")
+	d.foreword.SetText("")
+	test.Type(d.foreword, "Dieser Bericht zeigt die Entwicklung seit 2011.")
+	done := make(chan reportDone, 1)
+	d.done = func(p string, n int, err error) { done <- reportDone{p, n, err} }
+	d.start()
+	var r reportDone
+	select {
+	case r = <-done:
+	case <-time.After(2 * time.Minute):
+		t.Fatal("report not finished within two minutes")
+	}
+	if r.err != nil {
+		t.Fatalf("report: %v", r.err)
+	}
+	if r.path != filepath.Join(dir, "bericht.pdf") || r.pages < 10 {
+		t.Errorf("path %s, %d pages", r.path, r.pages)
+	}
+	b, err := os.ReadFile(r.path)
+	if err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Fatalf("no PDF written: %v", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("leftover files beside the PDF: %v", entries)
+	}
+	set, err := u.st.ReportSettings(context.Background(), u.reportYear)
+	if err != nil || set.Foreword != "Dieser Bericht zeigt die Entwicklung seit 2011." || set.Title == "" {
+		t.Errorf("settings not stored: %+v %v", set, err)
+	}
+	if d.progress.Value != 1 {
+		t.Errorf("progress bar at %v after finishing", d.progress.Value)
+	}
+}

@@ -1,0 +1,156 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/store"
+)
+
+// surveyEditor takes the answer counts of the Integrationskonferenz survey
+// (C-W1) for the Berichtsjahr and shows them as a stacked bar chart with
+// the previous year for comparison.
+type surveyEditor struct {
+	u        *App
+	counts   [3][5]*widget.Entry
+	missing  [3]*widget.Entry
+	save     *widget.Button
+	message  *widget.Label
+	headline *widget.Label
+	chart    *canvas.Image
+}
+
+func newSurveyEditor(u *App) *surveyEditor {
+	e := &surveyEditor{u: u, message: para(""), headline: para("")}
+	cur, err := u.st.Survey(context.Background(), u.reportYear)
+	if err != nil {
+		e.message.SetText(store.Message(err))
+	}
+	for q := 0; q < 3; q++ {
+		for c := 0; c < 5; c++ {
+			e.counts[q][c] = countEntry(cur.Counts[q][c])
+		}
+		e.missing[q] = countEntry(cur.Missing[q])
+	}
+	e.save = widget.NewButton("Befragung speichern", e.store)
+	e.save.Importance = widget.HighImportance
+	if u.st.ReadOnly() {
+		e.save.Disable()
+	}
+	e.chart = canvas.NewImageFromResource(nil)
+	e.chart.FillMode = canvas.ImageFillContain
+	e.chart.SetMinSize(fyne.NewSize(820, 380))
+	e.refresh()
+	return e
+}
+
+func countEntry(n int) *widget.Entry {
+	en := widget.NewEntry()
+	en.SetText(strconv.Itoa(n))
+	return en
+}
+
+func (e *surveyEditor) content() fyne.CanvasObject {
+	grid := container.NewGridWithColumns(7, widget.NewLabel(""))
+	for c := 0; c < 5; c++ {
+		grid.Add(widget.NewLabel(fmt.Sprintf("Kategorie %d", c+1)))
+	}
+	grid.Add(widget.NewLabel("keine Angabe"))
+	for q := 0; q < 3; q++ {
+		grid.Add(widget.NewLabelWithStyle(store.SurveyQuestions[q], fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		for c := 0; c < 5; c++ {
+			grid.Add(e.counts[q][c])
+		}
+		grid.Add(e.missing[q])
+	}
+	var scales []string
+	for q := 0; q < 3; q++ {
+		scales = append(scales, fmt.Sprintf("%s: 1 = %s … 5 = %s", store.SurveyQuestions[q], store.SurveyCategories[q][0], store.SurveyCategories[q][4]))
+	}
+	return container.NewVBox(para(strings.Join(scales, "\n")), grid, container.NewHBox(e.save), e.message, e.headline, e.chart)
+}
+
+// read parses the counts; every field must be a whole number ≥ 0.
+func (e *surveyEditor) read() (store.SurveyResult, error) {
+	r := store.SurveyResult{ReportYear: e.u.reportYear}
+	parse := func(en *widget.Entry, q int) (int, error) {
+		s := strings.TrimSpace(en.Text)
+		if s == "" {
+			return 0, nil
+		}
+		n, err := store.ParseNumber(s)
+		if err != nil || n < 0 || n != float64(int(n)) {
+			return 0, store.Invalid(fmt.Sprintf("%s: „%s“ ist keine Anzahl (ganze Zahl ab 0).", store.SurveyQuestions[q], s))
+		}
+		return int(n), nil
+	}
+	for q := 0; q < 3; q++ {
+		for c := 0; c < 5; c++ {
+			n, err := parse(e.counts[q][c], q)
+			if err != nil {
+				return r, err
+			}
+			r.Counts[q][c] = n
+		}
+		n, err := parse(e.missing[q], q)
+		if err != nil {
+			return r, err
+		}
+		r.Missing[q] = n
+	}
+	return r, nil
+}
+
+func (e *surveyEditor) store() {
+	r, err := e.read()
+	if err == nil {
+		err = e.u.st.SaveSurvey(context.Background(), r)
+	}
+	if err != nil {
+		e.message.SetText("Nicht gespeichert: " + store.Message(err))
+		return
+	}
+	e.message.SetText(fmt.Sprintf("Befragung %d gespeichert.", e.u.reportYear))
+	e.refresh()
+}
+
+// refresh redraws headline and chart from the stored answers.
+func (e *surveyEditor) refresh() {
+	ctx := context.Background()
+	cur, err := e.u.st.Survey(ctx, e.u.reportYear)
+	if err != nil {
+		e.message.SetText(store.Message(err))
+		return
+	}
+	var prev *store.SurveyResult
+	if p, err := e.u.st.Survey(ctx, e.u.reportYear-1); err == nil && hasAnswers(p) {
+		prev = &p
+	}
+	e.headline.SetText(report.SurveyHeadline(report.SummarizeSurvey(cur, prev)))
+	png, err := report.RenderSurveyPNG(cur, prev, 1640, 760, e.u.demo)
+	if err != nil {
+		fyne.LogError("survey chart", err)
+		return
+	}
+	e.chart.Resource = fyne.NewStaticResource(fmt.Sprintf("befragung-%d.png", e.u.reportYear), png)
+	e.chart.Refresh()
+}
+
+func hasAnswers(r store.SurveyResult) bool {
+	for q := 0; q < 3; q++ {
+		for c := 0; c < 5; c++ {
+			if r.Counts[q][c] > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
