@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -62,14 +61,34 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer st.Close()
-	vals, problems, err := mapForCatalog(ctx, st, t, maps)
+	cat, err := st.Catalog(ctx)
 	if err != nil {
 		return err
 	}
-	for _, p := range problems {
+	stored, err := st.Values(ctx)
+	if err != nil {
+		return err
+	}
+	plan, err := report.PlanImport(t, maps, cat, stored)
+	if err != nil {
+		return err
+	}
+	for _, p := range plan.Problems {
 		fmt.Fprintln(stderr, "Hinweis: "+p)
 	}
-	return storeImported(ctx, st, vals, filepath.Base(src), *correct, stdout, stderr)
+	if len(plan.Changed) > 0 && !*correct {
+		for _, c := range plan.Changed {
+			fmt.Fprintln(stderr, "Abweichung: "+c.Describe(cat))
+		}
+		fmt.Fprintf(stderr, "%d Werte weichen von den gespeicherten ab. Nichts wurde geändert. Mit -korrigieren werden sie übernommen (die alten Werte bleiben in der Historie).\n", len(plan.Changed))
+		return errReported
+	}
+	ins, cor, err := st.SaveValues(ctx, plan.Values, store.SaveOptions{Origin: "Import: " + filepath.Base(src), Correct: *correct})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Import aus %s: %d Werte gelesen, %d neu, %d korrigiert, %d unverändert.\n", filepath.Base(src), len(plan.Values), ins, cor, len(plan.Values)-ins-cor)
+	return nil
 }
 
 func readSource(path string) (*report.ImportTable, error) {
@@ -79,65 +98,4 @@ func readSource(path string) (*report.ImportTable, error) {
 	}
 	defer f.Close()
 	return report.ReadImport(f)
-}
-
-// mapForCatalog maps the rows per Grundzahl, each with its own period kind.
-func mapForCatalog(ctx context.Context, st *store.Store, t *report.ImportTable, maps []report.ImportMapping) ([]store.Value, []string, error) {
-	cat, err := st.Catalog(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	byBF := map[string][]report.ImportMapping{}
-	var order []string
-	for _, m := range maps {
-		if _, ok := byBF[m.BaseFigure]; !ok {
-			order = append(order, m.BaseFigure)
-		}
-		byBF[m.BaseFigure] = append(byBF[m.BaseFigure], m)
-	}
-	var vals []store.Value
-	problems := append([]string(nil), t.Problems...)
-	for _, code := range order {
-		bf, ok := cat.BaseFigureByCode(code)
-		if !ok {
-			return nil, nil, store.Invalid(fmt.Sprintf("Die Grundzahl „%s“ gibt es in dieser Datei nicht.", code))
-		}
-		v, p := report.MapRows(t, byBF[code], bf.PeriodKind)
-		vals = append(vals, v...)
-		problems = append(problems, p...)
-	}
-	return vals, problems, nil
-}
-
-// storeImported stores new values and, when allowed, corrections in one
-// transaction; without -korrigieren a differing value stops the import
-// before anything is written.
-func storeImported(ctx context.Context, st *store.Store, vals []store.Value, src string, correct bool, stdout, stderr io.Writer) error {
-	var differing []string
-	for _, v := range vals {
-		old, err := st.Value(ctx, v.BaseFigure, v.Period, v.Area, v.Group)
-		if errors.Is(err, store.ErrNotFound) {
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		if !old.SameContent(v) {
-			differing = append(differing, fmt.Sprintf("%s %s %s %s: gespeichert %s, Quelle %s",
-				v.BaseFigure, v.Period.Label(), v.Area, v.Group, report.FormatValue(old.Number, old.Symbol, ""), report.FormatValue(v.Number, v.Symbol, "")))
-		}
-	}
-	if len(differing) > 0 && !correct {
-		for _, d := range differing {
-			fmt.Fprintln(stderr, "Abweichung: "+d)
-		}
-		fmt.Fprintf(stderr, "%d Werte weichen von den gespeicherten ab. Nichts wurde geändert. Mit -korrigieren werden sie übernommen (die alten Werte bleiben in der Historie).\n", len(differing))
-		return errReported
-	}
-	ins, cor, err := st.SaveValues(ctx, vals, store.SaveOptions{Origin: "Import: " + src, Correct: correct})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "Import aus %s: %d Werte gelesen, %d neu, %d korrigiert, %d unverändert.\n", src, len(vals), ins, cor, len(vals)-ins-cor)
-	return nil
 }

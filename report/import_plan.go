@@ -1,0 +1,74 @@
+package report
+
+import (
+	"fmt"
+
+	"bergischgladbach.de/integrationsmonitor/store"
+)
+
+// ImportPlan is what an import would do to a file: values that are new,
+// values that differ from stored ones (corrections, kept in the history),
+// and how many are already stored as they are.
+type ImportPlan struct {
+	Values    []store.Value // every mapped value, to hand to SaveValues
+	New       int
+	Changed   []ImportChange
+	Unchanged int
+	Problems  []string // German, from reading and mapping
+}
+
+// ImportChange is a stored value an import would correct.
+type ImportChange struct {
+	Old, New store.Value
+}
+
+// Describe says in German which value changes how.
+func (c ImportChange) Describe(cat *store.Catalog) string {
+	name, unit := c.New.BaseFigure, ""
+	if bf, ok := cat.BaseFigureByCode(c.New.BaseFigure); ok {
+		name, unit = bf.Name, bf.Unit
+	}
+	return fmt.Sprintf("%s, %s, %s, %s: %s → %s", name, c.New.Period.Label(), cat.AreaName(c.New.Area), cat.GroupName(c.New.Group),
+		FormatValue(c.Old.Number, c.Old.Symbol, unit), FormatValue(c.New.Number, c.New.Symbol, unit))
+}
+
+// PlanImport maps the table's rows with maps, each Grundzahl in its own
+// period kind, and compares them with the stored values. It changes
+// nothing; the caller stores plan.Values when the user agrees.
+func PlanImport(t *ImportTable, maps []ImportMapping, cat *store.Catalog, stored []store.Value) (*ImportPlan, error) {
+	plan := &ImportPlan{Problems: append([]string(nil), t.Problems...)}
+	byBF := map[string][]ImportMapping{}
+	var order []string
+	for _, m := range maps {
+		if _, ok := byBF[m.BaseFigure]; !ok {
+			order = append(order, m.BaseFigure)
+		}
+		byBF[m.BaseFigure] = append(byBF[m.BaseFigure], m)
+	}
+	for _, code := range order {
+		bf, ok := cat.BaseFigureByCode(code)
+		if !ok {
+			return nil, store.Invalid(fmt.Sprintf("Die Grundzahl „%s“ gibt es in dieser Datei nicht.", code))
+		}
+		vals, problems := MapRows(t, byBF[code], bf.PeriodKind)
+		plan.Values = append(plan.Values, vals...)
+		plan.Problems = append(plan.Problems, problems...)
+	}
+	type key struct{ bf, period, area, group string }
+	have := make(map[key]store.Value, len(stored))
+	for _, v := range stored {
+		have[key{v.BaseFigure, string(v.Period), v.Area, v.Group}] = v
+	}
+	for _, v := range plan.Values {
+		old, ok := have[key{v.BaseFigure, string(v.Period), v.Area, v.Group}]
+		switch {
+		case !ok:
+			plan.New++
+		case old.SameContent(v):
+			plan.Unchanged++
+		default:
+			plan.Changed = append(plan.Changed, ImportChange{Old: old, New: v})
+		}
+	}
+	return plan, nil
+}
