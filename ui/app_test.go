@@ -173,7 +173,7 @@ func TestRecentFilesRemembered(t *testing.T) {
 	for _, it := range m.Items {
 		labels = append(labels, it.Label)
 	}
-	if got := strings.Join(labels, "|"); got != "Neu…|Neue Datei mit Beispieldaten…|Öffnen…|Zuletzt geöffnet||Beenden" {
+	if got := strings.Join(labels, "|"); got != "Neu…|Neue Datei mit Beispieldaten…|Öffnen…|Zuletzt geöffnet||Kopie für E-Mail speichern…|Rückmeldung einlesen…|Amtliche Statistik importieren…|Werte exportieren…||Beenden" {
 		t.Errorf("Datei menu = %q", got)
 	}
 }

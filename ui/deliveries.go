@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"sort"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -66,14 +67,21 @@ func (d *deliveriesTab) reload() {
 		return
 	}
 	ds := store.Deliveries(snap.Catalog, snap.Values, d.u.reportYear, d.today())
+	// What she has to chase comes first; within each part the order by due
+	// date from store.Deliveries is kept.
+	sort.SliceStable(ds, func(i, j int) bool { return isOpen(ds[i]) && !isOpen(ds[j]) })
 	d.rows = deliveryRows(ds)
 	open := 0
 	for _, x := range ds {
-		if x.Status == store.DeliveryOverdue || x.Status == store.DeliveryMissing || x.Status == store.DeliveryDue {
+		if isOpen(x) {
 			open++
 		}
 	}
 	d.caption.SetText(fmt.Sprintf("Datenlieferungen für den Bericht %d – %d offen (fällig, überfällig oder fehlend), Stand %s",
 		d.u.reportYear, open, report.FormatDate(d.today())))
 	d.table.Refresh()
+}
+
+func isOpen(d store.Delivery) bool {
+	return d.Status == store.DeliveryOverdue || d.Status == store.DeliveryMissing || d.Status == store.DeliveryDue
 }

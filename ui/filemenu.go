@@ -41,14 +41,21 @@ func (m *fileMenu) menu() *fyne.Menu {
 	recent.ChildMenu = fyne.NewMenu("", items...)
 	quit := fyne.NewMenuItem("Beenden", func() { m.u.app.Quit() })
 	quit.IsQuit = true
-	return fyne.NewMenu("Datei",
+	entries := []*fyne.MenuItem{
 		fyne.NewMenuItem("Neu…", func() { m.showNew(false) }),
 		fyne.NewMenuItem("Neue Datei mit Beispieldaten…", func() { m.showNew(true) }),
 		fyne.NewMenuItem("Öffnen…", m.showOpen),
 		recent,
-		fyne.NewMenuItemSeparator(),
-		quit,
-	)
+	}
+	if m.u.st != nil {
+		entries = append(entries, fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem("Kopie für E-Mail speichern…", m.u.showMailCopy),
+			fyne.NewMenuItem("Rückmeldung einlesen…", m.u.showReturned),
+			fyne.NewMenuItem("Amtliche Statistik importieren…", m.u.showImport),
+			fyne.NewMenuItem("Werte exportieren…", m.u.showExport))
+	}
+	entries = append(entries, fyne.NewMenuItemSeparator(), quit)
+	return fyne.NewMenu("Datei", entries...)
 }
 
 func (m *fileMenu) recent() []string {

@@ -63,7 +63,7 @@ type overviewTab struct {
 func newOverviewTab(u *App) *overviewTab {
 	o := &overviewTab{u: u}
 	o.caption = heading("")
-	widths := []float32{80, 380, 190, 270, 260, 150}
+	widths := []float32{70, 340, 180, 250, 250, 140}
 	o.table = newTextTable(overviewHeader, widths, &o.rows)
 	o.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row > 0 {

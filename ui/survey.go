@@ -59,17 +59,25 @@ func countEntry(n int) *widget.Entry {
 }
 
 func (e *surveyEditor) content() fyne.CanvasObject {
-	grid := container.NewGridWithColumns(7, widget.NewLabel(""))
-	for c := 0; c < 5; c++ {
-		grid.Add(widget.NewLabel(fmt.Sprintf("Kategorie %d", c+1)))
+	// The question names need more room than a count, so they get their own
+	// fixed column beside an even grid of entries.
+	labelCol := func(o fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewGridWrap(fyne.NewSize(240, o.MinSize().Height), o)
 	}
-	grid.Add(widget.NewLabel("keine Angabe"))
+	head := container.NewGridWithColumns(6)
+	for c := 0; c < 5; c++ {
+		head.Add(widget.NewLabel(fmt.Sprintf("Kategorie %d", c+1)))
+	}
+	head.Add(widget.NewLabel("keine Angabe"))
+	grid := container.NewVBox(container.NewBorder(nil, nil, labelCol(widget.NewLabel("")), nil, head))
 	for q := 0; q < 3; q++ {
-		grid.Add(widget.NewLabelWithStyle(store.SurveyQuestions[q], fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		row := container.NewGridWithColumns(6)
 		for c := 0; c < 5; c++ {
-			grid.Add(e.counts[q][c])
+			row.Add(e.counts[q][c])
 		}
-		grid.Add(e.missing[q])
+		row.Add(e.missing[q])
+		label := widget.NewLabelWithStyle(store.SurveyQuestions[q], fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		grid.Add(container.NewBorder(nil, nil, labelCol(label), nil, row))
 	}
 	var scales []string
 	for q := 0; q < 3; q++ {

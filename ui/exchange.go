@@ -1,0 +1,185 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/store"
+)
+
+// showMailCopy writes a dated, checked copy of the open file for e-mail.
+func (u *App) showMailCopy() {
+	fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+		if err != nil || l == nil {
+			return
+		}
+		u.mailCopyTo(l.Path())
+	}, u.win)
+	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(u.st.Path()))); err == nil {
+		fd.SetLocation(dir)
+	}
+	fd.Resize(fyne.NewSize(900, 600))
+	fd.Show()
+}
+
+func (u *App) mailCopyTo(dir string) (string, error) {
+	path, err := u.st.CopyForMail(context.Background(), dir, time.Now())
+	if err != nil {
+		u.showError("Kopie", err)
+		return "", err
+	}
+	dialog.ShowInformation("Kopie gespeichert", "Die Kopie wurde geprüft und gespeichert:\n"+path+
+		"\n\nSie können diese Datei jetzt per E-Mail an die Statistikdienststelle senden.", u.win)
+	return path, nil
+}
+
+// showReturned asks for a file that came back and shows what differs.
+func (u *App) showReturned() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		plan, err := u.st.CompareReturned(context.Background(), path)
+		if err != nil {
+			u.showError("Rückmeldung", err)
+			return
+		}
+		newMergeDialog(u, plan).show()
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".sqlite", ".sqlite3", ".db"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// mergeDialog lists the differences of a returned file with a check box
+// each: new and changed values are preselected, conflicts and deletions
+// must be chosen deliberately.
+type mergeDialog struct {
+	u      *App
+	plan   *store.MergePlan
+	checks []*widget.Check
+	items  []store.MergeItem
+	// applied is called with the number of values taken over (tests).
+	applied func(n int, err error)
+}
+
+func newMergeDialog(u *App, plan *store.MergePlan) *mergeDialog {
+	return &mergeDialog{u: u, plan: plan}
+}
+
+func (m *mergeDialog) content() fyne.CanvasObject {
+	box := container.NewVBox()
+	section := func(title string, items []store.MergeItem, preselect bool) {
+		if len(items) == 0 {
+			return
+		}
+		box.Add(heading(fmt.Sprintf("%s (%d)", title, len(items))))
+		for _, it := range items {
+			text := it.Describe()
+			if it.Problem != "" {
+				text += " – " + it.Problem
+			}
+			c := widget.NewCheck(text, nil)
+			c.SetChecked(preselect && it.Problem == "")
+			if it.Problem != "" {
+				c.Disable()
+			}
+			m.checks = append(m.checks, c)
+			m.items = append(m.items, it)
+			box.Add(c)
+		}
+	}
+	section("Neue Werte", m.plan.New, true)
+	section("Geänderte Werte", m.plan.Changed, true)
+	section("Konflikte: auf beiden Seiten geändert (unser Wert → Wert der Rückmeldung)", m.plan.Conflicts, false)
+	section("In der Rückmeldung gelöschte Werte", m.plan.Removed, false)
+	if m.plan.Empty() {
+		box.Add(para("Die Rückmeldung enthält keine Änderungen gegenüber der geöffneten Datei."))
+	}
+	return container.NewVScroll(box)
+}
+
+func (m *mergeDialog) show() {
+	d := dialog.NewCustomConfirm("Rückmeldung: "+filepath.Base(m.plan.File), "Ausgewählte übernehmen", "Abbrechen", m.content(), func(ok bool) {
+		if ok {
+			m.apply()
+		}
+	}, m.u.win)
+	d.Resize(fyne.NewSize(980, 640))
+	d.Show()
+}
+
+func (m *mergeDialog) selected() []store.MergeItem {
+	var take []store.MergeItem
+	for i, c := range m.checks {
+		if c.Checked {
+			take = append(take, m.items[i])
+		}
+	}
+	return take
+}
+
+func (m *mergeDialog) apply() {
+	n, err := m.u.st.ApplyMerge(context.Background(), m.plan, m.selected())
+	if m.applied != nil {
+		m.applied(n, err)
+	}
+	if err != nil {
+		m.u.showError("Rückmeldung", err)
+		return
+	}
+	m.u.rebuildKeepTab()
+	dialog.ShowInformation("Rückmeldung übernommen", fmt.Sprintf("%d Werte wurden übernommen. Die Historie nennt „%s“ als Herkunft.", n, m.plan.Origin()), m.u.win)
+}
+
+// showExport writes all values (and computed Kennzahlen) for Excel.
+func (u *App) showExport() {
+	format := widget.NewRadioGroup([]string{"Excel-Arbeitsmappe (.xlsx)", "CSV für Excel (.csv)"}, nil)
+	format.SetSelected("Excel-Arbeitsmappe (.xlsx)")
+	pp := newPathPicker(u.win, filepath.Dir(u.st.Path()), fmt.Sprintf("Werte_%s", time.Now().Format("2006-01-02")), ".xlsx")
+	items := append([]*widget.FormItem{widget.NewFormItem("Format", format)}, pp.items(u.win)...)
+	d := dialog.NewForm("Werte exportieren", "Exportieren", "Abbrechen", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		csv := strings.HasPrefix(format.Selected, "CSV")
+		pp.ext = ".xlsx"
+		if csv {
+			pp.ext = ".csv"
+		}
+		path := pp.path()
+		if err := u.export(path, csv); err != nil {
+			u.showError("Export", err)
+			return
+		}
+		dialog.ShowInformation("Export gespeichert", path, u.win)
+	}, u.win)
+	d.Resize(fyne.NewSize(700, 260))
+	d.Show()
+}
+
+func (u *App) export(path string, csv bool) error {
+	snap, err := u.st.Snapshot(context.Background(), u.reportYear)
+	if err != nil {
+		return err
+	}
+	return writeAtomically(path, func(f *os.File) error {
+		if csv {
+			return report.WriteCSV(f, snap)
+		}
+		return report.WriteXLSX(f, snap)
+	})
+}

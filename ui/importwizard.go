@@ -1,0 +1,227 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/store"
+)
+
+// showImport asks for an official statistics download and reads it off
+// the UI goroutine.
+func (u *App) showImport() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		bar := widget.NewProgressBarInfinite()
+		wait := dialog.NewCustomWithoutButtons("Datei wird gelesen …", container.NewVBox(para(filepath.Base(path)), bar), u.win)
+		wait.Show()
+		go func() {
+			t, err := readImportFile(path)
+			fyne.Do(func() {
+				wait.Hide()
+				if err != nil {
+					u.showError("Import", err)
+					return
+				}
+				newImportWizard(u, t, filepath.Base(path)).show()
+			})
+		}()
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+func readImportFile(path string) (*report.ImportTable, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, store.Invalid("Die Datei kann nicht gelesen werden: " + filepath.Base(path))
+	}
+	defer f.Close()
+	return report.ReadImport(f)
+}
+
+// importWizard previews what was read, maps it (automatically for known
+// tables, by the user otherwise) and shows what would be added or changed
+// before anything is stored.
+type importWizard struct {
+	u       *App
+	table   *report.ImportTable
+	source  string
+	known   []report.ImportMapping
+	column  *widget.Select
+	figure  *widget.Select
+	group   *widget.Select
+	area    *widget.Select
+	summary *widget.Label
+	plan    *report.ImportPlan
+	bfs     []store.BaseFigure
+	// stored is called after values were stored (tests).
+	stored func(inserted, corrected int, err error)
+}
+
+const byRegionKey = "nach Regionalschlüssel"
+
+func newImportWizard(u *App, t *report.ImportTable, source string) *importWizard {
+	w := &importWizard{u: u, table: t, source: source, known: report.KnownMappings(t.TableCode), summary: para("")}
+	w.bfs = u.cat.AllBaseFigures()
+	var columns, figures []string
+	seen := map[string]bool{}
+	for _, r := range t.Rows {
+		if !seen[r.Column] {
+			seen[r.Column] = true
+			columns = append(columns, r.Column)
+		}
+	}
+	for _, b := range w.bfs {
+		figures = append(figures, b.Code+" – "+b.Name)
+	}
+	w.column = widget.NewSelect(columns, func(string) { w.replan() })
+	w.figure = widget.NewSelect(figures, func(string) { w.figureChanged() })
+	w.group = widget.NewSelect(nil, func(string) { w.replan() })
+	w.area = widget.NewSelect(nil, func(string) { w.replan() })
+	w.replan()
+	return w
+}
+
+func (w *importWizard) figureChanged() {
+	i := w.figure.SelectedIndex()
+	if i < 0 {
+		return
+	}
+	bf := w.bfs[i]
+	var groups []string
+	for _, g := range bf.Groups {
+		groups = append(groups, w.u.cat.GroupName(g))
+	}
+	areas := []string{byRegionKey}
+	for _, a := range bf.Areas {
+		areas = append(areas, w.u.cat.AreaName(a))
+	}
+	w.group.SetOptions(groups)
+	w.area.SetOptions(areas)
+	if len(groups) > 0 {
+		w.group.SetSelectedIndex(0)
+	}
+	w.area.SetSelectedIndex(0)
+	w.replan()
+}
+
+// mappings are the known ones, or the one the user chose.
+func (w *importWizard) mappings() []report.ImportMapping {
+	if len(w.known) > 0 {
+		return w.known
+	}
+	fi, gi := w.figure.SelectedIndex(), w.group.SelectedIndex()
+	if w.column.Selected == "" || fi < 0 || gi < 0 {
+		return nil
+	}
+	bf := w.bfs[fi]
+	m := report.ImportMapping{BaseFigure: bf.Code, Group: bf.Groups[gi], Column: w.column.Selected}
+	if ai := w.area.SelectedIndex(); ai > 0 {
+		m.Area = bf.Areas[ai-1]
+	}
+	return []report.ImportMapping{m}
+}
+
+func (w *importWizard) replan() {
+	w.plan = nil
+	maps := w.mappings()
+	if len(maps) == 0 {
+		w.summary.SetText("Bitte wählen Sie Spalte, Grundzahl und Gruppe.")
+		return
+	}
+	stored, err := w.u.st.Values(context.Background())
+	if err == nil {
+		w.plan, err = report.PlanImport(w.table, maps, w.u.cat, stored)
+	}
+	if err != nil {
+		w.summary.SetText(store.Message(err))
+		return
+	}
+	p := w.plan
+	lines := []string{fmt.Sprintf("%d Werte zugeordnet: %d neu, %d abweichend (werden korrigiert, der alte Wert bleibt in der Historie), %d unverändert.",
+		len(p.Values), p.New, len(p.Changed), p.Unchanged)}
+	for i, c := range p.Changed {
+		if i == 10 {
+			lines = append(lines, fmt.Sprintf("… und %d weitere Abweichungen", len(p.Changed)-10))
+			break
+		}
+		lines = append(lines, "• "+c.Describe(w.u.cat))
+	}
+	if len(p.Problems) > 0 {
+		lines = append(lines, fmt.Sprintf("%d Hinweise, z. B.: %s", len(p.Problems), p.Problems[0]))
+	}
+	w.summary.SetText(strings.Join(lines, "\n"))
+}
+
+func (w *importWizard) content() fyne.CanvasObject {
+	t := w.table
+	info := para(fmt.Sprintf("%s, Tabelle %s: %s\nStand: %s · %d Zeilen gelesen", t.Format, t.TableCode, t.Title, orDash(t.Stand), len(t.Rows)))
+	rows := [][]string{}
+	for i, r := range t.Rows {
+		if i == 200 {
+			break
+		}
+		rows = append(rows, []string{r.RegionKey, r.RegionName, r.Period, r.Column, r.Raw})
+	}
+	preview := newTextTable([]string{"Regionalschlüssel", "Region", "Zeit", "Merkmal", "Wert"}, []float32{130, 220, 110, 420, 100}, &rows)
+	var mapping fyne.CanvasObject
+	if len(w.known) > 0 {
+		var parts []string
+		for _, m := range w.known {
+			parts = append(parts, fmt.Sprintf("%s (%s, %s)", m.BaseFigure, w.u.cat.GroupName(m.Group), w.u.cat.AreaName(m.Area)))
+		}
+		mapping = para("Bekannte Tabelle – automatische Zuordnung: " + strings.Join(parts, "; "))
+	} else {
+		mapping = widget.NewForm(
+			widget.NewFormItem("Spalte der Quelle", w.column),
+			widget.NewFormItem("füllt Grundzahl", w.figure),
+			widget.NewFormItem("Gruppe", w.group),
+			widget.NewFormItem("Statistischer Bezirk", w.area))
+	}
+	return container.NewBorder(container.NewVBox(info, mapping, heading("Was übernommen würde"), w.summary, heading("Gelesene Zeilen (Vorschau)")),
+		nil, nil, nil, preview)
+}
+
+func (w *importWizard) show() {
+	d := dialog.NewCustomConfirm("Import: "+w.source, "Übernehmen", "Abbrechen", w.content(), func(ok bool) {
+		if ok {
+			w.store()
+		}
+	}, w.u.win)
+	d.Resize(fyne.NewSize(1100, 720))
+	d.Show()
+}
+
+// store saves the planned values in one transaction.
+func (w *importWizard) store() {
+	if w.plan == nil || len(w.plan.Values) == 0 {
+		dialog.ShowInformation("Import", "Es wurden keine Werte zugeordnet; nichts wurde geändert.", w.u.win)
+		return
+	}
+	ins, cor, err := w.u.st.SaveValues(context.Background(), w.plan.Values, store.SaveOptions{Origin: "Import: " + w.source, Correct: true})
+	if w.stored != nil {
+		w.stored(ins, cor, err)
+	}
+	if err != nil {
+		w.u.showError("Import", err)
+		return
+	}
+	w.u.rebuildKeepTab()
+	dialog.ShowInformation("Import abgeschlossen", fmt.Sprintf("%d Werte neu, %d korrigiert, %d unverändert.", ins, cor, len(w.plan.Values)-ins-cor), w.u.win)
+}
