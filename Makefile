@@ -6,8 +6,9 @@ GO      ?= go
 TAGS    := migrated_fynedo
 BIN     := integrationsmonitor
 # Build headers for Fyne (cgo, GLFW), Xvfb/xdotool for the real-window test,
-# poppler-utils and qpdf for the PDF tests.
-DEB_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev xvfb xdotool poppler-utils qpdf
+# poppler-utils and qpdf for the PDF tests, imagemagick for the window
+# screenshot kept as a CI artifact (out/ci/main-window.png).
+DEB_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev xvfb xdotool poppler-utils qpdf imagemagick
 
 .PHONY: run test deps build vet clean
 

@@ -115,6 +115,7 @@ func TestWindowAppears(t *testing.T) {
 	if _, err := os.Stat(dataFile); err != nil {
 		t.Errorf("default file not created on first start: %v", err)
 	}
+	keepScreenshot(t, display)
 	app.Process.Signal(os.Interrupt)
 	done := make(chan error, 1)
 	go func() { done <- app.Wait() }()
@@ -138,4 +139,25 @@ func freeDisplay(t *testing.T) string {
 	}
 	t.Fatal("no free X display")
 	return ""
+}
+
+// keepScreenshot saves the screen to out/ci/main-window.png in the
+// project, the CI artifact of the real window (ImageMagick's import).
+func keepScreenshot(t *testing.T, display string) {
+	if _, err := exec.LookPath("import"); err != nil {
+		t.Log("no screenshot: ImageMagick's import is not installed")
+		return
+	}
+	dir := filepath.Join("..", "..", "out", "ci")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Log(err)
+		return
+	}
+	// Give the first frame time to be drawn; the window exists already.
+	time.Sleep(2 * time.Second)
+	cmd := exec.Command("import", "-window", "root", filepath.Join(dir, "main-window.png"))
+	cmd.Env = append(os.Environ(), "DISPLAY="+display)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Logf("screenshot failed: %v %s", err, out)
+	}
 }
