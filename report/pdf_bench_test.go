@@ -3,6 +3,8 @@ package report_test
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 
@@ -57,6 +59,16 @@ func BenchmarkWritePDF(b *testing.B) {
 					b.Fatal(err)
 				}
 				pages = n
+			}
+			if dir := os.Getenv("REPORT_PDF_DIR"); dir != "" {
+				f, err := os.Create(filepath.Join(dir, "bericht-"+bc.name+".pdf"))
+				if err != nil {
+					b.Fatal(err)
+				}
+				defer f.Close()
+				if _, err := report.WritePDF(f, bc.snap, texts, pdfOptions()); err != nil {
+					b.Fatal(err)
+				}
 			}
 			b.ReportMetric(float64(pages), "pages")
 			b.ReportMetric(float64(len(bc.snap.Values)), "values")

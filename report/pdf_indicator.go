@@ -287,4 +287,21 @@ func (d *pdfDoc) survey() {
 	}
 	t.note = "Anteil positiv: Antworten " + strings.Join(pos, ", ") + " an allen Antworten (n), ohne „keine Angabe“."
 	d.table(t)
+	if cur != nil {
+		d.surveyChart(*cur, prev)
+	}
+}
+
+// surveyChart draws the stacked bars of the survey as the window shows
+// them, in the body width at the chart's own aspect ratio, never split.
+func (d *pdfDoc) surveyChart(cur store.SurveyResult, prev *store.SurveyResult) {
+	h := bodyW * float64(SurveyChartHeight) / float64(SurveyChartWidth)
+	d.ensure(h + 3)
+	y := d.y()
+	if d.final {
+		if err := DrawSurveyPDF(d.pdf, cur, prev, d.opt.Demo, marginX, y, bodyW, h); err != nil {
+			d.pdf.SetError(err)
+		}
+	}
+	d.setY(y + h + 3)
 }

@@ -187,16 +187,15 @@ func (d *pdfDoc) text(s string, st textStyle) {
 	lines := d.wrap(strings.TrimSpace(s), bodyW-st.indent)
 	for len(lines) > 0 {
 		fits := int((bodyBot - d.y() + 0.01) / lh)
-		switch {
-		case fits >= len(lines):
-			fits = len(lines)
-		case fits < 2 && !d.atTop():
-			d.newPage()
-			continue
-		case len(lines)-fits == 1 && fits >= 3:
-			fits--
+		if fits < len(lines) {
+			// Two lines at least on either side of a page break.
+			fits = min(fits, len(lines)-2)
+			if fits < 2 && !d.atTop() {
+				d.newPage()
+				continue
+			}
 		}
-		fits = max(fits, 1)
+		fits = max(min(fits, len(lines)), 1)
 		for _, l := range lines[:fits] {
 			if st.label != "" {
 				d.cell(marginX, d.y(), st.indent, lh, st.label, "L")

@@ -131,8 +131,8 @@ func (d *pdfDoc) overview() {
 		"die Veränderung seit dem ersten bewerteten Wert und die Bewertung; Zeichen und Bewertung sind im Anhang erklärt.",
 		d.opt.Year), bodyText)
 	t := table{cols: []column{
-		{title: "Kennzahl", width: 15},
-		{title: "Aussage", width: 64},
+		{title: "Kenn\u00adzahl", width: 17},
+		{title: "Aussage", width: 62},
 		{title: "Aktueller Wert", width: 27, align: "R"},
 		{title: "Veränderung", width: 30, align: "R"},
 		{title: "Bewertung", width: 34},
@@ -150,16 +150,20 @@ func (d *pdfDoc) overview() {
 	d.table(t)
 }
 
-// latestCell is the latest value up to the report year, with its period.
+// latestCell is the latest computable value up to the report year, with
+// its period; a later period that is not computable is named in the
+// Kennzahl's sentence, not here.
 func latestCell(r Result, year int) string {
 	if len(r.Series) == 0 {
 		return NotComputable
 	}
-	p, ok := latestPoint(r.Series[0].Points, year)
-	if !ok {
-		return NotComputable
+	pts := r.Series[0].Points
+	for i := len(pts) - 1; i >= 0; i-- {
+		if p := pts[i]; p.OK && (year == 0 || p.Period.Year() <= year) {
+			return pointCell(p, r.KeyFigure.Unit) + "\n(" + p.Period.Label() + ")"
+		}
 	}
-	return pointCell(p, r.KeyFigure.Unit) + "\n(" + p.Period.Label() + ")"
+	return NotComputable
 }
 
 func (d *pdfDoc) closing() {

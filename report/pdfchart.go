@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bergischgladbach.de/integrationsmonitor/store"
 	"errors"
 	"fmt"
 	"io"
@@ -32,21 +33,39 @@ const PDFChartFontFamily = "DejaVu"
 // styles; after any other font PDFChartFontFamily regular is left
 // selected in the caller's size, since gofpdf cannot report a family.
 func DrawChartPDF(pdf *gofpdf.Fpdf, spec ChartSpec, x, y, w, h float64) error {
+	return drawVectorPDF(pdf, spec.Title, x, y, w, h, ChartWidth, ChartHeight, func(r chart.Renderer, cw, ch int) error {
+		return layoutChart(spec, cw, ch).Render(func(int, int) (chart.Renderer, error) { return r, nil }, io.Discard)
+	})
+}
+
+// DrawSurveyPDF draws the Integrationskonferenz survey chart (DrawSurvey,
+// as the window shows it) as vectors into the box x, y, w, h.
+func DrawSurveyPDF(pdf *gofpdf.Fpdf, cur store.SurveyResult, prev *store.SurveyResult, demo bool, x, y, w, h float64) error {
+	name := fmt.Sprintf("Befragung %d", cur.ReportYear)
+	return drawVectorPDF(pdf, name, x, y, w, h, SurveyChartWidth, SurveyChartHeight, func(r chart.Renderer, cw, ch int) error {
+		DrawSurvey(r, cur, prev, chart.Box{Right: cw, Bottom: ch}, demo)
+		return nil
+	})
+}
+
+// drawVectorPDF checks the box, lays a drawing of unitW × unitH chart units
+// out to fill it and hands draw a renderer that writes vector paths and
+// text into the page, restoring the document's graphics state afterwards.
+func drawVectorPDF(pdf *gofpdf.Fpdf, name string, x, y, w, h float64, unitW, unitH int, draw func(r chart.Renderer, cw, ch int) error) error {
 	switch {
 	case pdf == nil:
 		return errors.New("draw chart: no PDF")
 	case pdf.Err():
-		return fmt.Errorf("draw chart %q: %w", spec.Title, pdf.Error())
+		return fmt.Errorf("draw chart %q: %w", name, pdf.Error())
 	case pdf.PageNo() == 0:
-		return fmt.Errorf("draw chart %q: the PDF has no page", spec.Title)
+		return fmt.Errorf("draw chart %q: the PDF has no page", name)
 	case !(w > 0 && h > 0) || math.IsInf(w+h, 0) || math.IsNaN(x+y) || math.IsInf(x+y, 0):
-		return fmt.Errorf("draw chart %q: invalid box %g, %g, %g×%g", spec.Title, x, y, w, h)
+		return fmt.Errorf("draw chart %q: invalid box %g, %g, %g×%g", name, x, y, w, h)
 	case pdf.GetFontDesc(PDFChartFontFamily, "") == (gofpdf.FontDescType{}):
-		return fmt.Errorf("draw chart %q: font %q is not registered in the PDF", spec.Title, PDFChartFontFamily)
+		return fmt.Errorf("draw chart %q: font %q is not registered in the PDF", name, PDFChartFontFamily)
 	}
-	k := min(w/ChartWidth, h/ChartHeight)
+	k := min(w/float64(unitW), h/float64(unitH))
 	cw, ch := int(math.Round(w/k)), int(math.Round(h/k))
-	c := layoutChart(spec, cw, ch)
 
 	saved := saveChartPDFState(pdf)
 	// ClipRect opens a q … Q pair that ClipEnd closes: the PDF itself then
@@ -56,14 +75,14 @@ func DrawChartPDF(pdf *gofpdf.Fpdf, spec ChartSpec, x, y, w, h float64) error {
 	pdf.ClipRect(x, y, w, h, false)
 	pdf.RawWriteStr("1 j")
 	r := newChartPDFRenderer(pdf, x, y, k, cw, saved)
-	err := c.Render(func(int, int) (chart.Renderer, error) { return r, nil }, io.Discard)
+	err := draw(r, cw, ch)
 	pdf.ClipEnd()
 	saved.restore(pdf)
 	if err != nil {
-		return fmt.Errorf("draw chart %q: %w", spec.Title, err)
+		return fmt.Errorf("draw chart %q: %w", name, err)
 	}
 	if pdf.Err() {
-		return fmt.Errorf("draw chart %q: %w", spec.Title, pdf.Error())
+		return fmt.Errorf("draw chart %q: %w", name, pdf.Error())
 	}
 	return nil
 }

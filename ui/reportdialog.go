@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -104,7 +103,9 @@ func (d *reportDialog) start() {
 	}
 	texts.Settings = set
 	path := d.picker.path()
-	opt := report.PDFOptions{Year: u.reportYear, Title: set.Title, Author: set.Author, Created: time.Now(),
+	// The Stand comes from the file's newest change, so the same file gives
+	// the same PDF.
+	opt := report.PDFOptions{Year: u.reportYear, Title: set.Title, Author: set.Author, Created: report.LatestChange(snap, texts),
 		Fonts: report.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Italic: assets.FontItalic},
 		Demo:  u.demo, Progress: d.setProgress}
 	d.wait = dialog.NewCustomWithoutButtons("Bericht wird erstellt …", container.NewVBox(para(filepath.Base(path)), d.progress), u.win)

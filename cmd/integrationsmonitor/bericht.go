@@ -52,7 +52,8 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return errReported
 	}
 	if created.IsZero() {
-		created = lastChange(data)
+		// From the file, not the clock: the same file gives the same PDF.
+		created = report.LatestChange(data.snap, data.texts)
 	}
 	opt := report.PDFOptions{
 		Year: data.year, Title: *title, Author: *author, Created: created, Demo: data.demo,
@@ -165,26 +166,4 @@ func checkPDFName(out string) error {
 		return store.Invalid(fmt.Sprintf("„%s“ ist ein Ordner; bitte geben Sie einen Dateinamen an, z. B. bericht.pdf.", out))
 	}
 	return nil
-}
-
-// lastChange is the Stand of a report without -stand: the newest entry of
-// a value or report text of the report year. It comes from the file, not
-// the clock, so that the same file gives the same PDF; a file without
-// dates gets 1 January after the report year.
-func lastChange(d *reportData) time.Time {
-	var last time.Time
-	for _, v := range d.snap.Values {
-		if v.Period.Year() <= d.year && v.EnteredAt.After(last) {
-			last = v.EnteredAt
-		}
-	}
-	for _, t := range d.texts.Texts {
-		if t.UpdatedAt.After(last) {
-			last = t.UpdatedAt
-		}
-	}
-	if last.IsZero() {
-		return time.Date(d.year+1, time.January, 1, 0, 0, 0, 0, time.UTC)
-	}
-	return last.UTC()
 }
