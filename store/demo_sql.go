@@ -18,8 +18,9 @@ func (s *Store) AddDemoData(ctx context.Context, from, to int) (int, error) {
 	vals := DemoValues(cat, from, to)
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		now := s.Now().UTC()
+		cache := newSaveCache()
 		for _, v := range vals {
-			if _, err := saveValue(ctx, tx, v, SaveOptions{Origin: "Beispieldaten"}, now, s.User); err != nil {
+			if _, err := saveValueCached(ctx, tx, cache, v, SaveOptions{Origin: "Beispieldaten"}, now, s.User); err != nil {
 				return fmt.Errorf("demo value %s %s %s %s: %w", v.BaseFigure, v.Period, v.Area, v.Group, err)
 			}
 		}

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"time"
 )
@@ -34,8 +33,9 @@ func (s *Store) SaveValue(ctx context.Context, v Value, opts SaveOptions) (SaveA
 func (s *Store) SaveValues(ctx context.Context, vs []Value, opts SaveOptions) (inserted, corrected int, err error) {
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		now := s.Now().UTC()
+		cache := newSaveCache()
 		for _, v := range vs {
-			a, err := saveValue(ctx, tx, v, opts, now, s.User)
+			a, err := saveValueCached(ctx, tx, cache, v, opts, now, s.User)
 			if err != nil {
 				return fmt.Errorf("%s %s %s %s: %w", v.BaseFigure, v.Period, v.Area, v.Group, err)
 			}
@@ -54,8 +54,65 @@ func (s *Store) SaveValues(ctx context.Context, vs []Value, opts SaveOptions) (i
 	return inserted, corrected, nil
 }
 
+// saveCache remembers, within one transaction, the Grundzahlen and
+// Bezirke already looked up: an import of 100,000 values would otherwise
+// ask for the same few rows 100,000 times.
+type saveCache struct {
+	bfs    map[string]BaseFigure
+	areas  map[string]bool
+	insert *sql.Stmt // prepared once: parsing the INSERT and coding its trigger is most of the cost
+}
+
+const insertValueSQL = `INSERT INTO value(base_figure_code,period,area_code,group_code,number,symbol,provisional,estimated,confidential,source,as_of,note,demo,entered_at,entered_by,origin)
+	VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(base_figure_code,period,area_code,group_code) DO NOTHING`
+
+func (c *saveCache) insertStmt(ctx context.Context, tx *sql.Tx) (*sql.Stmt, error) {
+	if c.insert == nil {
+		st, err := tx.PrepareContext(ctx, insertValueSQL)
+		if err != nil {
+			return nil, err
+		}
+		c.insert = st
+	}
+	return c.insert, nil
+}
+
+func newSaveCache() *saveCache {
+	return &saveCache{bfs: map[string]BaseFigure{}, areas: map[string]bool{}}
+}
+
+func (c *saveCache) baseFigure(ctx context.Context, tx *sql.Tx, code string) (BaseFigure, error) {
+	if bf, ok := c.bfs[code]; ok {
+		return bf, nil
+	}
+	bf, err := baseFigureTx(ctx, tx, code)
+	if err == nil {
+		c.bfs[code] = bf
+	}
+	return bf, err
+}
+
+func (c *saveCache) areaExists(ctx context.Context, tx *sql.Tx, code string) (bool, error) {
+	if ok, seen := c.areas[code]; seen {
+		return ok, nil
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM area WHERE code = ?`, code).Scan(&n); err != nil {
+		return false, err
+	}
+	c.areas[code] = n > 0
+	return n > 0, nil
+}
+
 func saveValue(ctx context.Context, tx *sql.Tx, v Value, opts SaveOptions, now time.Time, user string) (SaveAction, error) {
-	bf, err := baseFigureTx(ctx, tx, v.BaseFigure)
+	return saveValueCached(ctx, tx, newSaveCache(), v, opts, now, user)
+}
+
+// saveValueCached validates v and inserts it; only when the key exists
+// already (the insert conflicts) is the stored value read and compared, so
+// a batch of new values costs one statement each.
+func saveValueCached(ctx context.Context, tx *sql.Tx, c *saveCache, v Value, opts SaveOptions, now time.Time, user string) (SaveAction, error) {
+	bf, err := c.baseFigure(ctx, tx, v.BaseFigure)
 	if err != nil {
 		return Unchanged, err
 	}
@@ -67,23 +124,26 @@ func saveValue(ctx context.Context, tx *sql.Tx, v Value, opts SaveOptions, now t
 	if err := v.Validate(bf); err != nil {
 		return Unchanged, err
 	}
-	var exists int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM area WHERE code = ?`, v.Area).Scan(&exists); err != nil {
+	ok, err := c.areaExists(ctx, tx, v.Area)
+	if err != nil {
 		return Unchanged, err
 	}
-	if exists == 0 {
+	if !ok {
 		return Unchanged, Invalid(fmt.Sprintf("Den Statistischen Bezirk „%s“ gibt es in dieser Datei nicht.", v.Area))
 	}
-	old, err := valueByKey(ctx, tx, v.BaseFigure, v.Period, v.Area, v.Group)
-	switch {
-	case errors.Is(err, ErrNotFound):
-		_, err = tx.ExecContext(ctx, `INSERT INTO value(base_figure_code,period,area_code,group_code,number,symbol,provisional,estimated,confidential,source,as_of,note,demo,entered_at,entered_by,origin)
-			VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, valueArgs(v, now, user, opts.Origin)...)
-		if err != nil {
-			return Unchanged, fmt.Errorf("insert value: %w", err)
-		}
+	ins, err := c.insertStmt(ctx, tx)
+	if err != nil {
+		return Unchanged, fmt.Errorf("prepare insert: %w", err)
+	}
+	res, err := ins.ExecContext(ctx, valueArgs(v, now, user, opts.Origin)...)
+	if err != nil {
+		return Unchanged, fmt.Errorf("insert value: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 1 {
 		return Inserted, nil
-	case err != nil:
+	}
+	old, err := valueByKey(ctx, tx, v.BaseFigure, v.Period, v.Area, v.Group)
+	if err != nil {
 		return Unchanged, err
 	}
 	if old.SameContent(v) {

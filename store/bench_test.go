@@ -1,0 +1,94 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"bergischgladbach.de/integrationsmonitor/store"
+)
+
+// benchFile creates a file with demo values for the years from..to.
+func benchFile(b *testing.B, from, to int) string {
+	b.Helper()
+	ctx := context.Background()
+	path := filepath.Join(b.TempDir(), "bench.sqlite")
+	s, err := store.Create(ctx, path, mustCatalog(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := s.AddDemoData(ctx, from, to); err != nil {
+		b.Fatal(err)
+	}
+	s.Close()
+	return path
+}
+
+// BenchmarkOpen measures opening (header, integrity check, lock) and
+// reading the catalogue and every value, as the window does at start.
+func BenchmarkOpen(b *testing.B) {
+	for _, c := range []struct {
+		name     string
+		from, to int
+	}{{"demo_2011-2025", 2011, 2025}, {"10x_1951-2100", 1951, 2100}} {
+		b.Run(c.name, func(b *testing.B) {
+			path := benchFile(b, c.from, c.to)
+			ctx := context.Background()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				s, err := store.Open(ctx, path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := s.Snapshot(ctx, 2025); err != nil {
+					b.Fatal(err)
+				}
+				s.Close()
+			}
+		})
+	}
+}
+
+// BenchmarkSaveValues100k stores 100,000 imported values in one
+// transaction (values for 700 schools x 151 years of one Grundzahl).
+func BenchmarkSaveValues100k(b *testing.B) {
+	cat := mustCatalog(b)
+	var schools []string
+	for i := 0; i < 700; i++ {
+		code := fmt.Sprintf("schule%03d", i)
+		cat.Areas = append(cat.Areas, store.Area{Code: code, Name: fmt.Sprintf("Schule %d", i), Kind: "schule"})
+		schools = append(schools, code)
+	}
+	for fi := range cat.Fields {
+		for ki := range cat.Fields[fi].KeyFigures {
+			k := &cat.Fields[fi].KeyFigures[ki]
+			if k.Code == "C-K2" {
+				k.BaseFigures[0].Areas = append(k.BaseFigures[0].Areas, schools...)
+			}
+		}
+	}
+	var vals []store.Value
+	for y := 1950; y <= 2100 && len(vals) < 100000; y++ {
+		for _, a := range schools {
+			vals = append(vals, store.Value{BaseFigure: "C-K2-G1", Period: store.Period(fmt.Sprint(y)), Area: a, Group: "insgesamt", Number: float64(y % 97)})
+		}
+	}
+	vals = vals[:100000]
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		s, err := store.Create(ctx, filepath.Join(b.TempDir(), "import.sqlite"), cat)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if _, _, err := s.SaveValues(ctx, vals, store.SaveOptions{Origin: "Import: bench"}); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+}
