@@ -19,6 +19,10 @@ func TestMain(m *testing.M) {
 		main()
 		os.Exit(0)
 	}
+	if os.Getenv("IM_EMPTY_WINDOW") == "1" {
+		runEmptyWindow()
+		os.Exit(0)
+	}
 	os.Exit(m.Run())
 }
 

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/widget"
+)
+
+// runEmptyWindow is the baseline for the start-up benchmark: a Fyne window
+// with one label, started the same way as the program.
+func runEmptyWindow() {
+	a := app.NewWithID("de.bergischgladbach.integrationsmonitor.leer")
+	w := a.NewWindow("Leeres Fenster")
+	w.SetContent(widget.NewLabel("leer"))
+	w.Resize(fyne.NewSize(1280, 820))
+	w.ShowAndRun()
+}
+
+// benchStartup starts the test binary as a program under Xvfb b.N times
+// and measures until xdotool sees its window.
+func benchStartup(b *testing.B, env []string, title string) {
+	for _, tool := range []string{"Xvfb", "xdotool"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			b.Skipf("%s not installed", tool)
+		}
+	}
+	display := freeDisplayB(b)
+	xvfb := exec.Command("Xvfb", display, "-screen", "0", "1400x900x24", "-nolisten", "tcp")
+	if err := xvfb.Start(); err != nil {
+		b.Fatal(err)
+	}
+	defer func() { xvfb.Process.Kill(); xvfb.Wait() }()
+	time.Sleep(500 * time.Millisecond) // Xvfb has no readiness signal
+	self, _ := os.Executable()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		home := b.TempDir()
+		p := exec.Command(self)
+		p.Env = append(os.Environ(), append(env, "DISPLAY="+display, "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"))...)
+		if err := p.Start(); err != nil {
+			b.Fatal(err)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+		s := exec.CommandContext(ctx, "xdotool", "search", "--sync", "--onlyvisible", "--name", title)
+		s.Env = append(os.Environ(), "DISPLAY="+display)
+		err := s.Run()
+		cancel()
+		b.StopTimer()
+		p.Process.Kill()
+		p.Wait()
+		if err != nil {
+			b.Fatalf("window %q did not appear: %v", title, err)
+		}
+		b.StartTimer()
+	}
+}
+
+func freeDisplayB(b *testing.B) string {
+	for n := 400; n < 600; n++ {
+		if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); os.IsNotExist(err) {
+			return fmt.Sprintf(":%d", n)
+		}
+	}
+	b.Fatal("no free X display")
+	return ""
+}
+
+// BenchmarkStartupDemoFile: the program on the demo file, to its window.
+func BenchmarkStartupDemoFile(b *testing.B) {
+	demo := filepath.Join(b.TempDir(), "demo.sqlite")
+	if err := run(context.Background(), []string{"demo", demo}, io.Discard, os.Stderr); err != nil {
+		b.Fatal(err)
+	}
+	benchStartup(b, []string{"IM_RUN_MAIN=1", "INTEGRATIONSMONITOR_DATEI=" + demo}, "Integrationsmonitoring Bergisch Gladbach")
+}
+
+// BenchmarkStartupEmptyWindow: an empty Fyne window started the same way.
+func BenchmarkStartupEmptyWindow(b *testing.B) {
+	benchStartup(b, []string{"IM_EMPTY_WINDOW=1"}, "Leeres Fenster")
+}
