@@ -203,3 +203,21 @@ func (s *Store) checkNotMoved() error {
 	}
 	return nil
 }
+
+// DefaultSmallCount is the threshold below which counts are printed as
+// "." in the report unless the file sets another ("kleine_fallzahl").
+const DefaultSmallCount = 3
+
+// SmallCount is the file's threshold for suppressing small counts in
+// school-level tables, so no person can be identified.
+func (s *Store) SmallCount(ctx context.Context) int {
+	v, err := s.Setting(ctx, "kleine_fallzahl")
+	if err != nil || v == "" {
+		return DefaultSmallCount
+	}
+	var n int
+	if _, err := fmt.Sscan(v, &n); err != nil || n < 1 {
+		return DefaultSmallCount
+	}
+	return n
+}

@@ -369,3 +369,22 @@ func TestCreateReplacesExistingFileWhole(t *testing.T) {
 		t.Errorf("leftover files after Create: %v", entries)
 	}
 }
+
+func TestSmallCountSetting(t *testing.T) {
+	ctx := context.Background()
+	s, _ := mustCreate(t)
+	defer s.Close()
+	if got := s.SmallCount(ctx); got != store.DefaultSmallCount {
+		t.Errorf("default = %d, want %d", got, store.DefaultSmallCount)
+	}
+	if err := s.SetSetting(ctx, "kleine_fallzahl", "5"); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.SmallCount(ctx); got != 5 {
+		t.Errorf("set to 5, got %d", got)
+	}
+	s.SetSetting(ctx, "kleine_fallzahl", "viele")
+	if got := s.SmallCount(ctx); got != store.DefaultSmallCount {
+		t.Errorf("nonsense setting gives %d, want the default", got)
+	}
+}

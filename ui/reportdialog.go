@@ -107,7 +107,7 @@ func (d *reportDialog) start() {
 	// the same PDF.
 	opt := report.PDFOptions{Year: u.reportYear, Title: set.Title, Author: set.Author, Created: report.LatestChange(snap, texts),
 		Fonts: report.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Italic: assets.FontItalic},
-		Demo:  u.demo, Progress: d.setProgress}
+		Demo:  u.demo, SmallCount: u.st.SmallCount(ctx), Progress: d.setProgress}
 	d.wait = dialog.NewCustomWithoutButtons("Bericht wird erstellt …", container.NewVBox(para(filepath.Base(path)), d.progress), u.win)
 	d.wait.Resize(fyne.NewSize(480, 140))
 	d.wait.Show()

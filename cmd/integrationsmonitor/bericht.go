@@ -56,7 +56,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		created = report.LatestChange(data.snap, data.texts)
 	}
 	opt := report.PDFOptions{
-		Year: data.year, Title: *title, Author: *author, Created: created, Demo: data.demo,
+		Year: data.year, Title: *title, Author: *author, Created: created, Demo: data.demo, SmallCount: data.small,
 		Fonts: report.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Italic: assets.FontItalic},
 	}
 	pages := 0
@@ -86,6 +86,7 @@ type reportData struct {
 	snap  *store.Snapshot
 	texts *store.ReportTexts
 	demo  bool
+	small int // threshold for small counts, from the file
 }
 
 // readReportData reads the file through a checked copy in a temporary
@@ -126,6 +127,7 @@ func readReportData(ctx context.Context, path string, year int) (*reportData, er
 		return nil, err
 	}
 	d.demo = demo == "1"
+	d.small = s.SmallCount(ctx)
 	return d, nil
 }
 
