@@ -10,7 +10,7 @@ BIN     := integrationsmonitor
 # screenshot kept as a CI artifact (out/ci/main-window.png).
 DEB_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev xvfb xdotool poppler-utils qpdf imagemagick
 
-.PHONY: run test deps build vet clean
+.PHONY: run test deps build vet clean windows
 
 deps:
 	@missing=""; for p in $(DEB_PKGS); do \
@@ -42,5 +42,10 @@ vet: deps
 test: vet
 	$(GO) test -tags $(TAGS) -count=1 ./...
 
+# Windows: Integrationsmonitor.exe for windows/amd64 (mingw-w64, GUI subsystem,
+# icon and version resource from FyneApp.toml), checked as a PE GUI executable.
+windows:
+	bash .ci/windows.sh
+
 clean:
-	rm -f $(BIN)
+	rm -f $(BIN) Integrationsmonitor.exe
