@@ -117,21 +117,7 @@ func TestEndToEnd(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end test skipped in -short mode")
 	}
-	for _, tool := range []string{"Xvfb", "xdotool"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			if os.Getenv("CI") != "" {
-				t.Fatalf("%s missing on CI", tool)
-			}
-			t.Skipf("%s not installed", tool)
-		}
-	}
-	display := freeDisplay(t)
-	xvfb := exec.Command("Xvfb", display, "-screen", "0", "1400x900x24", "-nolisten", "tcp")
-	if err := xvfb.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() { xvfb.Process.Kill(); xvfb.Wait() }()
-	time.Sleep(500 * time.Millisecond) // Xvfb has no readiness signal; xdotool --sync waits for the window
+	display := startXvfb(t)
 
 	dir := t.TempDir()
 	file := filepath.Join(dir, "e2e.sqlite")

@@ -72,21 +72,7 @@ func TestCheckRefusesGarbage(t *testing.T) {
 // TestWindowAppears starts the real program under Xvfb on a fresh home,
 // waits for its window, and checks the default file it created.
 func TestWindowAppears(t *testing.T) {
-	for _, tool := range []string{"Xvfb", "xdotool"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			if os.Getenv("CI") != "" {
-				t.Fatalf("%s missing on CI", tool)
-			}
-			t.Skipf("%s not installed", tool)
-		}
-	}
-	display := freeDisplay(t)
-	xvfb := exec.Command("Xvfb", display, "-screen", "0", "1400x900x24", "-nolisten", "tcp")
-	if err := xvfb.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() { xvfb.Process.Kill(); xvfb.Wait() }()
-	time.Sleep(500 * time.Millisecond) // Xvfb has no readiness signal; xdotool below waits properly
+	display := startXvfb(t)
 
 	home := t.TempDir()
 	dataFile := filepath.Join(home, "Integrationsmonitoring.sqlite")
@@ -164,4 +150,29 @@ func keepScreenshot(t *testing.T, display string) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Logf("screenshot failed: %v %s", err, out)
 	}
+}
+
+// startXvfb starts a virtual X display for the window tests and stops it
+// at the end of the test. Missing tools skip the test locally and fail it
+// on CI, where they must be installed.
+func startXvfb(t *testing.T) string {
+	t.Helper()
+	for _, tool := range []string{"Xvfb", "xdotool"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			if os.Getenv("CI") != "" {
+				t.Fatalf("%s missing on CI", tool)
+			}
+			t.Skipf("%s not installed", tool)
+		}
+	}
+	display := freeDisplay(t)
+	xvfb := exec.Command("Xvfb", display, "-screen", "0", "1400x900x24", "-nolisten", "tcp")
+	if err := xvfb.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { xvfb.Process.Kill(); xvfb.Wait() })
+	// Xvfb has no readiness signal; the tests' xdotool --sync waits for
+	// the window itself, this only avoids connecting before X listens.
+	time.Sleep(500 * time.Millisecond)
+	return display
 }
