@@ -32,6 +32,14 @@ func Check(ctx context.Context, path string) (CheckResult, error) {
 	if int(h.userVersion) > SchemaVersion() {
 		return r, fmt.Errorf("check %s: schema %d: %w", path, h.userVersion, ErrNewerSchema)
 	}
+	if hotJournal(path) {
+		// Check never writes, so it cannot roll the interrupted save back;
+		// opening the file in the program does.
+		return r, fmt.Errorf("check %s: %w", path, ErrInterrupted)
+	}
+	if err := h.checkGeometry(path); err != nil {
+		return r, err
+	}
 	if err := checkIntegrity(ctx, path); err != nil {
 		return r, err
 	}

@@ -66,8 +66,29 @@ func readHeader(path string) (header, error) {
 	}
 	h.userVersion = binary.BigEndian.Uint32(buf[60:64])
 	h.applicationID = binary.BigEndian.Uint32(buf[68:72])
-	if h.size%h.pageSize != 0 || (h.pageCount > 0 && h.size < h.pageCount*h.pageSize) {
-		return header{}, fmt.Errorf("%s: %d bytes for %d pages of %d: %w", path, h.size, h.pageCount, h.pageSize, ErrDamaged)
-	}
 	return h, nil
+}
+
+// checkGeometry refuses a file shorter than its header says, or not a
+// whole number of pages. It must run after a hot journal was rolled back:
+// SQLite writes page 1 (with the new page count) before the pages a commit
+// appends, so a crash mid-commit leaves exactly this shape until rollback.
+func (h header) checkGeometry(path string) error {
+	if h.size%h.pageSize != 0 || (h.pageCount > 0 && h.size < h.pageCount*h.pageSize) {
+		return fmt.Errorf("%s: %d bytes for %d pages of %d: %w", path, h.size, h.pageCount, h.pageSize, ErrDamaged)
+	}
+	return nil
+}
+
+// hotJournal reports whether a rollback journal with content lies beside
+// the file: a save was interrupted and SQLite will roll it back.
+func hotJournal(path string) bool {
+	f, err := os.Open(path + "-journal")
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	b := make([]byte, 1)
+	n, _ := f.Read(b)
+	return n == 1 && b[0] != 0
 }

@@ -8,6 +8,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -543,5 +544,50 @@ func TestDeletedWhileOpen(t *testing.T) {
 			defer r.Close()
 			requireValues(t, r, 5)
 		})
+	}
+}
+
+// TestOpenAfterCrashWhileGrowing builds the shape a kill leaves when a
+// commit that appends pages is interrupted after page 1 was written: the
+// header claims more pages than the file has, and a journal lies beside it.
+// Such a file is interrupted, not damaged: a write-protected copy and Check
+// say so (a writable Open rolls the journal back first; see the crash test).
+func TestOpenAfterCrashWhileGrowing(t *testing.T) {
+	ctx := context.Background()
+	s, path := mustCreate(t)
+	s.Close()
+	orig, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Build the crashed state by hand: journal with the original first
+	// page, database whose header says there are 50 more pages.
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(DELETE)&_pragma=locking_mode(EXCLUSIVE)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`CREATE TABLE ballast(x BLOB); INSERT INTO ballast VALUES (zeroblob(200000))`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	grown, _ := os.ReadFile(path)
+	pageSize := int(orig[16])<<8 | int(orig[17])
+	crashed := append([]byte(nil), grown[:len(orig)]...)
+	copy(crashed[:pageSize], grown[:pageSize])
+	if err := os.WriteFile(path, crashed, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(path, 0o444); err != nil { // WriteFile keeps an existing file's mode
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path+"-journal", []byte{0xd9, 0xd5, 0x05, 0xf9}, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	_, err = store.Open(ctx, path)
+	if !errors.Is(err, store.ErrInterrupted) {
+		t.Fatalf("read-only file with a hot journal and a short body: err = %v, want ErrInterrupted", err)
+	}
+	if _, err := store.Check(ctx, path); !errors.Is(err, store.ErrInterrupted) {
+		t.Errorf("Check: err = %v, want ErrInterrupted", err)
 	}
 }

@@ -108,6 +108,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open %s: schema %d: %w", path, h.userVersion, ErrNewerSchema)
 	}
 	readOnly := !writable(path)
+	if readOnly && hotJournal(path) {
+		// Only a writable open can roll the interrupted save back.
+		return nil, fmt.Errorf("open %s: %w", path, ErrInterrupted)
+	}
 	lf, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -121,6 +125,14 @@ func Open(ctx context.Context, path string) (*Store, error) {
 			lf.Close()
 			return nil, err
 		}
+		if h, err = readHeader(path); err != nil {
+			lf.Close()
+			return nil, err
+		}
+	}
+	if err := h.checkGeometry(path); err != nil {
+		lf.Close()
+		return nil, err
 	}
 	if err := checkIntegrity(ctx, path); err != nil {
 		lf.Close()
