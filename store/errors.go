@@ -68,7 +68,7 @@ func Message(err error) string {
 	case errors.Is(err, ErrDiskFull):
 		return diskFullMessage()
 	case errors.Is(err, ErrMoved):
-		return "Die Datei wurde gelöscht, umbenannt oder ersetzt, während sie geöffnet war. Die letzte Änderung wurde nicht gespeichert. Bitte sichern Sie den geöffneten Stand mit „Kopie speichern“ an einem neuen Ort."
+		return "Die Datei wurde gelöscht, umbenannt oder ersetzt, während sie geöffnet war. Die letzte Änderung wurde nicht gespeichert. Bitte sichern Sie den geöffneten Stand mit „Datei → Kopie für E-Mail speichern…“ an einem neuen Ort."
 	case errors.Is(err, ErrInterrupted):
 		return "Die Datei wurde beim letzten Speichern unterbrochen, z. B. durch einen Absturz. Öffnen Sie sie einmal mit Schreibrechten im Integrationsmonitor; dabei wird die unvollständige Änderung zurückgenommen."
 	case errors.Is(err, ErrNotFound):

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -145,6 +146,12 @@ func saveValueCached(ctx context.Context, tx *sql.Tx, c *saveCache, v Value, opt
 	old, err := valueByKey(ctx, tx, v.BaseFigure, v.Period, v.Area, v.Group)
 	if err != nil {
 		return Unchanged, err
+	}
+	// The form and imports cannot set "geheim zu halten"; a correction made
+	// through them must not silently publish a value marked confidential.
+	// A returned file may change the flag deliberately.
+	if old.Confidential && !strings.HasPrefix(opts.Origin, mergeOrigin) {
+		v.Confidential = true
 	}
 	if old.SameContent(v) {
 		return Unchanged, nil

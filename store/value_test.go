@@ -166,3 +166,22 @@ func TestSaveValuesIsAllOrNothing(t *testing.T) {
 		t.Errorf("%d values stored from a refused batch", len(all))
 	}
 }
+
+func TestCorrectionKeepsConfidential(t *testing.T) {
+	ctx := context.Background()
+	s, path := mustCreate(t)
+	v := store.Value{BaseFigure: "B-K2-G2", Period: "2024/25", Area: "stadt", Group: "auslaender", Number: 2, Confidential: true}
+	if _, err := s.SaveValue(ctx, v, store.SaveOptions{Origin: "Eingabe"}); err != nil {
+		t.Fatal(err)
+	}
+	v.Confidential, v.Number = false, 3 // the form cannot set the flag
+	if _, err := s.SaveValue(ctx, v, store.SaveOptions{Origin: "Eingabe", Correct: true}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Value(ctx, "B-K2-G2", "2024/25", "stadt", "auslaender")
+	if got.Number != 3 || !got.Confidential {
+		t.Errorf("after correction: %+v, want 3 and still confidential", got)
+	}
+	s.Close()
+	_ = path
+}

@@ -179,3 +179,19 @@ func (u *App) readSettings() {
 	d, _ := u.st.Setting(ctx, "beispieldaten")
 	u.demo = d == "1"
 }
+
+// valuesChanged refreshes everything that shows stored values after a
+// save: the overview, the deliveries and the panels in the other tabs.
+func (u *App) valuesChanged() {
+	if u.overview != nil {
+		u.overview.reload()
+	}
+	if u.deliveries != nil {
+		u.deliveries.reload()
+	}
+	for _, ft := range u.field {
+		if ft.current != nil {
+			ft.current.reload()
+		}
+	}
+}

@@ -142,7 +142,7 @@ func (m *mergeDialog) apply() {
 		return
 	}
 	m.u.rebuildKeepTab()
-	dialog.ShowInformation("Rückmeldung übernommen", fmt.Sprintf("%d Werte wurden übernommen. Die Historie nennt „%s“ als Herkunft.", n, m.plan.Origin()), m.u.win)
+	dialog.ShowInformation("Rückmeldung übernommen", fmt.Sprintf("%s übernommen. Die Historie nennt „%s“ als Herkunft.", countValues(n), m.plan.Origin()), m.u.win)
 }
 
 // showExport writes all values (and computed Kennzahlen) for Excel.
@@ -161,11 +161,13 @@ func (u *App) showExport() {
 			pp.ext = ".csv"
 		}
 		path := pp.path()
-		if err := u.export(path, csv); err != nil {
-			u.showError("Export", err)
-			return
-		}
-		dialog.ShowInformation("Export gespeichert", path, u.win)
+		confirmWrite(u.win, u.st.Path(), path, func() {
+			if err := u.export(path, csv); err != nil {
+				u.showError("Export", err)
+				return
+			}
+			dialog.ShowInformation("Export gespeichert", path, u.win)
+		})
 	}, u.win)
 	d.Resize(fyne.NewSize(700, 260))
 	d.Show()
@@ -182,4 +184,12 @@ func (u *App) export(path string, csv bool) error {
 		}
 		return report.WriteXLSX(f, snap)
 	})
+}
+
+// countValues is "1 Wert" or "n Werte".
+func countValues(n int) string {
+	if n == 1 {
+		return "1 Wert"
+	}
+	return fmt.Sprintf("%d Werte", n)
 }

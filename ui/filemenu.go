@@ -2,8 +2,10 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -50,8 +52,8 @@ func (m *fileMenu) menu() *fyne.Menu {
 	if m.u.st != nil {
 		entries = append(entries, fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("Kopie für E-Mail speichern…", m.u.showMailCopy),
-			fyne.NewMenuItem("Rückmeldung einlesen…", m.u.showReturned),
-			fyne.NewMenuItem("Amtliche Statistik importieren…", m.u.showImport),
+			writeItem(fyne.NewMenuItem("Rückmeldung einlesen…", m.u.showReturned), m.u.st.ReadOnly()),
+			writeItem(fyne.NewMenuItem("Amtliche Statistik importieren…", m.u.showImport), m.u.st.ReadOnly()),
 			fyne.NewMenuItem("Werte exportieren…", m.u.showExport))
 	}
 	entries = append(entries, fyne.NewMenuItemSeparator(), quit)
@@ -84,6 +86,9 @@ func (m *fileMenu) remember(path string) {
 func LastFile(a fyne.App) string { return a.Preferences().String(prefLastFile) }
 
 func (m *fileMenu) open(path string) {
+	if m.u.st != nil && sameFile(m.u.st.Path(), path) {
+		return // already shown; opening it again would meet our own lock
+	}
 	if err := m.u.Open(path); err != nil {
 		m.u.showError("Öffnen", err)
 	}
@@ -124,7 +129,7 @@ func (m *fileMenu) showNew(demo bool) {
 	if demo {
 		name, title = "Beispieldaten.sqlite", "Neue Datei mit Beispieldaten (keine echten Zahlen)"
 	}
-	pp := newPathPicker(m.u.win, dir, name, ".sqlite")
+	pp := newPathPicker(m.u.win, dir, freeName(dir, name), ".sqlite")
 	d := dialog.NewForm(title, "Anlegen", "Abbrechen", pp.items(m.u.win), func(ok bool) {
 		if !ok {
 			return
@@ -148,8 +153,10 @@ func (m *fileMenu) showNew(demo bool) {
 const demoFrom, demoTo = 2011, 2025
 
 func (m *fileMenu) create(path string, demo bool) {
-	if m.u.st != nil && samePath(m.u.st.Path(), path) {
-		m.u.Close() // Windows cannot replace a file that is open
+	if m.u.st != nil && sameFile(m.u.st.Path(), path) {
+		// Replacing the file in use would throw away its data in one click.
+		m.u.showError("Neu", store.Invalid("Die geöffnete Monitoring-Datei kann nicht durch eine neue ersetzt werden. Bitte wählen Sie einen anderen Dateinamen."))
+		return
 	}
 	cat, err := store.ParseCatalog(assets.Catalog)
 	if err != nil {
@@ -169,12 +176,30 @@ func (m *fileMenu) create(path string, demo bool) {
 		}
 	}
 	if err := m.u.SetStore(st); err != nil {
+		st.Close()
 		m.u.showError("Neu", err)
 	}
 }
 
-func samePath(a, b string) bool {
-	aa, err1 := filepath.Abs(a)
-	bb, err2 := filepath.Abs(b)
-	return err1 == nil && err2 == nil && aa == bb
+// freeName suggests name, or name_2, name_3 … when it exists in dir, so
+// the suggested new file is never an existing one.
+func freeName(dir, name string) string {
+	ext := filepath.Ext(name)
+	base := strings.TrimSuffix(name, ext)
+	for i := 1; ; i++ {
+		cand := name
+		if i > 1 {
+			cand = fmt.Sprintf("%s_%d%s", base, i, ext)
+		}
+		if _, err := os.Stat(filepath.Join(dir, cand)); os.IsNotExist(err) || i > 99 {
+			return cand
+		}
+	}
+}
+
+// writeItem disables a menu item that changes the file when it is
+// write-protected, so no work is done that cannot be saved.
+func writeItem(it *fyne.MenuItem, readOnly bool) *fyne.MenuItem {
+	it.Disabled = readOnly
+	return it
 }

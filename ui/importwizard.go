@@ -223,5 +223,5 @@ func (w *importWizard) store() {
 		return
 	}
 	w.u.rebuildKeepTab()
-	dialog.ShowInformation("Import abgeschlossen", fmt.Sprintf("%d Werte neu, %d korrigiert, %d unverändert.", ins, cor, len(w.plan.Values)-ins-cor), w.u.win)
+	dialog.ShowInformation("Import abgeschlossen", fmt.Sprintf("Neu: %s, korrigiert: %s, unverändert: %s.", countValues(ins), countValues(cor), countValues(len(w.plan.Values)-ins-cor)), w.u.win)
 }

@@ -47,7 +47,10 @@ func newIndicatorPanel(u *App, ind store.ImpactIndicator) *indicatorPanel {
 	}
 	if ind.Kind == store.Participation && len(ind.BaseFigures) > 0 {
 		p.share = para("")
-		p.values = newValueForm(u, store.KeyFigure{Code: ind.Code}, ind.BaseFigures, p.refreshShare)
+		p.values = newValueForm(u, store.KeyFigure{Code: ind.Code}, ind.BaseFigures, func() {
+			p.refreshShare()
+			u.valuesChanged()
+		})
 		p.refreshShare()
 	}
 	if u.st.ReadOnly() {

@@ -35,12 +35,7 @@ func newKeyFigurePanel(u *App, kf store.KeyFigure) *keyFigurePanel {
 	p := &keyFigurePanel{u: u, kf: kf, bfs: usedBaseFigures(u.cat, kf)}
 	p.table = newValueTable(u.cat, kf, p.bfs)
 	p.table.reload = p.reload
-	p.form = newValueForm(u, kf, p.bfs, func() {
-		p.reload()
-		if u.overview != nil {
-			u.overview.reload()
-		}
-	})
+	p.form = newValueForm(u, kf, p.bfs, u.valuesChanged)
 	p.chart = canvas.NewImageFromResource(nil)
 	p.chart.FillMode = canvas.ImageFillContain
 	p.chart.SetMinSize(chartSize)

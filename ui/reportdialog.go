@@ -43,7 +43,7 @@ func (u *App) showReportDialog() {
 	}, d.picker.items(u.win)...)
 	dlg := dialog.NewForm(fmt.Sprintf("Monitoring-Bericht %d erstellen", u.reportYear), "Erstellen", "Abbrechen", form, func(ok bool) {
 		if ok {
-			d.start()
+			confirmWrite(u.win, u.st.Path(), d.picker.path(), d.start)
 		}
 	}, u.win)
 	dlg.Resize(fyne.NewSize(760, 620))
@@ -64,7 +64,7 @@ func newReportDialog(u *App) *reportDialog {
 		d.closing.SetText(set.Closing)
 	}
 	if d.title.Text == "" {
-		d.title.SetText(fmt.Sprintf("Integrationsmonitoring – Monitoring-Bericht %d", u.reportYear))
+		d.title.SetText(fmt.Sprintf("Integrationsmonitoring — Monitoring-Bericht %d", u.reportYear))
 	}
 	if d.author.Text == "" {
 		d.author.SetText("Stabsstelle soziale Stadtentwicklung – Geschäftsführung Integrationsrat")
