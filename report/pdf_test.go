@@ -17,20 +17,6 @@ import (
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
-// needTool skips a test that needs a command-line tool, except on CI,
-// where a missing tool is a broken setup rather than a reason to pass.
-func needTool(t *testing.T, name string) string {
-	t.Helper()
-	path, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is needed on CI (apt-get install poppler-utils qpdf): %v", name, err)
-		}
-		t.Skipf("%s not installed", name)
-	}
-	return path
-}
-
 // demoReport renders the demo report once for all tests that only read it.
 var demoReport = sync.OnceValues(func() (string, error) {
 	var buf bytes.Buffer
@@ -64,7 +50,7 @@ func reportPath(t *testing.T) string {
 
 func run(t *testing.T, name string, args ...string) string {
 	t.Helper()
-	out, err := exec.Command(needTool(t, name), args...).CombinedOutput()
+	out, err := exec.Command(report.NeedTool(t, name), args...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
 	}

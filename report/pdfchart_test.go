@@ -97,12 +97,15 @@ func chartPDFBytes(t testing.TB, pdf *gofpdf.Fpdf) []byte {
 
 // chartPDFTool finds a poppler or qpdf tool: a developer without it skips, CI
 // must have it.
-func chartPDFTool(t *testing.T, name string) string {
+// NeedTool returns the path of an external checker (pdftotext, qpdf …):
+// missing locally it skips the test, on CI (where .ci/run installs it) it
+// fails. Exported so the external report_test package uses it too.
+func NeedTool(t *testing.T, name string) string {
 	t.Helper()
 	p, err := exec.LookPath(name)
 	if err != nil {
 		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is needed in CI: %v", name, err)
+			t.Fatalf("%s is needed on CI (apt-get install poppler-utils qpdf): %v", name, err)
 		}
 		t.Skipf("%s not installed", name)
 	}
@@ -138,7 +141,7 @@ func chartPDFFile(t *testing.T, doc []byte) string {
 // pdftotext -bbox sees it.
 func chartPDFWords(t *testing.T, path string) []chartPDFWord {
 	t.Helper()
-	out, err := exec.Command(chartPDFTool(t, "pdftotext"), "-bbox", "-f", "1", "-l", "1", path, "-").Output()
+	out, err := exec.Command(NeedTool(t, "pdftotext"), "-bbox", "-f", "1", "-l", "1", path, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}
@@ -187,7 +190,7 @@ func TestDrawChartPDF(t *testing.T) {
 					t.Errorf("page text lacks %q:\n%s", want, text)
 				}
 			}
-			if out, err := exec.Command(chartPDFTool(t, "qpdf"), "--check", path).CombinedOutput(); err != nil {
+			if out, err := exec.Command(NeedTool(t, "qpdf"), "--check", path).CombinedOutput(); err != nil {
 				t.Errorf("qpdf --check: %v\n%s", err, out)
 			}
 		})
