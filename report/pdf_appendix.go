@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"bergischgladbach.de/integrationsmonitor/store"
@@ -167,23 +166,4 @@ func smallCountClause(small int) string {
 		return " und für die Fallzahl 1" + why
 	}
 	return ""
-}
-
-// valueSources are the distinct sources named by the values up to the
-// report year, for the list of data sources.
-func valueSources(values []store.Value, year int) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, v := range values {
-		s := strings.TrimSpace(v.Source)
-		// The year last: it parses the period, and there are many values
-		// but few sources.
-		if s == "" || seen[s] || v.Period.Year() > year {
-			continue
-		}
-		seen[s] = true
-		out = append(out, s)
-	}
-	slices.Sort(out)
-	return out
 }

@@ -77,7 +77,7 @@ func (d *pdfDoc) participation(w store.ImpactIndicator) {
 	rows := d.in.participation[w.Code]
 	if len(rows) == 0 {
 		d.text(fmt.Sprintf("Für die Jahre %d bis %d liegen für diesen Indikator keine Zahlen vor.",
-			d.opt.Year-participationWindow+1, d.opt.Year), noteText)
+			d.opt.Year-ParticipationYears+1, d.opt.Year), noteText)
 		return
 	}
 	for _, bf := range w.BaseFigures {

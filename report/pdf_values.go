@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/golang/freetype/truetype"
@@ -60,46 +59,6 @@ func prepare(snap *store.Snapshot, texts *store.ReportTexts, opt PDFOptions) (*r
 		in.sections += len(f.KeyFigures) + len(f.Indicators)
 	}
 	return in, nil
-}
-
-// participationWindow is how many years back the participation tables
-// look for their latest two periods.
-const participationWindow = 10
-
-// participationRows computes every Beteiligung indicator on the values of
-// its own Grundzahlen and the population within the last
-// participationWindow years. Participation indexes and evaluates every
-// period it is given, while the report prints the latest two: without the
-// cut, a file with decades of school-level values would make the report
-// slow for rows nobody sees.
-func participationRows(snap *store.Snapshot) map[string][]ParticipationRow {
-	out := map[string][]ParticipationRow{}
-	codes := map[string]bool{populationCode: true}
-	var inds []store.ImpactIndicator
-	for _, f := range snap.Catalog.Fields {
-		for _, w := range f.Indicators {
-			if w.Kind == store.Participation {
-				inds = append(inds, w)
-				for _, bf := range w.BaseFigures {
-					codes[bf.Code] = true
-				}
-			}
-		}
-	}
-	// Canonical periods begin with their four-digit year and sort as
-	// strings, so the window needs no parsing of every period.
-	from := store.Period(strconv.Itoa(snap.ReportYear - participationWindow + 1))
-	sub := *snap
-	sub.Values = nil
-	for _, v := range snap.Values {
-		if codes[v.BaseFigure] && (snap.ReportYear == 0 || v.Period >= from) {
-			sub.Values = append(sub.Values, v)
-		}
-	}
-	for _, w := range inds {
-		out[w.Code] = Participation(&sub, w)
-	}
-	return out
 }
 
 // value finds the value of a Grundzahl for a period: the exact period,

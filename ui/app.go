@@ -38,12 +38,14 @@ type App struct {
 	// the overview flags Kennzahlen without a value in it.
 	reportYear int
 	demo       bool // the file holds Beispieldaten
+	// today dates the Datenlieferungen; tests set it.
+	today func() time.Time
 }
 
 // New builds the main window's content and menu. Call Open or SetStore to
 // show a file.
 func New(a fyne.App, w fyne.Window) *App {
-	u := &App{app: a, win: w}
+	u := &App{app: a, win: w, today: time.Now}
 	u.files = newFileMenu(u)
 	u.tabs = container.NewAppTabs()
 	w.SetContent(container.NewStack(widget.NewLabel("Keine Datei geöffnet. Bitte über „Datei → Öffnen…“ eine Datei wählen.")))
@@ -178,20 +180,4 @@ func (u *App) readSettings() {
 	}
 	d, _ := u.st.Setting(ctx, "beispieldaten")
 	u.demo = d == "1"
-}
-
-// valuesChanged refreshes everything that shows stored values after a
-// save: the overview, the deliveries and the panels in the other tabs.
-func (u *App) valuesChanged() {
-	if u.overview != nil {
-		u.overview.reload()
-	}
-	if u.deliveries != nil {
-		u.deliveries.reload()
-	}
-	for _, ft := range u.field {
-		if ft.current != nil {
-			ft.current.reload()
-		}
-	}
 }

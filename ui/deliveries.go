@@ -1,24 +1,20 @@
 package ui
 
 import (
-	"context"
 	"fmt"
-	"sort"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"bergischgladbach.de/integrationsmonitor/report"
-	"bergischgladbach.de/integrationsmonitor/store"
 )
 
 var deliveryHeader = []string{"Status", "Fällig am", "Erwartet", "Grundzahl", "Wer liefert", "Zuletzt erhalten"}
 
 // deliveryRows lists what is due, overdue and missing for the next report,
 // sorted by due date, so the Geschäftsführerin knows whom to ask.
-func deliveryRows(ds []store.Delivery) [][]string {
+func deliveryRows(ds []report.Delivery) [][]string {
 	var rows [][]string
 	for _, d := range ds {
 		due := "—"
@@ -48,11 +44,10 @@ type deliveriesTab struct {
 	table   *widget.Table
 	caption *widget.Label
 	content fyne.CanvasObject
-	today   func() time.Time
 }
 
 func newDeliveriesTab(u *App) *deliveriesTab {
-	d := &deliveriesTab{u: u, caption: heading(""), today: time.Now}
+	d := &deliveriesTab{u: u, caption: heading("")}
 	widths := []float32{150, 110, 190, 430, 300, 190}
 	d.table = newTextTable(deliveryHeader, widths, &d.rows)
 	d.content = container.NewBorder(d.caption, nil, nil, nil, d.table)
@@ -61,27 +56,19 @@ func newDeliveriesTab(u *App) *deliveriesTab {
 }
 
 func (d *deliveriesTab) reload() {
-	snap, err := d.u.st.Snapshot(context.Background(), d.u.reportYear)
+	e, err := d.u.evaluate()
 	if err != nil {
 		d.u.showError("Datenlieferungen", err)
 		return
 	}
-	ds := store.Deliveries(snap.Catalog, snap.Values, d.u.reportYear, d.today())
-	// What she has to chase comes first; within each part the order by due
-	// date from store.Deliveries is kept.
-	sort.SliceStable(ds, func(i, j int) bool { return isOpen(ds[i]) && !isOpen(ds[j]) })
-	d.rows = deliveryRows(ds)
-	open := 0
-	for _, x := range ds {
-		if isOpen(x) {
-			open++
-		}
-	}
-	d.caption.SetText(fmt.Sprintf("Datenlieferungen für den Bericht %d – %d offen (fällig, überfällig oder fehlend), Stand %s",
-		d.u.reportYear, open, report.FormatDate(d.today())))
-	d.table.Refresh()
+	d.show(e)
 }
 
-func isOpen(d store.Delivery) bool {
-	return d.Status == store.DeliveryOverdue || d.Status == store.DeliveryMissing || d.Status == store.DeliveryDue
+// show lists the evaluation's Datenlieferungen: what she has to chase
+// first, each part by due date.
+func (d *deliveriesTab) show(e *report.Evaluation) {
+	d.rows = deliveryRows(e.Deliveries)
+	d.caption.SetText(fmt.Sprintf("Datenlieferungen für den Bericht %d – %d offen (fällig, überfällig oder fehlend), Stand %s",
+		e.Year, e.OpenDeliveries, report.FormatDate(d.u.today())))
+	d.table.Refresh()
 }

@@ -117,7 +117,7 @@ func TestSurveyCountsSurviveReopen(t *testing.T) {
 func TestDeliveriesListOverdue(t *testing.T) {
 	u, _ := newTestApp(t)
 	d := u.deliveries
-	d.today = func() time.Time { return time.Date(u.reportYear+1, 11, 25, 0, 0, 0, 0, time.UTC) }
+	u.today = func() time.Time { return time.Date(u.reportYear+1, 11, 25, 0, 0, 0, 0, time.UTC) }
 	d.reload()
 	if len(d.rows) == 0 {
 		t.Fatal("no deliveries listed")

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
@@ -86,29 +85,28 @@ func (p *keyFigurePanel) objects() []fyne.CanvasObject {
 	)
 }
 
-// reload reads the values again and recomputes table, chart and text.
+// reload evaluates the file again and shows this Kennzahl.
 func (p *keyFigurePanel) reload() {
 	if p.u.st == nil {
 		return
 	}
-	ctx := context.Background()
-	snap, err := p.u.st.Snapshot(ctx, p.u.reportYear)
+	e, err := p.u.evaluate()
 	if err != nil {
 		p.u.showError("Werte lesen", err)
 		return
 	}
-	var mine []store.Value
-	codes := map[string]bool{}
-	for _, b := range p.bfs {
-		codes[b.Code] = true
+	p.show(e)
+}
+
+// show presents the Kennzahl's part of the evaluation: stored values,
+// assessment, sentence and chart.
+func (p *keyFigurePanel) show(e *report.Evaluation) {
+	kr, ok := e.KeyFigure(p.kf.Code)
+	if !ok {
+		return
 	}
-	for _, v := range snap.Values {
-		if codes[v.BaseFigure] {
-			mine = append(mine, v)
-		}
-	}
-	p.table.setGrid(buildGrid(p.u.cat, p.bfs, mine, p.table.selectedArea()))
-	p.result = report.Compute(snap, p.kf)
+	p.table.setGrid(e.StoredGrid(p.kf.Code, p.table.selectedArea()))
+	p.result = kr.Result
 	a := p.result.Assessment
 	p.assessment.SetText(fmt.Sprintf("%s %s", a.Level.Symbol(), a.Level.Label()))
 	text := p.result.Sentence
@@ -116,15 +114,15 @@ func (p *keyFigurePanel) reload() {
 		text += "\n" + a.Text
 	}
 	p.sentence.SetText(text)
-	p.renderChart()
+	p.renderChart(e.Demo)
 }
 
-func (p *keyFigurePanel) renderChart() {
+func (p *keyFigurePanel) renderChart(demo bool) {
 	scale := float32(1)
 	if c := p.u.win.Canvas(); c != nil && c.Scale() > 0 {
 		scale = c.Scale()
 	}
-	spec := report.ChartSpecFor(p.result, p.u.demo)
+	spec := report.ChartSpecFor(p.result, demo)
 	png, err := report.RenderPNG(spec, int(chartSize.Width*scale), int(chartSize.Height*scale))
 	if err != nil {
 		fyne.LogError("chart "+p.kf.Code, err)

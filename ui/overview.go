@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -9,46 +8,25 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bergischgladbach.de/integrationsmonitor/report"
-	"bergischgladbach.de/integrationsmonitor/store"
 )
 
 var overviewHeader = []string{"Kennzahl", "Aussage", "Letzter Wert", "Veränderung seit Basis", "Bewertung", "Berichtsjahr"}
 
-// overviewRows is one row per Kennzahl: latest value, change since the base
-// period of the assessment, assessment, and whether the report year is
-// covered.
-func overviewRows(results []report.Result, year int) [][]string {
+// overviewRows presents the evaluation's Übersicht: one row per Kennzahl.
+func overviewRows(e *report.Evaluation) [][]string {
 	var rows [][]string
-	for _, r := range results {
-		k := r.KeyFigure
-		latest, change := "—", "—"
-		if lp, ok := latestPoint(r); ok {
-			latest = report.FormatValue(lp.Value, store.NoSymbol, k.Unit) + " (" + lp.Period.Label() + ")"
+	for _, r := range e.Overview {
+		latest := r.Latest
+		if r.LatestPeriod != "" {
+			latest += " (" + r.LatestPeriod + ")"
 		}
-		a := r.Assessment
-		if a.From.OK && a.To.OK && a.From.Period != a.To.Period {
-			change = report.FormatChange(a.To.Value-a.From.Value, k.Unit) + " seit " + a.From.Period.Label()
+		change := r.Change
+		if r.ChangeSince != "" {
+			change += " " + r.ChangeSince
 		}
-		current := "vorhanden"
-		if r.MissingCurrent {
-			current = fmt.Sprintf("Daten %d fehlen", year)
-		}
-		rows = append(rows, []string{k.Code, k.Statement, latest, change, a.Level.Symbol() + " " + a.Level.Label(), current})
+		rows = append(rows, []string{r.Code, r.Statement, latest, change, r.Assessment, r.Current})
 	}
 	return rows
-}
-
-func latestPoint(r report.Result) (report.Point, bool) {
-	if len(r.Series) == 0 {
-		return report.Point{}, false
-	}
-	pts := r.Series[0].Points
-	for i := len(pts) - 1; i >= 0; i-- {
-		if pts[i].OK {
-			return pts[i], true
-		}
-	}
-	return report.Point{}, false
 }
 
 // overviewTab lists every Kennzahl with its assessment.
@@ -77,12 +55,16 @@ func newOverviewTab(u *App) *overviewTab {
 }
 
 func (o *overviewTab) reload() {
-	snap, err := o.u.st.Snapshot(context.Background(), o.u.reportYear)
+	e, err := o.u.evaluate()
 	if err != nil {
 		o.u.showError("Übersicht", err)
 		return
 	}
-	o.rows = overviewRows(report.ComputeAll(snap), o.u.reportYear)
+	o.show(e)
+}
+
+func (o *overviewTab) show(e *report.Evaluation) {
+	o.rows = overviewRows(e)
 	caption := fmt.Sprintf("Übersicht aller Kennzahlen – Berichtsjahr %d", o.u.reportYear)
 	if o.u.demo {
 		caption += " – BEISPIELDATEN, keine echten Zahlen"

@@ -130,35 +130,26 @@ func (e *surveyEditor) store() {
 	e.refresh()
 }
 
-// refresh redraws headline and chart from the stored answers.
+// refresh redraws headline and chart from the evaluation, which picks
+// the survey to compare with (the newest earlier one with answers), as the
+// report does.
 func (e *surveyEditor) refresh() {
-	ctx := context.Background()
-	cur, err := e.u.st.Survey(ctx, e.u.reportYear)
+	ev, err := e.u.evaluate()
 	if err != nil {
 		e.message.SetText(store.Message(err))
 		return
 	}
-	var prev *store.SurveyResult
-	if p, err := e.u.st.Survey(ctx, e.u.reportYear-1); err == nil && hasAnswers(p) {
-		prev = &p
+	sc := ev.Survey
+	cur := store.SurveyResult{ReportYear: ev.Year}
+	if sc.Current != nil {
+		cur = *sc.Current
 	}
-	e.headline.SetText(report.SurveyHeadline(report.SummarizeSurvey(cur, prev)))
-	png, err := report.RenderSurveyPNG(cur, prev, 1640, 760, e.u.demo)
+	e.headline.SetText(sc.Headline)
+	png, err := report.RenderSurveyPNG(cur, sc.Previous, 1640, 760, ev.Demo)
 	if err != nil {
 		fyne.LogError("survey chart", err)
 		return
 	}
 	e.chart.Resource = fyne.NewStaticResource(fmt.Sprintf("befragung-%d.png", e.u.reportYear), png)
 	e.chart.Refresh()
-}
-
-func hasAnswers(r store.SurveyResult) bool {
-	for q := 0; q < 3; q++ {
-		for c := 0; c < 5; c++ {
-			if r.Counts[q][c] > 0 {
-				return true
-			}
-		}
-	}
-	return false
 }

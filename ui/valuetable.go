@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"sort"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -17,70 +15,22 @@ type valueGrid struct {
 	rows   [][]string
 }
 
-type gridColumn struct {
-	bf    store.BaseFigure
-	group string
-}
-
-// buildGrid arranges a Kennzahl's stored values at one area: rows are
-// periods (oldest first), columns Grundzahl × Gruppe.
-func buildGrid(cat *store.Catalog, bfs []store.BaseFigure, values []store.Value, area string) valueGrid {
-	var cols []gridColumn
-	for _, b := range bfs {
-		for _, g := range b.Groups {
-			cols = append(cols, gridColumn{b, g})
+// gridRows presents a Grid of the evaluation: rows are periods (oldest
+// first), columns Grundzahl × Gruppe, each value with its marks. The
+// window is internal and shows every value, also those the report hides.
+func gridRows(g report.Grid) valueGrid {
+	out := valueGrid{header: []string{"Erhebungszeit"}}
+	for _, c := range g.Columns {
+		out.header = append(out.header, c.BaseFigure.Alias+" "+c.BaseFigure.Name+" – "+c.GroupName)
+	}
+	for _, r := range g.Rows {
+		row := []string{r.Period.Label()}
+		for _, c := range r.Cells {
+			row = append(row, c.Text)
 		}
+		out.rows = append(out.rows, row)
 	}
-	cell := map[[3]string]store.Value{}
-	periodSet := map[store.Period]bool{}
-	for _, v := range values {
-		if v.Area != area {
-			continue
-		}
-		cell[[3]string{v.BaseFigure, v.Group, string(v.Period)}] = v
-		periodSet[v.Period] = true
-	}
-	var periods []store.Period
-	for p := range periodSet {
-		periods = append(periods, p)
-	}
-	sort.Slice(periods, func(i, j int) bool { return periods[i].Compare(periods[j]) < 0 })
-
-	// Drop columns without any value so the table stays readable.
-	var used []gridColumn
-	for _, c := range cols {
-		for _, p := range periods {
-			if _, ok := cell[[3]string{c.bf.Code, c.group, string(p)}]; ok {
-				used = append(used, c)
-				break
-			}
-		}
-	}
-	g := valueGrid{header: []string{"Erhebungszeit"}}
-	for _, c := range used {
-		g.header = append(g.header, c.bf.Alias+" "+c.bf.Name+" – "+cat.GroupName(c.group))
-	}
-	for _, p := range periods {
-		row := []string{p.Label()}
-		for _, c := range used {
-			v, ok := cell[[3]string{c.bf.Code, c.group, string(p)}]
-			switch {
-			case !ok:
-				row = append(row, "")
-			default:
-				s := report.FormatValue(v.Number, v.Symbol, c.bf.Unit)
-				if v.Provisional {
-					s += " p"
-				}
-				if v.Estimated {
-					s += " s"
-				}
-				row = append(row, s)
-			}
-		}
-		g.rows = append(g.rows, row)
-	}
-	return g
+	return out
 }
 
 // valueTable shows a valueGrid with an area chooser above it.
@@ -145,7 +95,8 @@ func (t *valueTable) selectedArea() string {
 	return t.areas[i]
 }
 
-func (t *valueTable) setGrid(g valueGrid) {
+func (t *valueTable) setGrid(rg report.Grid) {
+	g := gridRows(rg)
 	t.grid = g
 	for c := 1; c < len(g.header); c++ {
 		t.table.SetColumnWidth(c, 230)

@@ -89,6 +89,11 @@ type reportData struct {
 	small int // threshold for small counts, from the file
 }
 
+// evaluate is the one evaluation every headless presentation prints.
+func (d *reportData) evaluate() *report.Evaluation {
+	return report.Evaluate(report.Input{Snapshot: d.snap, Texts: d.texts, Year: d.year, SmallCount: d.small, Demo: d.demo})
+}
+
 // readReportData reads the file through a checked copy in a temporary
 // folder, as the export does: the report can then be made while the
 // window holds the file, and the file is never changed.

@@ -10,6 +10,7 @@
 //	integrationsmonitor kopie DATEI ZIEL
 //	integrationsmonitor export DATEI -format csv|xlsx -o werte.xlsx
 //	integrationsmonitor import [-vorschau] [DATEI] QUELLE.csv
+//	integrationsmonitor uebersicht DATEI [-jahr 2025]
 package main
 
 import (
@@ -52,13 +53,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 // commands are the headless subcommands, named in German like everything
 // the user sees.
 var commands = map[string]func(ctx context.Context, args []string, stdout, stderr io.Writer) error{
-	"neu":     runNew,
-	"demo":    runDemo,
-	"pruefen": runCheck,
-	"kopie":   runCopy,
-	"export":  runExport,
-	"import":  runImport,
-	"bericht": runReport,
+	"neu":        runNew,
+	"demo":       runDemo,
+	"pruefen":    runCheck,
+	"kopie":      runCopy,
+	"export":     runExport,
+	"import":     runImport,
+	"bericht":    runReport,
+	"uebersicht": runOverview,
 }
 
 const usage = `Integrationsmonitor – Integrationsmonitoring der Stadt Bergisch Gladbach
@@ -73,4 +75,5 @@ Aufruf:
   integrationsmonitor export DATEI -format csv|xlsx -o werte.xlsx
   integrationsmonitor import [-korrigieren] DATEI QUELLE.csv     amtliche Statistik einlesen
   integrationsmonitor import -vorschau QUELLE.csv                nur anzeigen, was gelesen wird
+  integrationsmonitor uebersicht DATEI [-jahr 2025]              Übersicht aller Kennzahlen als ;-Tabelle
 `

@@ -1,6 +1,7 @@
-package store
+package report
 
 import (
+	"bergischgladbach.de/integrationsmonitor/store"
 	"cmp"
 	"slices"
 	"time"
@@ -48,13 +49,13 @@ const DueSoon = 60 * 24 * time.Hour
 
 // Delivery is the Datenlieferung of one Grundzahl for a report year.
 type Delivery struct {
-	BaseFigure BaseFigure
-	Actor      Actor  // zero when the catalogue names no deliverer
-	LastPeriod Period // latest period with a stored value; "" when none
+	BaseFigure store.BaseFigure
+	Actor      store.Actor  // zero when the catalogue names no deliverer
+	LastPeriod store.Period // latest period with a stored value; "" when none
 	// NextPeriod is the period asked for next: the one after LastPeriod,
 	// the report year's period when nothing is stored or when it is missing
 	// although later ones are stored, "" for irregular deliveries.
-	NextPeriod Period
+	NextPeriod store.Period
 	Due        time.Time // when NextPeriod is due; zero when never
 	Status     DeliveryStatus
 }
@@ -65,26 +66,26 @@ type Delivery struct {
 //
 // A delivery counts as received when a value for the report year's period
 // is stored (for half-yearly figures the second half-year, which completes
-// the year); which period is the report year's follows Period.Year, as in
+// the year); which period is the report year's follows store.Period.Year, as in
 // the report. A value "..." (Angabe fällt später an) is a promise, not a
 // delivery, and is not counted.
-func Deliveries(cat *Catalog, values []Value, reportYear int, today time.Time) []Delivery {
+func Deliveries(cat *store.Catalog, values []store.Value, reportYear int, today time.Time) []Delivery {
 	day := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
-	kinds := map[string]PeriodKind{}
+	kinds := map[string]store.PeriodKind{}
 	for _, b := range cat.AllBaseFigures() {
 		kinds[b.Code] = b.PeriodKind
 	}
-	stored := map[string]map[Period]bool{}
+	stored := map[string]map[store.Period]bool{}
 	for _, v := range values {
-		if v.Symbol == SymLater || v.Period.Kind() == "" || v.Period.Kind() != kinds[v.BaseFigure] {
+		if v.Symbol == store.SymLater || v.Period.Kind() == "" || v.Period.Kind() != kinds[v.BaseFigure] {
 			continue
 		}
 		if stored[v.BaseFigure] == nil {
-			stored[v.BaseFigure] = map[Period]bool{}
+			stored[v.BaseFigure] = map[store.Period]bool{}
 		}
 		stored[v.BaseFigure][v.Period] = true
 	}
-	actors := map[string]Actor{}
+	actors := map[string]store.Actor{}
 	for _, a := range cat.Actors {
 		actors[a.Code] = a
 	}
@@ -116,10 +117,10 @@ func falseFirst(a, b bool) int {
 	return -1
 }
 
-func delivery(b BaseFigure, have map[Period]bool, reportYear int, day time.Time) Delivery {
+func delivery(b store.BaseFigure, have map[store.Period]bool, reportYear int, day time.Time) Delivery {
 	f := b.Frequency
 	if f == "" {
-		f = Yearly
+		f = store.Yearly
 	}
 	d := Delivery{BaseFigure: b}
 	for p := range have {
@@ -138,7 +139,7 @@ func delivery(b BaseFigure, have map[Period]bool, reportYear int, day time.Time)
 			d.NextPeriod = target
 		}
 	}
-	if f == OnceOrIrregular {
+	if f == store.OnceOrIrregular {
 		d.NextPeriod = ""
 	}
 	d.Due = DueDate(f, d.NextPeriod)
@@ -167,52 +168,34 @@ func delivery(b BaseFigure, have map[Period]bool, reportYear int, day time.Time)
 // Stichtag in it (on the day of the month of the last one stored, else
 // 31.12.), or for elections the latest election up to that year. It is ""
 // when there is none (no election yet).
-func reportPeriod(f Frequency, k PeriodKind, year int, last Period) Period {
-	if f == PerElection {
+func reportPeriod(f store.Frequency, k store.PeriodKind, year int, last store.Period) store.Period {
+	if f == store.PerElection {
 		e, ok := lastElection(time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC))
 		if !ok {
 			return ""
 		}
-		return periodContaining(k, e)
+		return store.PeriodContaining(k, e)
 	}
-	var p Period
-	switch k {
-	case YearPeriod:
-		p = yearPeriod(year)
-	case HalfYearPeriod:
-		p = halfPeriod(year, 2)
-	case SchoolYearPeriod:
-		p = schoolPeriod(year)
-	case DatePeriod:
-		m, d := 12, 31
-		if lk, _, lm, ld, ok := last.parts(); ok && lk == DatePeriod && dateExists(year, lm, ld) {
-			m, d = lm, ld
-		}
-		p = datePeriod(year, m, d)
-	}
-	if !p.Valid() {
-		return ""
-	}
-	return p
+	return store.YearEndPeriod(k, year, last)
 }
 
 // covers reports whether the stored periods include target. A Stichtag on
 // another day of the same year counts, because the day is not fixed; for
 // an election only one on or after election day, since before it the old
 // council was counted.
-func covers(have map[Period]bool, target Period, f Frequency) bool {
-	if target.Kind() != DatePeriod {
+func covers(have map[store.Period]bool, target store.Period, f store.Frequency) bool {
+	if target.Kind() != store.DatePeriod {
 		return have[target]
 	}
 	for p := range have {
-		if p.Year() == target.Year() && (f != PerElection || p.Compare(target) >= 0) {
+		if p.Year() == target.Year() && (f != store.PerElection || p.Compare(target) >= 0) {
 			return true
 		}
 	}
 	return false
 }
 
-func anyInYear(have map[Period]bool, year int) bool {
+func anyInYear(have map[store.Period]bool, year int) bool {
 	for p := range have {
 		if p.Year() == year {
 			return true
@@ -225,16 +208,16 @@ func anyInYear(have map[Period]bool, year int) bool {
 // with frequency f is expected: the next of the same kind, for elections
 // the period of the next election. It returns "" for irregular deliveries,
 // an unknown frequency, or a last that is not Valid.
-func NextPeriod(f Frequency, last Period) Period {
+func NextPeriod(f store.Frequency, last store.Period) store.Period {
 	if !last.Valid() {
 		return ""
 	}
 	switch f {
-	case HalfYearly, YearlyFebruary, Yearly, PerSchoolYear, "":
+	case store.HalfYearly, store.YearlyFebruary, store.Yearly, store.PerSchoolYear, "":
 		return last.Next()
-	case PerElection:
-		if e, ok := nextElection(periodEnd(last)); ok {
-			return periodContaining(last.Kind(), e)
+	case store.PerElection:
+		if e, ok := nextElection(last.End()); ok {
+			return store.PeriodContaining(last.Kind(), e)
 		}
 	}
 	return ""
@@ -256,22 +239,22 @@ func NextPeriod(f Frequency, last Period) Period {
 //   - wahl: three months after the election in p (Kommunalwahl 14.09.2025
 //     → 14.12.2025), or after p's end if no election lies in it;
 //   - unregelmäßig, unknown frequencies or an invalid p: zero, never due.
-func DueDate(f Frequency, p Period) time.Time {
+func DueDate(f store.Frequency, p store.Period) time.Time {
 	if !p.Valid() {
 		return time.Time{}
 	}
 	switch f {
-	case HalfYearly, PerSchoolYear:
-		return addMonths(periodEnd(p), 3)
-	case YearlyFebruary:
+	case store.HalfYearly, store.PerSchoolYear:
+		return addMonths(p.End(), 3)
+	case store.YearlyFebruary:
 		return time.Date(p.Year()+1, time.March, 0, 0, 0, 0, 0, time.UTC) // day 0: the last of February
-	case Yearly, "":
-		return time.Date(periodEnd(p).Year()+1, time.June, 30, 0, 0, 0, 0, time.UTC)
-	case PerElection:
-		if e, ok := nextElection(periodStart(p).AddDate(0, 0, -1)); ok && !e.After(periodEnd(p)) {
+	case store.Yearly, "":
+		return time.Date(p.End().Year()+1, time.June, 30, 0, 0, 0, 0, time.UTC)
+	case store.PerElection:
+		if e, ok := nextElection(p.Start().AddDate(0, 0, -1)); ok && !e.After(p.End()) {
 			return addMonths(e, 3)
 		}
-		return addMonths(periodEnd(p), 3)
+		return addMonths(p.End(), 3)
 	}
 	return time.Time{}
 }
@@ -292,10 +275,10 @@ var knownElections = []time.Time{
 const electionPeriod = 5
 
 // elections lists the known elections and the assumed ones up to
-// MaxPeriodYear.
+// store.MaxPeriodYear.
 func elections() []time.Time {
 	out := slices.Clone(knownElections)
-	for e := out[len(out)-1].AddDate(electionPeriod, 0, 0); e.Year() <= MaxPeriodYear; e = e.AddDate(electionPeriod, 0, 0) {
+	for e := out[len(out)-1].AddDate(electionPeriod, 0, 0); e.Year() <= store.MaxPeriodYear; e = e.AddDate(electionPeriod, 0, 0) {
 		out = append(out, e)
 	}
 	return out
@@ -321,51 +304,6 @@ func lastElection(t time.Time) (time.Time, bool) {
 		last = e
 	}
 	return last, !last.IsZero()
-}
-
-// periodStart and periodEnd are the first and last day of a Valid period;
-// a school year runs from 1 August to 31 July as in NRW.
-func periodStart(p Period) time.Time {
-	k, y, a, b, _ := p.parts()
-	switch k {
-	case HalfYearPeriod:
-		return time.Date(y, time.Month(6*(a-1)+1), 1, 0, 0, 0, 0, time.UTC)
-	case SchoolYearPeriod:
-		return time.Date(y, time.August, 1, 0, 0, 0, 0, time.UTC)
-	case DatePeriod:
-		return time.Date(y, time.Month(a), b, 0, 0, 0, 0, time.UTC)
-	}
-	return time.Date(y, time.January, 1, 0, 0, 0, 0, time.UTC)
-}
-
-func periodEnd(p Period) time.Time {
-	k, y, a, b, _ := p.parts()
-	switch k {
-	case HalfYearPeriod:
-		return time.Date(y, time.Month(6*a+1), 0, 0, 0, 0, 0, time.UTC)
-	case SchoolYearPeriod:
-		return time.Date(y+1, time.July, 31, 0, 0, 0, 0, time.UTC)
-	case DatePeriod:
-		return time.Date(y, time.Month(a), b, 0, 0, 0, 0, time.UTC)
-	}
-	return time.Date(y, time.December, 31, 0, 0, 0, 0, time.UTC)
-}
-
-// periodContaining is the period of kind k that day t lies in.
-func periodContaining(k PeriodKind, t time.Time) Period {
-	y := t.Year()
-	switch k {
-	case HalfYearPeriod:
-		return halfPeriod(y, 1+(int(t.Month())-1)/6)
-	case SchoolYearPeriod:
-		if t.Month() < time.August {
-			y--
-		}
-		return schoolPeriod(y)
-	case DatePeriod:
-		return datePeriod(y, int(t.Month()), t.Day())
-	}
-	return yearPeriod(y)
 }
 
 // addMonths moves t by n months and keeps it within the target month, so

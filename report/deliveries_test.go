@@ -1,9 +1,10 @@
-package store_test
+package report_test
 
 import (
 	"testing"
 	"time"
 
+	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -41,7 +42,7 @@ func TestDueDate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := store.DueDate(tt.f, tt.p); !got.Equal(tt.want) {
+			if got := report.DueDate(tt.f, tt.p); !got.Equal(tt.want) {
 				t.Errorf("DueDate(%s, %s) = %s, want %s", tt.f, tt.p, got.Format(time.DateOnly), tt.want.Format(time.DateOnly))
 			}
 		})
@@ -71,7 +72,7 @@ func TestNextPeriod(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := store.NextPeriod(tt.f, tt.last); got != tt.want {
+			if got := report.NextPeriod(tt.f, tt.last); got != tt.want {
 				t.Errorf("NextPeriod(%s, %s) = %q, want %q", tt.f, tt.last, got, tt.want)
 			}
 		})
@@ -88,7 +89,7 @@ func valuesFor(code string, periods ...store.Period) []store.Value {
 	return out
 }
 
-func deliveryOf(t *testing.T, ds []store.Delivery, code string) store.Delivery {
+func deliveryOf(t *testing.T, ds []report.Delivery, code string) report.Delivery {
 	t.Helper()
 	for _, d := range ds {
 		if d.BaseFigure.Code == code {
@@ -96,11 +97,11 @@ func deliveryOf(t *testing.T, ds []store.Delivery, code string) store.Delivery {
 		}
 	}
 	t.Fatalf("no delivery for %s", code)
-	return store.Delivery{}
+	return report.Delivery{}
 }
 
 func TestDeliveriesStatus(t *testing.T) {
-	cat := mustCatalog(t)
+	cat := realCatalog(t)
 	later := store.Value{BaseFigure: "A-K2-G1", Period: "2025", Area: "agentur", Group: "insgesamt", Symbol: store.SymLater}
 	tests := []struct {
 		name       string
@@ -108,41 +109,41 @@ func TestDeliveriesStatus(t *testing.T) {
 		values     []store.Value
 		year       int
 		today      time.Time
-		wantStatus store.DeliveryStatus
+		wantStatus report.DeliveryStatus
 		wantNext   store.Period
 		wantDue    time.Time
 	}{
-		{"HalbjahrFälligInnerhalb60Tagen", "A-K1-G1", valuesFor("A-K1-G1", "2025-H1"), 2025, ymd(2026, 2, 15), store.DeliveryDue, "2025-H2", ymd(2026, 3, 31)},
-		{"HalbjahrFälligGenau60TageVorher", "A-K1-G1", valuesFor("A-K1-G1", "2025-H1"), 2025, ymd(2026, 1, 30), store.DeliveryDue, "2025-H2", ymd(2026, 3, 31)},
-		{"HalbjahrNichtFällig61TageVorher", "A-K1-G1", valuesFor("A-K1-G1", "2025-H1"), 2025, ymd(2026, 1, 29), store.DeliveryNotDue, "2025-H2", ymd(2026, 3, 31)},
-		{"HalbjahrFälligAmStichtagSelbst", "A-K1-G1", valuesFor("A-K1-G1", "2025-H1"), 2025, ymd(2026, 3, 31), store.DeliveryDue, "2025-H2", ymd(2026, 3, 31)},
-		{"HalbjahrÜberfälligErstesHalbjahrDa", "A-K1-G1", valuesFor("A-K1-G1", "2025-H1"), 2025, ymd(2026, 4, 1), store.DeliveryOverdue, "2025-H2", ymd(2026, 3, 31)},
-		{"HalbjahrErhaltenMitZweitemHalbjahr", "A-K1-G1", valuesFor("A-K1-G1", "2025-H1", "2025-H2"), 2025, ymd(2026, 4, 1), store.DeliveryReceived, "2026-H1", ymd(2026, 9, 30)},
-		{"FebruarFehltNachFristende", "B-K1-G1", valuesFor("B-K1-G1", "2024/25"), 2025, ymd(2026, 3, 2), store.DeliveryMissing, "2025/26", ymd(2026, 2, 28)},
-		{"FebruarVorjahrÜberfällig", "B-K1-G1", valuesFor("B-K1-G1", "2023/24"), 2025, ymd(2026, 1, 10), store.DeliveryOverdue, "2024/25", ymd(2025, 2, 28)},
-		{"FebruarSchaltjahrFälligAm29", "B-K1-G1", valuesFor("B-K1-G1", "2026/27"), 2027, ymd(2028, 2, 29), store.DeliveryDue, "2027/28", ymd(2028, 2, 29)},
-		{"FebruarSchaltjahrFehltAm1März", "B-K1-G1", valuesFor("B-K1-G1", "2026/27"), 2027, ymd(2028, 3, 1), store.DeliveryMissing, "2027/28", ymd(2028, 2, 29)},
-		{"JährlichNochNichtFällig", "A-K2-G1", valuesFor("A-K2-G1", "2024"), 2025, ymd(2026, 2, 15), store.DeliveryNotDue, "2025", ymd(2026, 6, 30)},
-		{"JährlichNieGeliefertFehlt", "A-K2-G1", nil, 2025, ymd(2025, 1, 1), store.DeliveryMissing, "2025", ymd(2026, 6, 30)},
-		{"JährlichLückeImBerichtsjahrVorFrist", "A-K2-G1", valuesFor("A-K2-G1", "2023", "2025"), 2024, ymd(2025, 3, 1), store.DeliveryNotDue, "2024", ymd(2025, 6, 30)},
-		{"JährlichLückeImBerichtsjahrNachFrist", "A-K2-G1", valuesFor("A-K2-G1", "2023", "2025"), 2024, ymd(2025, 7, 1), store.DeliveryMissing, "2024", ymd(2025, 6, 30)},
-		{"SpäterAnfallendZähltNicht", "A-K2-G1", append(valuesFor("A-K2-G1", "2024"), later), 2025, ymd(2026, 7, 15), store.DeliveryMissing, "2025", ymd(2026, 6, 30)},
-		{"SchuljahrNochNichtFällig", "B-K3-G1", valuesFor("B-K3-G1", "2024/25"), 2025, ymd(2026, 2, 15), store.DeliveryNotDue, "2025/26", ymd(2026, 10, 31)},
-		{"SchuljahrErhalten", "B-K3-G1", valuesFor("B-K3-G1", "2024/25", "2025/26"), 2025, ymd(2026, 2, 15), store.DeliveryReceived, "2026/27", ymd(2027, 10, 31)},
-		{"StichtagAnderemTagErhalten", "BEV", valuesFor("BEV", "2024-12-31", "2025-06-30"), 2025, ymd(2026, 7, 1), store.DeliveryReceived, "2026-06-30", ymd(2027, 6, 30)},
-		{"StichtagFehlt", "BEV", valuesFor("BEV", "2024-12-31"), 2025, ymd(2026, 7, 1), store.DeliveryMissing, "2025-12-31", ymd(2026, 6, 30)},
-		{"WahlFehltNachFrist", "C-K4-G1", valuesFor("C-K4-G1", "2020"), 2025, ymd(2026, 1, 15), store.DeliveryMissing, "2025", ymd(2025, 12, 14)},
-		{"WahlZwischenDenWahlenErhalten", "C-K4-G1", valuesFor("C-K4-G1", "2014", "2020"), 2023, ymd(2024, 1, 15), store.DeliveryReceived, "2025", ymd(2025, 12, 14)},
-		{"WahlStichtagFällig", "C-K3-G1", valuesFor("C-K3-G1", "2020-11-01"), 2025, ymd(2025, 11, 1), store.DeliveryDue, "2025-09-14", ymd(2025, 12, 14)},
-		{"WahlStichtagKonstituierungErhalten", "C-K3-G1", valuesFor("C-K3-G1", "2020-11-01", "2025-11-03"), 2025, ymd(2026, 1, 15), store.DeliveryReceived, "2030-09-14", ymd(2030, 12, 14)},
-		{"WahlStichtagVorDerWahlZähltNicht", "C-K3-G1", valuesFor("C-K3-G1", "2020-11-01", "2025-06-30"), 2025, ymd(2025, 11, 1), store.DeliveryDue, "2025-09-14", ymd(2025, 12, 14)},
-		{"UnregelmäßigNieÜberfällig", "A-K6-G1", valuesFor("A-K6-G1", "2008"), 2025, ymd(2026, 7, 1), store.DeliveryNotDue, "", time.Time{}},
-		{"UnregelmäßigNieGeliefertFehltNicht", "A-K6-G1", nil, 2025, ymd(2026, 7, 1), store.DeliveryNotDue, "", time.Time{}},
-		{"UnregelmäßigErhalten", "A-K6-G1", valuesFor("A-K6-G1", "2025"), 2025, ymd(2026, 7, 1), store.DeliveryReceived, "", time.Time{}},
+		{"HalbjahrFälligInnerhalb60Tagen", "A-K1-G1", valuesFor("A-K1-G1", "2025-H1"), 2025, ymd(2026, 2, 15), report.DeliveryDue, "2025-H2", ymd(2026, 3, 31)},
+		{"HalbjahrFälligGenau60TageVorher", "A-K1-G1", valuesFor("A-K1-G1", "2025-H1"), 2025, ymd(2026, 1, 30), report.DeliveryDue, "2025-H2", ymd(2026, 3, 31)},
+		{"HalbjahrNichtFällig61TageVorher", "A-K1-G1", valuesFor("A-K1-G1", "2025-H1"), 2025, ymd(2026, 1, 29), report.DeliveryNotDue, "2025-H2", ymd(2026, 3, 31)},
+		{"HalbjahrFälligAmStichtagSelbst", "A-K1-G1", valuesFor("A-K1-G1", "2025-H1"), 2025, ymd(2026, 3, 31), report.DeliveryDue, "2025-H2", ymd(2026, 3, 31)},
+		{"HalbjahrÜberfälligErstesHalbjahrDa", "A-K1-G1", valuesFor("A-K1-G1", "2025-H1"), 2025, ymd(2026, 4, 1), report.DeliveryOverdue, "2025-H2", ymd(2026, 3, 31)},
+		{"HalbjahrErhaltenMitZweitemHalbjahr", "A-K1-G1", valuesFor("A-K1-G1", "2025-H1", "2025-H2"), 2025, ymd(2026, 4, 1), report.DeliveryReceived, "2026-H1", ymd(2026, 9, 30)},
+		{"FebruarFehltNachFristende", "B-K1-G1", valuesFor("B-K1-G1", "2024/25"), 2025, ymd(2026, 3, 2), report.DeliveryMissing, "2025/26", ymd(2026, 2, 28)},
+		{"FebruarVorjahrÜberfällig", "B-K1-G1", valuesFor("B-K1-G1", "2023/24"), 2025, ymd(2026, 1, 10), report.DeliveryOverdue, "2024/25", ymd(2025, 2, 28)},
+		{"FebruarSchaltjahrFälligAm29", "B-K1-G1", valuesFor("B-K1-G1", "2026/27"), 2027, ymd(2028, 2, 29), report.DeliveryDue, "2027/28", ymd(2028, 2, 29)},
+		{"FebruarSchaltjahrFehltAm1März", "B-K1-G1", valuesFor("B-K1-G1", "2026/27"), 2027, ymd(2028, 3, 1), report.DeliveryMissing, "2027/28", ymd(2028, 2, 29)},
+		{"JährlichNochNichtFällig", "A-K2-G1", valuesFor("A-K2-G1", "2024"), 2025, ymd(2026, 2, 15), report.DeliveryNotDue, "2025", ymd(2026, 6, 30)},
+		{"JährlichNieGeliefertFehlt", "A-K2-G1", nil, 2025, ymd(2025, 1, 1), report.DeliveryMissing, "2025", ymd(2026, 6, 30)},
+		{"JährlichLückeImBerichtsjahrVorFrist", "A-K2-G1", valuesFor("A-K2-G1", "2023", "2025"), 2024, ymd(2025, 3, 1), report.DeliveryNotDue, "2024", ymd(2025, 6, 30)},
+		{"JährlichLückeImBerichtsjahrNachFrist", "A-K2-G1", valuesFor("A-K2-G1", "2023", "2025"), 2024, ymd(2025, 7, 1), report.DeliveryMissing, "2024", ymd(2025, 6, 30)},
+		{"SpäterAnfallendZähltNicht", "A-K2-G1", append(valuesFor("A-K2-G1", "2024"), later), 2025, ymd(2026, 7, 15), report.DeliveryMissing, "2025", ymd(2026, 6, 30)},
+		{"SchuljahrNochNichtFällig", "B-K3-G1", valuesFor("B-K3-G1", "2024/25"), 2025, ymd(2026, 2, 15), report.DeliveryNotDue, "2025/26", ymd(2026, 10, 31)},
+		{"SchuljahrErhalten", "B-K3-G1", valuesFor("B-K3-G1", "2024/25", "2025/26"), 2025, ymd(2026, 2, 15), report.DeliveryReceived, "2026/27", ymd(2027, 10, 31)},
+		{"StichtagAnderemTagErhalten", "BEV", valuesFor("BEV", "2024-12-31", "2025-06-30"), 2025, ymd(2026, 7, 1), report.DeliveryReceived, "2026-06-30", ymd(2027, 6, 30)},
+		{"StichtagFehlt", "BEV", valuesFor("BEV", "2024-12-31"), 2025, ymd(2026, 7, 1), report.DeliveryMissing, "2025-12-31", ymd(2026, 6, 30)},
+		{"WahlFehltNachFrist", "C-K4-G1", valuesFor("C-K4-G1", "2020"), 2025, ymd(2026, 1, 15), report.DeliveryMissing, "2025", ymd(2025, 12, 14)},
+		{"WahlZwischenDenWahlenErhalten", "C-K4-G1", valuesFor("C-K4-G1", "2014", "2020"), 2023, ymd(2024, 1, 15), report.DeliveryReceived, "2025", ymd(2025, 12, 14)},
+		{"WahlStichtagFällig", "C-K3-G1", valuesFor("C-K3-G1", "2020-11-01"), 2025, ymd(2025, 11, 1), report.DeliveryDue, "2025-09-14", ymd(2025, 12, 14)},
+		{"WahlStichtagKonstituierungErhalten", "C-K3-G1", valuesFor("C-K3-G1", "2020-11-01", "2025-11-03"), 2025, ymd(2026, 1, 15), report.DeliveryReceived, "2030-09-14", ymd(2030, 12, 14)},
+		{"WahlStichtagVorDerWahlZähltNicht", "C-K3-G1", valuesFor("C-K3-G1", "2020-11-01", "2025-06-30"), 2025, ymd(2025, 11, 1), report.DeliveryDue, "2025-09-14", ymd(2025, 12, 14)},
+		{"UnregelmäßigNieÜberfällig", "A-K6-G1", valuesFor("A-K6-G1", "2008"), 2025, ymd(2026, 7, 1), report.DeliveryNotDue, "", time.Time{}},
+		{"UnregelmäßigNieGeliefertFehltNicht", "A-K6-G1", nil, 2025, ymd(2026, 7, 1), report.DeliveryNotDue, "", time.Time{}},
+		{"UnregelmäßigErhalten", "A-K6-G1", valuesFor("A-K6-G1", "2025"), 2025, ymd(2026, 7, 1), report.DeliveryReceived, "", time.Time{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := deliveryOf(t, store.Deliveries(cat, tt.values, tt.year, tt.today), tt.code)
+			d := deliveryOf(t, report.Deliveries(cat, tt.values, tt.year, tt.today), tt.code)
 			if d.Status != tt.wantStatus || d.NextPeriod != tt.wantNext || !d.Due.Equal(tt.wantDue) {
 				t.Errorf("got %s, next %q, due %s; want %s, next %q, due %s",
 					d.Status, d.NextPeriod, d.Due.Format(time.DateOnly), tt.wantStatus, tt.wantNext, tt.wantDue.Format(time.DateOnly))
@@ -154,7 +155,7 @@ func TestDeliveriesStatus(t *testing.T) {
 func TestDeliveriesLastPeriodAndActor(t *testing.T) {
 	vs := valuesFor("A-K1-G1", "2024-H2", "2023-H1", "2025-H1", "2024-H1")
 	vs = append(vs, store.Value{BaseFigure: "A-K1-G1", Period: "2026", Number: 1}) // wrong kind: ignored
-	d := deliveryOf(t, store.Deliveries(mustCatalog(t), vs, 2025, ymd(2026, 1, 1)), "A-K1-G1")
+	d := deliveryOf(t, report.Deliveries(realCatalog(t), vs, 2025, ymd(2026, 1, 1)), "A-K1-G1")
 	if d.LastPeriod != "2025-H1" {
 		t.Errorf("LastPeriod = %q, want 2025-H1", d.LastPeriod)
 	}
@@ -164,8 +165,8 @@ func TestDeliveriesLastPeriodAndActor(t *testing.T) {
 }
 
 func TestDeliveriesSortedByDueThenActor(t *testing.T) {
-	cat := mustCatalog(t)
-	ds := store.Deliveries(cat, nil, 2025, ymd(2025, 10, 1))
+	cat := realCatalog(t)
+	ds := report.Deliveries(cat, nil, 2025, ymd(2025, 10, 1))
 	if len(ds) != len(cat.AllBaseFigures()) {
 		t.Fatalf("%d deliveries, want one per Grundzahl (%d)", len(ds), len(cat.AllBaseFigures()))
 	}
@@ -207,12 +208,12 @@ func TestDeliveriesSortedByDueThenActor(t *testing.T) {
 }
 
 func TestDeliveryStatusLabel(t *testing.T) {
-	tests := map[store.DeliveryStatus]string{
-		store.DeliveryReceived: "erhalten",
-		store.DeliveryDue:      "fällig",
-		store.DeliveryOverdue:  "überfällig",
-		store.DeliveryMissing:  "fehlt",
-		store.DeliveryNotDue:   "noch nicht fällig",
+	tests := map[report.DeliveryStatus]string{
+		report.DeliveryReceived: "erhalten",
+		report.DeliveryDue:      "fällig",
+		report.DeliveryOverdue:  "überfällig",
+		report.DeliveryMissing:  "fehlt",
+		report.DeliveryNotDue:   "noch nicht fällig",
 	}
 	for s, want := range tests {
 		if got := s.Label(); got != want {

@@ -1,0 +1,239 @@
+package report
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"bergischgladbach.de/integrationsmonitor/store"
+)
+
+// Grid is a table of delivered Grundzahlen of one Kennzahl at one
+// Statistischer Bezirk: a row per period, a column per Grundzahl and
+// group. The window shows Text, the report Published.
+type Grid struct {
+	Area     string
+	AreaName string
+	Columns  []GridColumn
+	Rows     []GridRow
+	// AsOf is the newest Datenstand of the values shown, as an ISO date or
+	// as stored; "" when none is given. Sources are the distinct sources
+	// they name.
+	AsOf    string
+	Sources []string
+}
+
+// GridColumn is one Grundzahl and group.
+type GridColumn struct {
+	BaseFigure store.BaseFigure
+	Group      string
+	GroupName  string
+	// Shared marks a Grundzahl of the whole catalogue (the population)
+	// that the Kennzahl's formulas read.
+	Shared bool
+	// YearMatched says that a row shows the value of the row's calendar
+	// year rather than of the exact period, as the computation reads it
+	// (a Stichtag figure in a table of years).
+	YearMatched bool
+}
+
+// GridRow is one period of a Grid.
+type GridRow struct {
+	Period store.Period
+	Cells  []Cell
+}
+
+// Cell is one delivered value as the window and the report show it.
+type Cell struct {
+	Value store.Value
+	OK    bool // a value is stored
+	// Text is the value as the window shows it (the window is internal):
+	// the number or official symbol with its marks, "" when none is stored.
+	Text string
+	// Published is what the report prints: Text, or "." for a
+	// confidential value or a small count, NotComputable when none.
+	Published string
+	// Hidden is true when Published hides a stored number; Why says why,
+	// in German.
+	Hidden bool
+	Why    string
+}
+
+// ReportGrid is the table of Grundzahlen the report prints for a Kennzahl:
+// the Recent periods at the Kennzahl's Bezirk, every group of its own
+// Grundzahlen and the groups of the shared ones its formulas read, each
+// value found as the computation finds it.
+func (e *Evaluation) ReportGrid(code string) Grid {
+	kr, ok := e.KeyFigure(code)
+	if !ok {
+		return Grid{}
+	}
+	k := kr.KeyFigure
+	area := cmp.Or(k.Area, defaultArea)
+	g := Grid{Area: area, AreaName: e.Catalog.AreaName(area)}
+	var kind store.PeriodKind
+	if len(kr.Recent) > 0 {
+		kind = kr.Recent[0].Kind()
+	}
+	for _, c := range e.gridColumns(k, false) {
+		c.YearMatched = c.BaseFigure.PeriodKind != kind
+		g.Columns = append(g.Columns, c)
+	}
+	for _, p := range kr.Recent {
+		row := GridRow{Period: p}
+		for _, c := range g.Columns {
+			v, ok := e.ix.lookup(formulaInput{bf: c.BaseFigure, group: c.Group, shared: c.Shared}, area, p)
+			row.Cells = append(row.Cells, e.cell(v, ok, c.BaseFigure.Unit))
+			if ok {
+				g.addFacts(v)
+			}
+		}
+		g.Rows = append(g.Rows, row)
+	}
+	return g
+}
+
+// StoredGrid is every value stored for a Kennzahl's Grundzahlen at area,
+// by exact period, oldest first: the window's table, in which she checks
+// what she entered. Columns without any value are left out.
+func (e *Evaluation) StoredGrid(code, area string) Grid {
+	kr, ok := e.KeyFigure(code)
+	if !ok {
+		return Grid{}
+	}
+	g := Grid{Area: area, AreaName: e.Catalog.AreaName(area)}
+	cols := e.gridColumns(kr.KeyFigure, true)
+	var periods []store.Period
+	for _, c := range cols {
+		for _, p := range e.ix.periods[cellKey{bf: c.BaseFigure.Code, area: area}] {
+			if !slices.Contains(periods, p) {
+				periods = append(periods, p)
+			}
+		}
+	}
+	slices.SortFunc(periods, store.Period.Compare)
+	used := make([]bool, len(cols))
+	for _, p := range periods {
+		row := GridRow{Period: p}
+		for i, c := range cols {
+			v, ok := e.ix.exact[periodKey{cellKey{c.BaseFigure.Code, area, c.Group}, p}]
+			row.Cells = append(row.Cells, e.cell(v, ok, c.BaseFigure.Unit))
+			if ok {
+				used[i] = true
+				g.addFacts(v)
+			}
+		}
+		g.Rows = append(g.Rows, row)
+	}
+	for i, c := range cols {
+		if used[i] {
+			g.Columns = append(g.Columns, c)
+		}
+	}
+	for r := range g.Rows {
+		cells := g.Rows[r].Cells[:0]
+		for i, c := range g.Rows[r].Cells {
+			if used[i] {
+				cells = append(cells, c)
+			}
+		}
+		g.Rows[r].Cells = cells
+	}
+	return g
+}
+
+// gridColumns are the Kennzahl's own Grundzahlen with all their groups,
+// then the shared ones its formulas read: with the groups read, or with
+// all groups when allShared (the window, where any group can be entered).
+func (e *Evaluation) gridColumns(k store.KeyFigure, allShared bool) []GridColumn {
+	var out []GridColumn
+	add := func(bf store.BaseFigure, shared bool, groups []string) {
+		for _, g := range groups {
+			out = append(out, GridColumn{BaseFigure: bf, Group: g, GroupName: e.Catalog.GroupName(g), Shared: shared})
+		}
+	}
+	for _, bf := range k.BaseFigures {
+		add(bf, false, bf.Groups)
+	}
+	read := sharedGroups(k)
+	for _, bf := range e.Catalog.BaseFigures {
+		gs, ok := read[bf.Alias]
+		if !ok {
+			continue
+		}
+		if allShared {
+			gs = bf.Groups
+		} else {
+			gs = slices.DeleteFunc(slices.Clone(bf.Groups), func(g string) bool { return !slices.Contains(gs, g) })
+		}
+		add(bf, true, gs)
+	}
+	return out
+}
+
+// sharedGroups maps the alias of every shared Grundzahl a Kennzahl's
+// formulas read to the groups they read.
+func sharedGroups(k store.KeyFigure) map[string][]string {
+	local := map[string]bool{}
+	for _, b := range k.BaseFigures {
+		local[b.Alias] = true
+	}
+	var formulas []string
+	for _, s := range k.Series {
+		formulas = append(formulas, s.Formula)
+	}
+	if k.Reference != nil {
+		formulas = append(formulas, k.Reference.Formula)
+	}
+	groups := map[string][]string{}
+	for _, f := range formulas {
+		for _, m := range inputRef.FindAllStringSubmatch(f, -1) {
+			if !local[m[1]] && !slices.Contains(groups[m[1]], m[2]) {
+				groups[m[1]] = append(groups[m[1]], m[2])
+			}
+		}
+	}
+	return groups
+}
+
+// cell decides how a stored value is shown and published. Values flagged
+// confidential and counts from 1 up to the small-count threshold are
+// published as "." (DIN 55301: "Zahlenwert unbekannt oder geheim zu
+// halten"), so that no family can be identified in a school-level table.
+func (e *Evaluation) cell(v store.Value, ok bool, unit string) Cell {
+	if !ok {
+		return Cell{Published: NotComputable}
+	}
+	c := Cell{Value: v, OK: true}
+	c.Text = FormatValue(v.Number, v.Symbol, unit)
+	if v.Symbol == store.NoSymbol {
+		if v.Provisional {
+			c.Text += ProvisionalMark
+		}
+		if v.Estimated {
+			c.Text += EstimatedMark
+		}
+	}
+	c.Published = c.Text
+	switch {
+	case v.Confidential:
+		c.Published, c.Hidden, c.Why = string(store.SymUnknown), true, "als geheim gekennzeichnet"
+	case v.Symbol == store.NoSymbol && e.IsSmall(v.Number, unit):
+		c.Published, c.Hidden, c.Why = string(store.SymUnknown), true,
+			"kleine Fallzahl (unter "+FormatNumber(float64(e.SmallCount), 0)+")"
+	}
+	return c
+}
+
+// IsSmall reports whether a count is hidden in what is published as a
+// small case number.
+func (e *Evaluation) IsSmall(n float64, unit string) bool {
+	return unit == "Anzahl" && n > 0 && n < float64(e.SmallCount)
+}
+
+func (g *Grid) addFacts(v store.Value) {
+	g.AsOf = max(g.AsOf, v.AsOf)
+	if s := strings.TrimSpace(v.Source); s != "" && !slices.Contains(g.Sources, s) {
+		g.Sources = append(g.Sources, s)
+	}
+}
