@@ -55,6 +55,8 @@ type Evaluation struct {
 	Deliveries []Delivery
 	// OpenDeliveries counts the open ones at the head of Deliveries.
 	OpenDeliveries int
+	// Values are all values stored in the file, for the exports.
+	Values []store.Value
 	// Sources are the distinct sources the values up to Year name, sorted.
 	Sources []string
 
@@ -130,6 +132,8 @@ func Evaluate(in Input) *Evaluation {
 	if !in.Today.IsZero() {
 		e.Deliveries, e.OpenDeliveries = openFirst(Deliveries(c.cat, s.Values, in.Year, in.Today))
 	}
+	e.Values = s.Values
+	e.Demo = e.Demo || slices.ContainsFunc(s.Values, func(v store.Value) bool { return v.Demo })
 	e.Sources = valueSources(s.Values, in.Year)
 	return e
 }

@@ -14,7 +14,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/export"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -174,15 +174,15 @@ func (u *App) showExport() {
 }
 
 func (u *App) export(path string, csv bool) error {
-	snap, err := u.st.Snapshot(context.Background(), u.reportYear)
+	e, err := u.evaluate()
 	if err != nil {
 		return err
 	}
 	return writeAtomically(path, func(f *os.File) error {
 		if csv {
-			return report.WriteCSV(f, snap)
+			return export.WriteCSV(f, e)
 		}
-		return report.WriteXLSX(f, snap)
+		return export.WriteXLSX(f, e)
 	})
 }
 

@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/export"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -24,6 +24,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	format := fs.String("format", "", "csv oder xlsx (ohne Angabe nach der Endung der Ausgabedatei)")
 	out := fs.String("o", "", "Ausgabedatei, z. B. werte.xlsx")
 	keyFigures := fs.Bool("kennzahlen", false, "bei csv: die berechneten Kennzahlen statt der Werte (xlsx enthält beides)")
+	year := fs.Int("jahr", 0, "Berichtsjahr der Übersicht und der Bewertungen (ohne Angabe das in der Datei eingestellte)")
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
 		return errReported
@@ -41,30 +42,31 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintf(stderr, "„%s“ ist ein Ordner; bitte geben Sie einen Dateinamen an, z. B. werte.%s.\n", *out, kind)
 		return errReported
 	}
-	snap, err := readSnapshot(ctx, pos[0])
+	data, err := readReportData(ctx, pos[0], *year)
 	if err != nil {
 		fmt.Fprintf(stderr, "Der Export wurde nicht geschrieben: %s\n", store.Message(err))
 		return errReported
 	}
-	write := func(w io.Writer) error { return report.WriteXLSX(w, snap) }
+	e := data.evaluate()
+	write := func(w io.Writer) error { return export.WriteXLSX(w, e) }
 	what := "Werte und berechnete Kennzahlen"
 	switch {
 	case kind == "csv" && *keyFigures:
-		write, what = func(w io.Writer) error { return report.WriteKeyFiguresCSV(w, snap) }, "berechnete Kennzahlen"
+		write, what = func(w io.Writer) error { return export.WriteKeyFiguresCSV(w, e) }, "berechnete Kennzahlen"
 	case kind == "csv":
-		write, what = func(w io.Writer) error { return report.WriteCSV(w, snap) }, "Werte"
+		write, what = func(w io.Writer) error { return export.WriteCSV(w, e) }, "Werte"
 	}
 	if err := writeReplacing(*out, write); err != nil {
 		fmt.Fprintf(stderr, "Die Datei „%s“ konnte nicht geschrieben werden; ist sie vielleicht in Excel geöffnet? (%v)\n", *out, err)
 		return errReported
 	}
 	demo := 0
-	for _, v := range snap.Values {
+	for _, v := range e.Values {
 		if v.Demo {
 			demo++
 		}
 	}
-	fmt.Fprintf(stdout, "Export gespeichert: %s (%s; %d Werte in der Datei)\n", *out, what, len(snap.Values))
+	fmt.Fprintf(stdout, "Export gespeichert: %s (%s; %d Werte in der Datei)\n", *out, what, len(e.Values))
 	if demo > 0 {
 		fmt.Fprintf(stdout, "Achtung: %d Werte sind Beispieldaten – keine echten Zahlen. Sie sind im Export gekennzeichnet.\n", demo)
 	}
@@ -110,28 +112,6 @@ func exportFormat(format, out string) (string, error) {
 		return format, nil
 	}
 	return "", store.Invalid(fmt.Sprintf("Das Format „%s“ gibt es nicht; möglich sind csv und xlsx.", format))
-}
-
-// readSnapshot reads path through a checked snapshot copy in a temporary
-// folder: the export then works while the window holds the file, never
-// changes it (not even by migrating an older schema), and sees one
-// consistent state.
-func readSnapshot(ctx context.Context, path string) (*store.Snapshot, error) {
-	tmp, err := os.MkdirTemp("", "integrationsmonitor-export-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(tmp)
-	cp, err := store.CopyFile(ctx, path, tmp)
-	if err != nil {
-		return nil, err
-	}
-	s, err := store.Open(ctx, cp)
-	if err != nil {
-		return nil, err
-	}
-	defer s.Close()
-	return s.Snapshot(ctx, 0) // 0: every period, not cut at a report year
 }
 
 // writeReplacing writes to a temporary file beside path and renames it into

@@ -14,7 +14,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/export"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -58,7 +58,7 @@ func TestRunExport(t *testing.T) {
 		{"csv with flags after the file", func(o string) []string { return []string{src, "-format", "csv", "-o", o} }, "werte.csv",
 			func(t *testing.T, p string) {
 				recs := csvRecords(t, p)
-				if !slices.Equal(recs[0], report.ValueColumns) || len(recs) != 4 {
+				if !slices.Equal(recs[0], export.ValueColumns) || len(recs) != 4 {
 					t.Fatalf("records %q", recs)
 				}
 				if got := recs[1][7]; got != "12,5" { // Deutsche before Ausländer/innen, as in the catalogue
@@ -67,7 +67,7 @@ func TestRunExport(t *testing.T) {
 			}},
 		{"key figures csv, flags first", func(o string) []string { return []string{"-kennzahlen", "-o", o, src} }, "kennzahlen.csv",
 			func(t *testing.T, p string) {
-				if recs := csvRecords(t, p); !slices.Equal(recs[0], report.KeyFigureColumns) {
+				if recs := csvRecords(t, p); !slices.Equal(recs[0], export.KeyFigureColumns) {
 					t.Errorf("header %q", recs[0])
 				}
 			}},

@@ -1,4 +1,4 @@
-package report_test
+package export_test
 
 import (
 	"bytes"
@@ -11,7 +11,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"bergischgladbach.de/integrationsmonitor/assets"
 	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/export"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -42,10 +44,10 @@ func exportSnapshot(t testing.TB, demo bool) *store.Snapshot {
 }
 
 // readCSV checks the German Excel form of an export and parses it.
-func readCSV(t *testing.T, write func(io.Writer, *store.Snapshot) error, snap *store.Snapshot) [][]string {
+func readCSV(t *testing.T, write func(io.Writer, *report.Evaluation) error, snap *store.Snapshot) [][]string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := write(&buf, snap); err != nil {
+	if err := write(&buf, evalOf(snap)); err != nil {
 		t.Fatal(err)
 	}
 	raw := buf.String()
@@ -66,8 +68,8 @@ func readCSV(t *testing.T, write func(io.Writer, *store.Snapshot) error, snap *s
 }
 
 func TestWriteCSV(t *testing.T) {
-	recs := readCSV(t, report.WriteCSV, exportSnapshot(t, true))
-	if !slices.Equal(recs[0], report.ValueColumns) {
+	recs := readCSV(t, export.WriteCSV, exportSnapshot(t, true))
+	if !slices.Equal(recs[0], export.ValueColumns) {
 		t.Fatalf("header = %q", recs[0])
 	}
 	const city = "Stadt Bergisch Gladbach"
@@ -93,8 +95,8 @@ func TestWriteCSV(t *testing.T) {
 }
 
 func TestWriteKeyFiguresCSV(t *testing.T) {
-	recs := readCSV(t, report.WriteKeyFiguresCSV, exportSnapshot(t, false))
-	if !slices.Equal(recs[0], report.KeyFigureColumns) {
+	recs := readCSV(t, export.WriteKeyFiguresCSV, exportSnapshot(t, false))
+	if !slices.Equal(recs[0], export.KeyFigureColumns) {
 		t.Fatalf("header = %q", recs[0])
 	}
 	var got [][]string
@@ -131,7 +133,7 @@ func TestWriteXLSX(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := report.WriteXLSX(&buf, exportSnapshot(t, tt.demo)); err != nil {
+			if err := export.WriteXLSX(&buf, evalOf(exportSnapshot(t, tt.demo))); err != nil {
 				t.Fatal(err)
 			}
 			f, err := excelize.OpenReader(&buf)
@@ -139,15 +141,15 @@ func TestWriteXLSX(t *testing.T) {
 				t.Fatalf("reopen: %v", err)
 			}
 			defer f.Close()
-			if got, want := f.GetSheetList(), []string{"Werte", "Kennzahlen", "Zeichenerklärung"}; !slices.Equal(got, want) {
+			if got, want := f.GetSheetList(), []string{"Übersicht", "Werte", "Kennzahlen", "Zeichenerklärung"}; !slices.Equal(got, want) {
 				t.Fatalf("sheets = %q, want %q", got, want)
 			}
 			notice, _ := f.GetCellValue("Werte", "A1")
 			if tt.demo != strings.Contains(notice, "Beispieldaten") {
 				t.Errorf("first line %q (Beispieldaten: %v)", notice, tt.demo)
 			}
-			checkHeader(t, f, "Werte", tt.headerRow, report.ValueColumns)
-			checkHeader(t, f, "Kennzahlen", 1, report.KeyFigureColumns)
+			checkHeader(t, f, "Werte", tt.headerRow, export.ValueColumns)
+			checkHeader(t, f, "Kennzahlen", 1, export.KeyFigureColumns)
 			if w, err := f.GetColWidth("Werte", "D"); err != nil || w < 30 {
 				t.Errorf("width of Grundzahl (Name) = %v, %v", w, err)
 			}
@@ -190,6 +192,7 @@ func TestWriteXLSX(t *testing.T) {
 			if !found {
 				t.Errorf("Kennzahlen sheet lacks A-K1 Deutsche: %q", rows)
 			}
+			checkOverviewSheet(t, f, evalOf(exportSnapshot(t, tt.demo)), tt.headerRow)
 		})
 	}
 }
@@ -220,8 +223,9 @@ func exportDemoSnapshot(b *testing.B) *store.Snapshot {
 
 func BenchmarkWriteXLSX(b *testing.B) {
 	snap := exportDemoSnapshot(b)
+	e := evalOf(snap)
 	for b.Loop() {
-		if err := report.WriteXLSX(io.Discard, snap); err != nil {
+		if err := export.WriteXLSX(io.Discard, e); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -230,10 +234,49 @@ func BenchmarkWriteXLSX(b *testing.B) {
 
 func BenchmarkWriteCSV(b *testing.B) {
 	snap := exportDemoSnapshot(b)
+	e := evalOf(snap)
 	for b.Loop() {
-		if err := report.WriteCSV(io.Discard, snap); err != nil {
+		if err := export.WriteCSV(io.Discard, e); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(len(snap.Values)), "values")
+}
+
+func realCatalog(tb testing.TB) *store.Catalog {
+	tb.Helper()
+	cat, err := store.ParseCatalog(assets.Catalog)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return cat
+}
+
+// evalOf is the evaluation the exports present, for the snapshot's year.
+func evalOf(snap *store.Snapshot) *report.Evaluation {
+	return report.Evaluate(report.Input{Snapshot: snap, Year: snap.ReportYear})
+}
+
+// checkOverviewSheet: the Übersicht sheet is the evaluation's Übersicht,
+// cell for cell, below the Beispieldaten line where there is one.
+func checkOverviewSheet(t *testing.T, f *excelize.File, e *report.Evaluation, headerRow int) {
+	t.Helper()
+	checkHeader(t, f, "Übersicht", headerRow, export.OverviewColumns)
+	rows, err := f.GetRows("Übersicht")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(rows)-headerRow, len(e.Overview); got != want || want != 14 {
+		t.Fatalf("Übersicht has %d Kennzahlen, evaluation %d, catalogue 14", got, want)
+	}
+	for i, o := range e.Overview {
+		r := rows[headerRow+i]
+		if r[0] != o.Code || r[1] != o.Latest || r[4] != o.Assessment {
+			t.Errorf("Übersicht row %d = %q, evaluation %s %q %q", i+1, r, o.Code, o.Latest, o.Assessment)
+		}
+	}
+	// A-K1 has values for 2016 in the fixture: the sheet shows a number.
+	if rows[headerRow][1] == report.NotComputable {
+		t.Errorf("A-K1 has no latest value in the Übersicht: %q", rows[headerRow])
+	}
 }

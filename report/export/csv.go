@@ -1,0 +1,75 @@
+package export
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"bergischgladbach.de/integrationsmonitor/report"
+)
+
+// exportCSVNumber writes a number in full precision with a decimal comma and no
+// thousands points, which German Excel reads as a number: 1234,5.
+func exportCSVNumber(v float64) string {
+	return strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1)
+}
+
+// exportCSVText defuses text that Excel would run as a formula (a note or source
+// from a file that came by e-mail could start with "=HYPERLINK(…"): the
+// apostrophe, as OWASP advises, shows it is text.
+func exportCSVText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// WriteCSV writes every value for German Excel: UTF-8 with byte order mark
+// (without it Excel reads Latin-1), ";" between fields, decimal comma,
+// CRLF line ends, ValueColumns as header. Official symbols stay in the
+// Zeichen column, with an empty Wert.
+func WriteCSV(w io.Writer, e *report.Evaluation) error {
+	return writeCSV(w, ValueColumns, valueRows(e), valueNumberCol, valueSymbolCol)
+}
+
+// WriteKeyFiguresCSV writes the computed Kennzahlen of the evaluation in the
+// format of WriteCSV, KeyFigureColumns as header. A point that cannot be
+// computed has an empty Wert, "nein" under berechenbar and its reason.
+func WriteKeyFiguresCSV(w io.Writer, e *report.Evaluation) error {
+	return writeCSV(w, KeyFigureColumns, keyFigureRows(e), keyFigureNumberCol, -1)
+}
+
+// writeCSV defuses every text but that of symbolCol, whose "-" and "."
+// are official symbols and no formula.
+func writeCSV(w io.Writer, header []string, rows []exportRow, numberCol, symbolCol int) error {
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return fmt.Errorf("write csv: %w", err)
+	}
+	cw := csv.NewWriter(w)
+	cw.Comma, cw.UseCRLF = ';', true
+	if err := cw.Write(header); err != nil {
+		return fmt.Errorf("write csv: %w", err)
+	}
+	rec := make([]string, len(header))
+	for _, r := range rows {
+		for i, s := range r.text {
+			if i != symbolCol {
+				s = exportCSVText(s)
+			}
+			rec[i] = s
+		}
+		if r.number != nil {
+			rec[numberCol] = exportCSVNumber(*r.number)
+		}
+		if err := cw.Write(rec); err != nil {
+			return fmt.Errorf("write csv: %w", err)
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("write csv: %w", err)
+	}
+	return nil
+}
