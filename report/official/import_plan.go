@@ -1,4 +1,4 @@
-package report
+package official
 
 import (
 	"fmt"
@@ -22,14 +22,16 @@ type ImportChange struct {
 	Old, New store.Value
 }
 
-// Describe says in German which value changes how.
-func (c ImportChange) Describe(cat *store.Catalog) string {
+// Describe says in German which value changes how; format writes a number
+// or symbol in the Grundzahl's unit (report.FormatValue), which this package
+// cannot import without depending on the evaluation.
+func (c ImportChange) Describe(cat *store.Catalog, format func(num float64, sym store.Symbol, unit string) string) string {
 	name, unit := c.New.BaseFigure, ""
 	if bf, ok := cat.BaseFigureByCode(c.New.BaseFigure); ok {
 		name, unit = bf.Name, bf.Unit
 	}
 	return fmt.Sprintf("%s, %s, %s, %s: %s → %s", name, c.New.Period.Label(), cat.AreaName(c.New.Area), cat.GroupName(c.New.Group),
-		FormatValue(c.Old.Number, c.Old.Symbol, unit), FormatValue(c.New.Number, c.New.Symbol, unit))
+		format(c.Old.Number, c.Old.Symbol, unit), format(c.New.Number, c.New.Symbol, unit))
 }
 
 // PlanImport maps the table's rows with maps, each Grundzahl in its own

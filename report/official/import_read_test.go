@@ -1,4 +1,4 @@
-package report
+package official
 
 import (
 	"bytes"
@@ -22,7 +22,7 @@ type impCell struct {
 
 func impFixture(t testing.TB, name string) *ImportTable {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", "import", name))
+	data, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +177,7 @@ func TestReadImportFooterNotData(t *testing.T) {
 // without BOM and as Latin-1: the results must be identical and the
 // umlauts decoded.
 func TestReadImportEncodings(t *testing.T) {
-	latin1, err := os.ReadFile(filepath.Join("testdata", "import", "ldb_12411-15i.csv"))
+	latin1, err := os.ReadFile(filepath.Join("testdata", "ldb_12411-15i.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -230,7 +230,7 @@ func TestReadImportRefused(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			data, err := os.ReadFile(filepath.Join("testdata", "import", tt.file))
+			data, err := os.ReadFile(filepath.Join("testdata", tt.file))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -274,7 +274,7 @@ func TestReadImportProblemCap(t *testing.T) {
 // browsers on the office PCs store them, like the LF originals.
 func TestReadImportCRLF(t *testing.T) {
 	for _, name := range []string{"ldb_22517-02i.csv", "genesis_12411-01-01-5.csv", "ba_altersgruppe.csv"} {
-		data, err := os.ReadFile(filepath.Join("testdata", "import", name))
+		data, err := os.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package report_test
+package official_test
 
 import (
 	"bytes"
@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"bergischgladbach.de/integrationsmonitor/assets"
-	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/official"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -24,7 +24,7 @@ func importCatalog(t *testing.T) *store.Catalog {
 
 // importTable reads a file below dir, skipping the test when it is absent
 // (the shared real downloads are optional).
-func importTable(t *testing.T, dir, name string) *report.ImportTable {
+func importTable(t *testing.T, dir, name string) *official.ImportTable {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(dir, name))
 	if os.IsNotExist(err) && dir != importFixtures {
@@ -33,7 +33,7 @@ func importTable(t *testing.T, dir, name string) *report.ImportTable {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tab, err := report.ReadImport(bytes.NewReader(data))
+	tab, err := official.ReadImport(bytes.NewReader(data))
 	if err != nil {
 		t.Fatalf("ReadImport(%s): %s", name, store.Message(err))
 	}
@@ -41,7 +41,7 @@ func importTable(t *testing.T, dir, name string) *report.ImportTable {
 }
 
 var (
-	importFixtures = filepath.Join("testdata", "import")
+	importFixtures = "testdata"
 	importReal     = filepath.Join("..", "..", "shared", "realdata")
 )
 
@@ -52,7 +52,7 @@ type importWant struct {
 	sym                             store.Symbol
 }
 
-func checkImported(t *testing.T, cat *store.Catalog, tab *report.ImportTable, got []store.Value, want []importWant) {
+func checkImported(t *testing.T, cat *store.Catalog, tab *official.ImportTable, got []store.Value, want []importWant) {
 	t.Helper()
 	if len(got) != len(want) {
 		t.Errorf("%d values, want %d: %+v", len(got), len(want), got)
@@ -129,11 +129,11 @@ func TestMapRowsKnownTables(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(filepath.Base(tt.file), func(t *testing.T) {
 			tab := importTable(t, tt.dir, tt.file)
-			maps := report.KnownMappings(tab.TableCode)
+			maps := official.KnownMappings(tab.TableCode)
 			if len(maps) == 0 {
 				t.Fatalf("table %q not known", tab.TableCode)
 			}
-			got, problems := report.MapRows(tab, maps, tt.kind)
+			got, problems := official.MapRows(tab, maps, tt.kind)
 			if len(problems) > 0 {
 				t.Errorf("problems: %q", problems)
 			}
@@ -157,7 +157,7 @@ func realPopulation() []importWant {
 func TestKnownMappingsFitCatalog(t *testing.T) {
 	cat := importCatalog(t)
 	for _, code := range []string{"12411-15i", "12411-01-01-5", "12411-01-01-4", "12411-03-03-4", "13111-02-02-5", "12411"} {
-		maps := report.KnownMappings(code)
+		maps := official.KnownMappings(code)
 		if len(maps) == 0 {
 			t.Errorf("%s: no mappings", code)
 		}
@@ -172,7 +172,7 @@ func TestKnownMappingsFitCatalog(t *testing.T) {
 		}
 	}
 	for _, code := range []string{"13211-02-05-4", "21111-01-03-4", "22517-02i", "", "99999"} {
-		if maps := report.KnownMappings(code); maps != nil {
+		if maps := official.KnownMappings(code); maps != nil {
 			t.Errorf("%s mapped, though no Grundzahl fits: %+v", code, maps)
 		}
 	}
@@ -182,11 +182,11 @@ func TestKnownMappingsFitCatalog(t *testing.T) {
 // regions, symbols and GENESIS qualifiers, and a table without a code.
 func TestMapRowsUserMapping(t *testing.T) {
 	cat := importCatalog(t)
-	musterdorf := func(col, group string) report.ImportMapping {
-		return report.ImportMapping{BaseFigure: "A-K1-G2", Group: group, Area: "stadt", Column: col, RegionKey: "05378099"}
+	musterdorf := func(col, group string) official.ImportMapping {
+		return official.ImportMapping{BaseFigure: "A-K1-G2", Group: group, Area: "stadt", Column: col, RegionKey: "05378099"}
 	}
 	tab := importTable(t, importFixtures, "genesis_13111-02-02-5.csv")
-	got, problems := report.MapRows(tab, []report.ImportMapping{
+	got, problems := official.MapRows(tab, []official.ImportMapping{
 		musterdorf("Nationalität; Insgesamt; Geschlecht; Insgesamt", "insgesamt"),
 		musterdorf("Nationalität; Ausländer(innen); Geschlecht; Insgesamt", "auslaender"),
 	}, store.HalfYearPeriod)
@@ -206,13 +206,13 @@ func TestMapRowsUserMapping(t *testing.T) {
 		}
 	}
 
-	restricted, _ := report.MapRows(tab, []report.ImportMapping{musterdorf("Nationalität; Insgesamt; Geschlecht; männlich", "insgesamt")}, store.HalfYearPeriod)
+	restricted, _ := official.MapRows(tab, []official.ImportMapping{musterdorf("Nationalität; Insgesamt; Geschlecht; männlich", "insgesamt")}, store.HalfYearPeriod)
 	if len(restricted) != 2 || restricted[0].Number != 60 || !strings.Contains(restricted[0].Note, "eingeschränkt") || restricted[1].Note != "" {
 		t.Errorf("bracketed value: %+v", restricted)
 	}
 
 	ldb := importTable(t, importFixtures, "ldb_12411-15i.csv")
-	sym, problems := report.MapRows(ldb, []report.ImportMapping{{BaseFigure: "BEV", Group: "insgesamt", Area: "stadt",
+	sym, problems := official.MapRows(ldb, []official.ImportMapping{{BaseFigure: "BEV", Group: "insgesamt", Area: "stadt",
 		Column: "Fortschreibung des Bevölkerungsstandes; Bevölkerungsstand; Anzahl", RegionKey: "05378099"}}, store.DatePeriod)
 	if len(problems) > 0 {
 		t.Errorf("problems: %q", problems)
@@ -220,12 +220,12 @@ func TestMapRowsUserMapping(t *testing.T) {
 	checkImported(t, cat, ldb, sym, []importWant{{"BEV", "2024-12-31", "stadt", "insgesamt", 0, store.SymUnknown}})
 
 	ba := importTable(t, importFixtures, "ba_zeitreihe_rbk.csv")
-	years, problems := report.MapRows(ba, []report.ImportMapping{{BaseFigure: "X", Group: "auslaender", Column: "Ausländer; Arbeitslose", RegionKey: "05378"}}, store.YearPeriod)
+	years, problems := official.MapRows(ba, []official.ImportMapping{{BaseFigure: "X", Group: "auslaender", Column: "Ausländer; Arbeitslose", RegionKey: "05378"}}, store.YearPeriod)
 	if len(problems) > 0 || len(years) != 3 || years[1].Period != "2015" || years[1].Number != 1945 || years[1].Area != "kreis" ||
 		years[1].Source != "Bundesagentur für Arbeit" || years[1].AsOf != "2017-10-01" {
 		t.Errorf("BA time series: %+v, %q", years, problems)
 	}
-	if _, problems := report.MapRows(ba, []report.ImportMapping{{BaseFigure: "A-K1-G1", Group: "auslaender", Column: "Ausländer; Arbeitslose", RegionKey: "05378"}}, store.HalfYearPeriod); len(problems) != 3 ||
+	if _, problems := official.MapRows(ba, []official.ImportMapping{{BaseFigure: "A-K1-G1", Group: "auslaender", Column: "Ausländer; Arbeitslose", RegionKey: "05378"}}, store.HalfYearPeriod); len(problems) != 3 ||
 		!strings.Contains(problems[0], "Halbjahr") || !strings.HasPrefix(problems[0], "Zeile 11 ") {
 		t.Errorf("annual figures taken as half-years: %q", problems)
 	}
@@ -257,10 +257,10 @@ func TestMapRowsPeriods(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.kind)+" "+tt.period, func(t *testing.T) {
-			tab := &report.ImportTable{Format: "Test", Rows: []report.ImportRow{
+			tab := &official.ImportTable{Format: "Test", Rows: []official.ImportRow{
 				{RegionKey: "05378004", RegionName: "Bergisch Gladbach", Period: tt.period, Column: "A", Raw: "5", Number: 5, HasNumber: true, Line: 7},
 			}}
-			got, problems := report.MapRows(tab, []report.ImportMapping{{BaseFigure: "X", Group: "insgesamt", Column: "A"}}, tt.kind)
+			got, problems := official.MapRows(tab, []official.ImportMapping{{BaseFigure: "X", Group: "insgesamt", Column: "A"}}, tt.kind)
 			if tt.want == "" {
 				if len(got) != 0 || len(problems) != 1 || !strings.HasPrefix(problems[0], "Zeile 7 (Bergisch Gladbach") {
 					t.Errorf("got %+v, %q; want one problem", got, problems)
@@ -275,23 +275,23 @@ func TestMapRowsPeriods(t *testing.T) {
 }
 
 func TestMapRowsDuplicates(t *testing.T) {
-	row := func(raw string, n float64) report.ImportRow {
-		return report.ImportRow{RegionKey: "05378", RegionName: "RBK", Period: "2024", Column: "A", Raw: raw, Number: n, HasNumber: true, Line: 3}
+	row := func(raw string, n float64) official.ImportRow {
+		return official.ImportRow{RegionKey: "05378", RegionName: "RBK", Period: "2024", Column: "A", Raw: raw, Number: n, HasNumber: true, Line: 3}
 	}
-	m := []report.ImportMapping{{BaseFigure: "X", Group: "insgesamt", Column: "A"}}
-	same, problems := report.MapRows(&report.ImportTable{Rows: []report.ImportRow{row("5", 5), row("5", 5)}}, m, store.YearPeriod)
+	m := []official.ImportMapping{{BaseFigure: "X", Group: "insgesamt", Column: "A"}}
+	same, problems := official.MapRows(&official.ImportTable{Rows: []official.ImportRow{row("5", 5), row("5", 5)}}, m, store.YearPeriod)
 	if len(same) != 1 || len(problems) != 0 {
 		t.Errorf("repeated equal value: %+v, %q", same, problems)
 	}
-	diff, problems := report.MapRows(&report.ImportTable{Rows: []report.ImportRow{row("5", 5), row("6", 6)}}, m, store.YearPeriod)
+	diff, problems := official.MapRows(&official.ImportTable{Rows: []official.ImportRow{row("5", 5), row("6", 6)}}, m, store.YearPeriod)
 	if len(diff) != 1 || diff[0].Number != 5 || len(problems) != 1 || !strings.Contains(problems[0], "anderer Wert") {
 		t.Errorf("conflicting values: %+v, %q", diff, problems)
 	}
-	none, problems := report.MapRows(&report.ImportTable{Rows: []report.ImportRow{row("5", 5)}}, []report.ImportMapping{{BaseFigure: "X", Group: "insgesamt", Column: "B"}}, store.YearPeriod)
+	none, problems := official.MapRows(&official.ImportTable{Rows: []official.ImportRow{row("5", 5)}}, []official.ImportMapping{{BaseFigure: "X", Group: "insgesamt", Column: "B"}}, store.YearPeriod)
 	if len(none) != 0 || len(problems) != 1 || !strings.Contains(problems[0], "Keine Zeile") {
 		t.Errorf("unmatched mapping: %+v, %q", none, problems)
 	}
-	other, _ := report.MapRows(&report.ImportTable{Rows: []report.ImportRow{{RegionKey: "05111", Period: "2024", Column: "A", Raw: "5", Number: 5, HasNumber: true}}}, m, store.YearPeriod)
+	other, _ := official.MapRows(&official.ImportTable{Rows: []official.ImportRow{{RegionKey: "05111", Period: "2024", Column: "A", Raw: "5", Number: 5, HasNumber: true}}}, m, store.YearPeriod)
 	if len(other) != 0 {
 		t.Errorf("a region outside our areas was mapped: %+v", other)
 	}

@@ -1,4 +1,4 @@
-package report
+package official
 
 import (
 	"bytes"
@@ -28,7 +28,7 @@ func impUpdateGolden() bool {
 // golden file; "go test -run TestWritePreviewGolden -update" rewrites
 // them after a deliberate change.
 func TestWritePreviewGolden(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "import", "*.csv"))
+	files, err := filepath.Glob(filepath.Join("testdata", "*.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package report
+package official
 
 import (
 	"bytes"
@@ -16,7 +16,7 @@ import (
 // fixture: it must never panic, must refuse with a German message, and a
 // table it accepts must hold only labelled numbers or official symbols.
 func FuzzReadImport(f *testing.F) {
-	files, err := filepath.Glob(filepath.Join("testdata", "import", "*.csv"))
+	files, err := filepath.Glob(filepath.Join("testdata", "*.csv"))
 	if err != nil || len(files) == 0 {
 		f.Fatalf("no fixtures: %v", err)
 	}
