@@ -51,7 +51,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	maps := official.KnownMappings(t.TableCode)
 	if *bf != "" {
-		maps = []official.ImportMapping{{BaseFigure: *bf, Group: *group, Area: *area, Column: *column}}
+		maps = []official.Mapping{{BaseFigure: *bf, Group: *group, Area: *area, Column: *column}}
 	}
 	if len(maps) == 0 {
 		fmt.Fprintf(stderr, "Die Tabelle „%s“ ist nicht bekannt. Bitte geben Sie die Zuordnung an (-grundzahl, -spalte, -gruppe, -bezirk); die Spalten zeigt „integrationsmonitor import -vorschau %s“.\n", t.TableCode, src)
@@ -70,7 +70,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	plan, err := official.PlanImport(t, maps, cat, stored)
+	plan, err := official.NewPlan(t, maps, cat, stored)
 	if err != nil {
 		return err
 	}
@@ -92,11 +92,11 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return nil
 }
 
-func readSource(path string) (*official.ImportTable, error) {
+func readSource(path string) (*official.Table, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, store.Invalid(fmt.Sprintf("Die Quelldatei „%s“ kann nicht gelesen werden.", path))
 	}
 	defer f.Close()
-	return official.ReadImport(f)
+	return official.Read(f)
 }

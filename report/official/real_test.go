@@ -12,7 +12,7 @@ import (
 // sits next to the shared folder; the tests skip without it.
 var impRealDir = filepath.Join("..", "..", "shared", "realdata")
 
-func impReadReal(t *testing.T, name string) *ImportTable {
+func impReadReal(t *testing.T, name string) *Table {
 	t.Helper()
 	f, err := os.Open(filepath.Join(impRealDir, name))
 	if os.IsNotExist(err) {
@@ -22,16 +22,16 @@ func impReadReal(t *testing.T, name string) *ImportTable {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	tab, err := ReadImport(f)
+	tab, err := Read(f)
 	if err != nil {
-		t.Fatalf("ReadImport(%s): %s", name, store.Message(err))
+		t.Fatalf("Read(%s): %s", name, store.Message(err))
 	}
 	return tab
 }
 
 const impSchoolCol = "Schüler(innen) an allgemein bildenden Schulen; "
 
-func TestReadImportRealFiles(t *testing.T) {
+func TestReadRealFiles(t *testing.T) {
 	tests := []struct {
 		file, format, code, stand string
 		minRows                   int
@@ -83,8 +83,8 @@ func TestReadImportRealFiles(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(filepath.Base(tt.file), func(t *testing.T) {
 			tab := impReadReal(t, tt.file)
-			if tab.Format != tt.format || tab.TableCode != tt.code || tab.Stand != tt.stand {
-				t.Errorf("format %q code %q stand %q, want %q %q %q", tab.Format, tab.TableCode, tab.Stand, tt.format, tt.code, tt.stand)
+			if tab.Format != tt.format || tab.TableCode != tt.code || tab.AsOf != tt.stand {
+				t.Errorf("format %q code %q stand %q, want %q %q %q", tab.Format, tab.TableCode, tab.AsOf, tt.format, tt.code, tt.stand)
 			}
 			if len(tab.Rows) < tt.minRows {
 				t.Errorf("%d rows, want at least %d", len(tab.Rows), tt.minRows)

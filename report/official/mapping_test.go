@@ -24,7 +24,7 @@ func importCatalog(t *testing.T) *store.Catalog {
 
 // importTable reads a file below dir, skipping the test when it is absent
 // (the shared real downloads are optional).
-func importTable(t *testing.T, dir, name string) *official.ImportTable {
+func importTable(t *testing.T, dir, name string) *official.Table {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(dir, name))
 	if os.IsNotExist(err) && dir != importFixtures {
@@ -33,9 +33,9 @@ func importTable(t *testing.T, dir, name string) *official.ImportTable {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tab, err := official.ReadImport(bytes.NewReader(data))
+	tab, err := official.Read(bytes.NewReader(data))
 	if err != nil {
-		t.Fatalf("ReadImport(%s): %s", name, store.Message(err))
+		t.Fatalf("Read(%s): %s", name, store.Message(err))
 	}
 	return tab
 }
@@ -52,7 +52,7 @@ type importWant struct {
 	sym                             store.Symbol
 }
 
-func checkImported(t *testing.T, cat *store.Catalog, tab *official.ImportTable, got []store.Value, want []importWant) {
+func checkImported(t *testing.T, cat *store.Catalog, tab *official.Table, got []store.Value, want []importWant) {
 	t.Helper()
 	if len(got) != len(want) {
 		t.Errorf("%d values, want %d: %+v", len(got), len(want), got)
@@ -69,7 +69,7 @@ func checkImported(t *testing.T, cat *store.Catalog, tab *official.ImportTable, 
 		if v.Symbol != w.sym || w.sym == store.NoSymbol && v.Number != w.num {
 			t.Errorf("%+v: got number %v symbol %q", w, v.Number, v.Symbol)
 		}
-		if v.Source != strings.TrimSpace(tab.Format+" "+tab.TableCode) || v.AsOf != tab.Stand || v.Origin != "" {
+		if v.Source != strings.TrimSpace(tab.Format+" "+tab.TableCode) || v.AsOf != tab.AsOf || v.Origin != "" {
 			t.Errorf("%+v: source %q, as-of %q, origin %q", w, v.Source, v.AsOf, v.Origin)
 		}
 		bf, ok := cat.BaseFigureByCode(v.BaseFigure)
@@ -182,11 +182,11 @@ func TestKnownMappingsFitCatalog(t *testing.T) {
 // regions, symbols and GENESIS qualifiers, and a table without a code.
 func TestMapRowsUserMapping(t *testing.T) {
 	cat := importCatalog(t)
-	musterdorf := func(col, group string) official.ImportMapping {
-		return official.ImportMapping{BaseFigure: "A-K1-G2", Group: group, Area: "stadt", Column: col, RegionKey: "05378099"}
+	musterdorf := func(col, group string) official.Mapping {
+		return official.Mapping{BaseFigure: "A-K1-G2", Group: group, Area: "stadt", Column: col, RegionKey: "05378099"}
 	}
 	tab := importTable(t, importFixtures, "genesis_13111-02-02-5.csv")
-	got, problems := official.MapRows(tab, []official.ImportMapping{
+	got, problems := official.MapRows(tab, []official.Mapping{
 		musterdorf("Nationalität; Insgesamt; Geschlecht; Insgesamt", "insgesamt"),
 		musterdorf("Nationalität; Ausländer(innen); Geschlecht; Insgesamt", "auslaender"),
 	}, store.HalfYearPeriod)
@@ -206,13 +206,13 @@ func TestMapRowsUserMapping(t *testing.T) {
 		}
 	}
 
-	restricted, _ := official.MapRows(tab, []official.ImportMapping{musterdorf("Nationalität; Insgesamt; Geschlecht; männlich", "insgesamt")}, store.HalfYearPeriod)
+	restricted, _ := official.MapRows(tab, []official.Mapping{musterdorf("Nationalität; Insgesamt; Geschlecht; männlich", "insgesamt")}, store.HalfYearPeriod)
 	if len(restricted) != 2 || restricted[0].Number != 60 || !strings.Contains(restricted[0].Note, "eingeschränkt") || restricted[1].Note != "" {
 		t.Errorf("bracketed value: %+v", restricted)
 	}
 
 	ldb := importTable(t, importFixtures, "ldb_12411-15i.csv")
-	sym, problems := official.MapRows(ldb, []official.ImportMapping{{BaseFigure: "BEV", Group: "insgesamt", Area: "stadt",
+	sym, problems := official.MapRows(ldb, []official.Mapping{{BaseFigure: "BEV", Group: "insgesamt", Area: "stadt",
 		Column: "Fortschreibung des Bevölkerungsstandes; Bevölkerungsstand; Anzahl", RegionKey: "05378099"}}, store.DatePeriod)
 	if len(problems) > 0 {
 		t.Errorf("problems: %q", problems)
@@ -220,12 +220,12 @@ func TestMapRowsUserMapping(t *testing.T) {
 	checkImported(t, cat, ldb, sym, []importWant{{"BEV", "2024-12-31", "stadt", "insgesamt", 0, store.SymUnknown}})
 
 	ba := importTable(t, importFixtures, "ba_zeitreihe_rbk.csv")
-	years, problems := official.MapRows(ba, []official.ImportMapping{{BaseFigure: "X", Group: "auslaender", Column: "Ausländer; Arbeitslose", RegionKey: "05378"}}, store.YearPeriod)
+	years, problems := official.MapRows(ba, []official.Mapping{{BaseFigure: "X", Group: "auslaender", Column: "Ausländer; Arbeitslose", RegionKey: "05378"}}, store.YearPeriod)
 	if len(problems) > 0 || len(years) != 3 || years[1].Period != "2015" || years[1].Number != 1945 || years[1].Area != "kreis" ||
 		years[1].Source != "Bundesagentur für Arbeit" || years[1].AsOf != "2017-10-01" {
 		t.Errorf("BA time series: %+v, %q", years, problems)
 	}
-	if _, problems := official.MapRows(ba, []official.ImportMapping{{BaseFigure: "A-K1-G1", Group: "auslaender", Column: "Ausländer; Arbeitslose", RegionKey: "05378"}}, store.HalfYearPeriod); len(problems) != 3 ||
+	if _, problems := official.MapRows(ba, []official.Mapping{{BaseFigure: "A-K1-G1", Group: "auslaender", Column: "Ausländer; Arbeitslose", RegionKey: "05378"}}, store.HalfYearPeriod); len(problems) != 3 ||
 		!strings.Contains(problems[0], "Halbjahr") || !strings.HasPrefix(problems[0], "Zeile 11 ") {
 		t.Errorf("annual figures taken as half-years: %q", problems)
 	}
@@ -257,10 +257,10 @@ func TestMapRowsPeriods(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.kind)+" "+tt.period, func(t *testing.T) {
-			tab := &official.ImportTable{Format: "Test", Rows: []official.ImportRow{
+			tab := &official.Table{Format: "Test", Rows: []official.Row{
 				{RegionKey: "05378004", RegionName: "Bergisch Gladbach", Period: tt.period, Column: "A", Raw: "5", Number: 5, HasNumber: true, Line: 7},
 			}}
-			got, problems := official.MapRows(tab, []official.ImportMapping{{BaseFigure: "X", Group: "insgesamt", Column: "A"}}, tt.kind)
+			got, problems := official.MapRows(tab, []official.Mapping{{BaseFigure: "X", Group: "insgesamt", Column: "A"}}, tt.kind)
 			if tt.want == "" {
 				if len(got) != 0 || len(problems) != 1 || !strings.HasPrefix(problems[0], "Zeile 7 (Bergisch Gladbach") {
 					t.Errorf("got %+v, %q; want one problem", got, problems)
@@ -275,23 +275,23 @@ func TestMapRowsPeriods(t *testing.T) {
 }
 
 func TestMapRowsDuplicates(t *testing.T) {
-	row := func(raw string, n float64) official.ImportRow {
-		return official.ImportRow{RegionKey: "05378", RegionName: "RBK", Period: "2024", Column: "A", Raw: raw, Number: n, HasNumber: true, Line: 3}
+	row := func(raw string, n float64) official.Row {
+		return official.Row{RegionKey: "05378", RegionName: "RBK", Period: "2024", Column: "A", Raw: raw, Number: n, HasNumber: true, Line: 3}
 	}
-	m := []official.ImportMapping{{BaseFigure: "X", Group: "insgesamt", Column: "A"}}
-	same, problems := official.MapRows(&official.ImportTable{Rows: []official.ImportRow{row("5", 5), row("5", 5)}}, m, store.YearPeriod)
+	m := []official.Mapping{{BaseFigure: "X", Group: "insgesamt", Column: "A"}}
+	same, problems := official.MapRows(&official.Table{Rows: []official.Row{row("5", 5), row("5", 5)}}, m, store.YearPeriod)
 	if len(same) != 1 || len(problems) != 0 {
 		t.Errorf("repeated equal value: %+v, %q", same, problems)
 	}
-	diff, problems := official.MapRows(&official.ImportTable{Rows: []official.ImportRow{row("5", 5), row("6", 6)}}, m, store.YearPeriod)
+	diff, problems := official.MapRows(&official.Table{Rows: []official.Row{row("5", 5), row("6", 6)}}, m, store.YearPeriod)
 	if len(diff) != 1 || diff[0].Number != 5 || len(problems) != 1 || !strings.Contains(problems[0], "anderer Wert") {
 		t.Errorf("conflicting values: %+v, %q", diff, problems)
 	}
-	none, problems := official.MapRows(&official.ImportTable{Rows: []official.ImportRow{row("5", 5)}}, []official.ImportMapping{{BaseFigure: "X", Group: "insgesamt", Column: "B"}}, store.YearPeriod)
+	none, problems := official.MapRows(&official.Table{Rows: []official.Row{row("5", 5)}}, []official.Mapping{{BaseFigure: "X", Group: "insgesamt", Column: "B"}}, store.YearPeriod)
 	if len(none) != 0 || len(problems) != 1 || !strings.Contains(problems[0], "Keine Zeile") {
 		t.Errorf("unmatched mapping: %+v, %q", none, problems)
 	}
-	other, _ := official.MapRows(&official.ImportTable{Rows: []official.ImportRow{{RegionKey: "05111", Period: "2024", Column: "A", Raw: "5", Number: 5, HasNumber: true}}}, m, store.YearPeriod)
+	other, _ := official.MapRows(&official.Table{Rows: []official.Row{{RegionKey: "05111", Period: "2024", Column: "A", Raw: "5", Number: 5, HasNumber: true}}}, m, store.YearPeriod)
 	if len(other) != 0 {
 		t.Errorf("a region outside our areas was mapped: %+v", other)
 	}

@@ -6,26 +6,26 @@ import (
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
-// ImportPlan is what an import would do to a file: values that are new,
+// Plan is what an import would do to a file: values that are new,
 // values that differ from stored ones (corrections, kept in the history),
 // and how many are already stored as they are.
-type ImportPlan struct {
+type Plan struct {
 	Values    []store.Value // every mapped value, to hand to SaveValues
 	New       int
-	Changed   []ImportChange
+	Changed   []Change
 	Unchanged int
 	Problems  []string // German, from reading and mapping
 }
 
-// ImportChange is a stored value an import would correct.
-type ImportChange struct {
+// Change is a stored value an import would correct.
+type Change struct {
 	Old, New store.Value
 }
 
 // Describe says in German which value changes how; format writes a number
 // or symbol in the Grundzahl's unit (report.FormatValue), which this package
 // cannot import without depending on the evaluation.
-func (c ImportChange) Describe(cat *store.Catalog, format func(num float64, sym store.Symbol, unit string) string) string {
+func (c Change) Describe(cat *store.Catalog, format func(num float64, sym store.Symbol, unit string) string) string {
 	name, unit := c.New.BaseFigure, ""
 	if bf, ok := cat.BaseFigureByCode(c.New.BaseFigure); ok {
 		name, unit = bf.Name, bf.Unit
@@ -34,12 +34,12 @@ func (c ImportChange) Describe(cat *store.Catalog, format func(num float64, sym 
 		format(c.Old.Number, c.Old.Symbol, unit), format(c.New.Number, c.New.Symbol, unit))
 }
 
-// PlanImport maps the table's rows with maps, each Grundzahl in its own
+// NewPlan maps the table's rows with maps, each Grundzahl in its own
 // period kind, and compares them with the stored values. It changes
 // nothing; the caller stores plan.Values when the user agrees.
-func PlanImport(t *ImportTable, maps []ImportMapping, cat *store.Catalog, stored []store.Value) (*ImportPlan, error) {
-	plan := &ImportPlan{Problems: append([]string(nil), t.Problems...)}
-	byBF := map[string][]ImportMapping{}
+func NewPlan(t *Table, maps []Mapping, cat *store.Catalog, stored []store.Value) (*Plan, error) {
+	plan := &Plan{Problems: append([]string(nil), t.Problems...)}
+	byBF := map[string][]Mapping{}
 	var order []string
 	for _, m := range maps {
 		if _, ok := byBF[m.BaseFigure]; !ok {
@@ -69,7 +69,7 @@ func PlanImport(t *ImportTable, maps []ImportMapping, cat *store.Catalog, stored
 		case old.SameContent(v):
 			plan.Unchanged++
 		default:
-			plan.Changed = append(plan.Changed, ImportChange{Old: old, New: v})
+			plan.Changed = append(plan.Changed, Change{Old: old, New: v})
 		}
 	}
 	return plan, nil
