@@ -22,14 +22,10 @@ func importCatalog(t *testing.T) *store.Catalog {
 	return c
 }
 
-// importTable reads a file below dir, skipping the test when it is absent
-// (the shared real downloads are optional).
+// importTable reads a file below dir.
 func importTable(t *testing.T, dir, name string) *official.Table {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(dir, name))
-	if os.IsNotExist(err) && dir != importFixtures {
-		t.Skipf("%s not present", name)
-	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,10 +36,7 @@ func importTable(t *testing.T, dir, name string) *official.Table {
 	return tab
 }
 
-var (
-	importFixtures = "testdata"
-	importReal     = filepath.Join("..", "..", "shared", "realdata")
-)
+const importFixtures = "testdata"
 
 // importWant is an expected value: number, or symbol when sym is set.
 type importWant struct {
@@ -82,53 +75,68 @@ func checkImported(t *testing.T, cat *store.Catalog, tab *official.Table, got []
 	}
 }
 
+// knownTableCase is a download of a known table and the values its
+// KnownMappings must yield.
+type knownTableCase struct {
+	file string
+	kind store.PeriodKind
+	want []importWant
+}
+
 func TestMapRowsKnownTables(t *testing.T) {
-	cat := importCatalog(t)
-	tests := []struct {
-		dir, file string
-		kind      store.PeriodKind
-		want      []importWant
-	}{
-		{importFixtures, "ldb_12411-15i.csv", store.DatePeriod, []importWant{
+	checkKnownTables(t, importFixtures, []knownTableCase{
+		{"ldb_12411-15i.csv", store.DatePeriod, []importWant{
 			{"BEV", "2024-12-31", "stadt", "insgesamt", 111361, ""},
 			{"BEV", "2024-12-31", "kreis", "insgesamt", 284273, ""},
 		}},
-		{importFixtures, "genesis_12411-01-01-5.csv", store.DatePeriod, []importWant{
+		{"genesis_12411-01-01-5.csv", store.DatePeriod, []importWant{
 			{"BEV", "2015-12-31", "stadt", "insgesamt", 111366, ""},
 			{"BEV", "2011-12-31", "stadt", "insgesamt", 109026, ""},
 			{"BEV", "2015-12-31", "kreis", "insgesamt", 282729, ""},
 			{"BEV", "2011-12-31", "kreis", "insgesamt", 277816, ""},
 		}},
-		{importFixtures, "genesis_12411-03-03-4.csv", store.DatePeriod, []importWant{
+		{"genesis_12411-03-03-4.csv", store.DatePeriod, []importWant{
 			{"BEV", "2015-12-31", "kreis", "insgesamt", 282729, ""},
 			{"BEV", "2015-12-31", "kreis", "deutsche", 258391, ""},
 			{"BEV", "2015-12-31", "kreis", "auslaender", 24338, ""},
 		}},
-		{importFixtures, "genesis_13111-02-02-5.csv", store.HalfYearPeriod, []importWant{
+		{"genesis_13111-02-02-5.csv", store.HalfYearPeriod, []importWant{
 			{"A-K1-G2", "2015-H1", "stadt", "insgesamt", 36955, ""},
 			{"A-K1-G2", "2015-H1", "stadt", "auslaender", 3054, ""},
 		}},
-		{importFixtures, "flat_new_12411.csv", store.DatePeriod, []importWant{
+		{"flat_new_12411.csv", store.DatePeriod, []importWant{
 			{"BEV", "2024-12-31", "kreis", "insgesamt", 284273, ""},
 		}},
-		{importFixtures, "flat_old_12411.csv", store.DatePeriod, []importWant{
+		{"flat_old_12411.csv", store.DatePeriod, []importWant{
 			{"BEV", "2023-12-31", "kreis", "insgesamt", 286778, ""},
 		}},
-		{importReal, "ldbnrw/2024_12411-15i.csv", store.DatePeriod, []importWant{
+	})
+}
+
+// TestMapRowsRealFiles maps real downloads when official.RealDataEnv names
+// a directory of them (an opt-in check, skipped otherwise).
+func TestMapRowsRealFiles(t *testing.T) {
+	checkKnownTables(t, official.RealDataDir(t), []knownTableCase{
+		{"ldbnrw/2024_12411-15i.csv", store.DatePeriod, []importWant{
 			{"BEV", "2024-12-31", "stadt", "insgesamt", 111361, ""},
 			{"BEV", "2024-12-31", "kreis", "insgesamt", 284273, ""},
 		}},
-		{importReal, "regionalstatistik/12411-01-01-5_00.csv", store.DatePeriod, realPopulation()},
-		{importReal, "genesis_flat/regionalstatistik_12411-01-01-4_de_flat_2026-03.csv", store.DatePeriod, []importWant{
+		{"regionalstatistik/12411-01-01-5_00.csv", store.DatePeriod, realPopulation()},
+		{"genesis_flat/regionalstatistik_12411-01-01-4_de_flat_2026-03.csv", store.DatePeriod, []importWant{
 			{"BEV", "2024-12-31", "kreis", "insgesamt", 284273, ""},
 		}},
-		{importReal, "genesis_flat/regionalstatistik_12411-01-01-4_ffcsv_oldformat_2024-12.csv", store.DatePeriod, []importWant{
+		{"genesis_flat/regionalstatistik_12411-01-01-4_ffcsv_oldformat_2024-12.csv", store.DatePeriod, []importWant{
 			{"BEV", "2023-12-31", "kreis", "insgesamt", 286778, ""},
 		}},
-	}
+	})
+}
+
+func checkKnownTables(t *testing.T, dir string, tests []knownTableCase) {
+	t.Helper()
+	cat := importCatalog(t)
 	for _, tt := range tests {
 		t.Run(filepath.Base(tt.file), func(t *testing.T) {
-			tab := importTable(t, tt.dir, tt.file)
+			tab := importTable(t, dir, tt.file)
 			maps := official.KnownMappings(tab.TableCode)
 			if len(maps) == 0 {
 				t.Fatalf("table %q not known", tab.TableCode)

@@ -59,13 +59,14 @@ func impCheckCells(t *testing.T, tab *Table, want []impCell) {
 }
 
 const (
-	impLdbPop   = "Fortschreibung des Bevölkerungsstandes; Bevölkerungsstand (Basis Zensus 2022 und früher); Anzahl"
-	impLdbArea  = "Flächenerhebung nach Art der tatsächlichen Nutzung; Bodenfläche (Katasterfläche) in qkm; qkm"
-	impLdbDense = "Fortschreibung des Bevölkerungsstandes; Bevölkerungsdichte; EW pro qkm"
-	impEhHilfen = "Art der Hilfe; Insgesamt; In Anspruch genommene erzieh. Hilfen; Anzahl"
-	impEhBegonn = "Art der Hilfe; Insgesamt; Begonnene erzieher. Hilfen/Beratungen; Anzahl"
-	impSvbAll   = "Nationalität; Insgesamt; Geschlecht; Insgesamt"
-	impSvbForgn = "Nationalität; Ausländer(innen); Geschlecht; Insgesamt"
+	impLdbPop    = "Fortschreibung des Bevölkerungsstandes; Bevölkerungsstand (Basis Zensus 2022 und früher); Anzahl"
+	impLdbArea   = "Flächenerhebung nach Art der tatsächlichen Nutzung; Bodenfläche (Katasterfläche) in qkm; qkm"
+	impLdbDense  = "Fortschreibung des Bevölkerungsstandes; Bevölkerungsdichte; EW pro qkm"
+	impEhHilfen  = "Art der Hilfe; Insgesamt; In Anspruch genommene erzieh. Hilfen; Anzahl"
+	impEhBegonn  = "Art der Hilfe; Insgesamt; Begonnene erzieher. Hilfen/Beratungen; Anzahl"
+	impSvbAll    = "Nationalität; Insgesamt; Geschlecht; Insgesamt"
+	impSvbForgn  = "Nationalität; Ausländer(innen); Geschlecht; Insgesamt"
+	impSchoolCol = "Schüler(innen) an allgemein bildenden Schulen; "
 )
 
 func TestReadFormats(t *testing.T) {
@@ -116,6 +117,14 @@ func TestReadFormats(t *testing.T) {
 			{"05378099", "30.06.2015", impSvbForgn, "x s", 0, store.SymLocked},
 			{"05378099", "30.06.2015", "Nationalität; Insgesamt; Geschlecht; männlich", "(60)", 60, ""},
 			{"05378099", "31.12.2015", impSvbAll, "125", 125, ""},
+		}},
+		{"genesis_21111-01-03-4.csv", FormatGenesis, "21111-01-03-4", "2017-12-13", "Schüler nach Schulart", 20, 0, []impCell{
+			{"05378", "2015", "Grundschulen; " + impSchoolCol + "Geschlecht; Insgesamt; Anzahl", "9988", 9988, ""},
+			{"05378", "2015", "Grundschulen; " + impSchoolCol + "Nationalität; Ausländer(innen); Anzahl", "498", 498, ""},
+			{"05378", "2015", "Insgesamt; " + impSchoolCol + "Geschlecht; Insgesamt; Anzahl", "30745", 30745, ""},
+			{"05378", "2015", "Insgesamt; Allgemein bildende Schulen; Anzahl", "x", 0, store.SymLocked},
+			{"05999", "2015", "Insgesamt; " + impSchoolCol + "Geschlecht; Insgesamt; Anzahl", "12p", 12, ""},
+			{"05999", "2015", "Insgesamt; " + impSchoolCol + "Nationalität; Ausländer(innen); Anzahl", "(3)", 3, ""},
 		}},
 		{"flat_new_12411.csv", FormatFlat, "12411", "", "Fortschreibung des Bevölkerungsstandes", 4, 1, []impCell{
 			{"05378", "2024-12-31", "Bevölkerungsstand; Insgesamt", "284273", 284273, ""},
