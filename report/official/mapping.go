@@ -98,14 +98,10 @@ func MapRows(t *Table, maps []Mapping, kind store.PeriodKind) ([]store.Value, []
 		norms[i] = normColumn(m.Column)
 	}
 	source := strings.TrimSpace(t.Format + " " + t.TableCode)
-	type slot struct {
-		baseFigure, area, group string
-		period                  store.Period
-	}
 	var (
 		vals     []store.Value
 		problems []string
-		at       = map[slot]int{}
+		at       = map[store.ValueKey]int{}
 		rowNorm  = map[string]string{}
 	)
 	for _, r := range t.Rows {
@@ -137,14 +133,14 @@ func MapRows(t *Table, maps []Mapping, kind store.PeriodKind) ([]store.Value, []
 				v.Number = 0
 			}
 			qualify(&v, r.Raw)
-			s := slot{v.BaseFigure, v.Area, v.Group, v.Period}
-			if j, dup := at[s]; dup {
+			k := v.Key()
+			if j, dup := at[k]; dup {
 				if !vals[j].SameContent(v) {
 					problems = append(problems, fmt.Sprintf("%s: Für %s, %s steht schon ein anderer Wert in der Datei; der erste wird übernommen.", where, v.BaseFigure, p.Label()))
 				}
 				continue
 			}
-			at[s] = len(vals)
+			at[k] = len(vals)
 			vals = append(vals, v)
 		}
 	}

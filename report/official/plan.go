@@ -35,8 +35,9 @@ func (c Change) Describe(cat *store.Catalog, format func(num float64, sym store.
 }
 
 // NewPlan maps the table's rows with maps, each Grundzahl in its own
-// period kind, and compares them with the stored values. It changes
-// nothing; the caller stores plan.Values when the user agrees.
+// period kind, and compares them with the stored values by store.DiffValues,
+// the diff a merge of a returned file uses too. It changes nothing; the
+// caller stores plan.Values when the user agrees.
 func NewPlan(t *Table, maps []Mapping, cat *store.Catalog, stored []store.Value) (*Plan, error) {
 	plan := &Plan{Problems: append([]string(nil), t.Problems...)}
 	byBF := map[string][]Mapping{}
@@ -56,20 +57,14 @@ func NewPlan(t *Table, maps []Mapping, cat *store.Catalog, stored []store.Value)
 		plan.Values = append(plan.Values, vals...)
 		plan.Problems = append(plan.Problems, problems...)
 	}
-	type key struct{ bf, period, area, group string }
-	have := make(map[key]store.Value, len(stored))
-	for _, v := range stored {
-		have[key{v.BaseFigure, string(v.Period), v.Area, v.Group}] = v
-	}
-	for _, v := range plan.Values {
-		old, ok := have[key{v.BaseFigure, string(v.Period), v.Area, v.Group}]
-		switch {
-		case !ok:
+	for _, d := range store.DiffValues(stored, plan.Values) {
+		switch d.Kind {
+		case store.DiffNew:
 			plan.New++
-		case old.SameContent(v):
+		case store.DiffUnchanged:
 			plan.Unchanged++
-		default:
-			plan.Changed = append(plan.Changed, Change{Old: old, New: v})
+		case store.DiffChanged:
+			plan.Changed = append(plan.Changed, Change{Old: *d.Stored, New: *d.Incoming})
 		}
 	}
 	return plan, nil
