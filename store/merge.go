@@ -180,13 +180,10 @@ func takenFrom(h historyMark, theirs map[historyMark]int) bool {
 // comparePlan sorts the differences of the two files' values into the
 // plan's lists; the histories tell which side made a difference.
 func comparePlan(ours, theirs *mergeSide, cat *Catalog) *MergePlan {
-	diffs := DiffValues(ours.values, theirs.values)
+	diffs := slices.DeleteFunc(DiffValues(ours.values, theirs.values), func(d ValueDiff) bool { return d.Kind == DiffUnchanged })
 	slices.SortFunc(diffs, func(a, b ValueDiff) int { return compareKeys(a.ValueKey, b.ValueKey) })
 	plan := &MergePlan{}
 	for _, d := range diffs {
-		if d.Kind == DiffUnchanged {
-			continue
-		}
 		k := d.ValueKey
 		th, oh := theirs.history[k], ours.history[k]
 		theirChange := hasOwn(th, oh, nil)
