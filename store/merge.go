@@ -14,22 +14,6 @@ import (
 	"time"
 )
 
-// ValueKey identifies a value: there is at most one per Grundzahl, period,
-// Statistischer Bezirk and group.
-type ValueKey struct {
-	BaseFigure string
-	Period     Period
-	Area       string
-	Group      string
-}
-
-func keyOf(v Value) ValueKey { return ValueKey{v.BaseFigure, v.Period, v.Area, v.Group} }
-
-func compareKeys(a, b ValueKey) int {
-	return cmp.Or(cmp.Compare(a.BaseFigure, b.BaseFigure), a.Period.Compare(b.Period),
-		cmp.Compare(a.Area, b.Area), cmp.Compare(a.Group, b.Group))
-}
-
 // MergeItem is one value in which a returned file differs from the open one.
 type MergeItem struct {
 	ValueKey
@@ -131,18 +115,18 @@ type historyMark struct {
 	symbol             string
 }
 
-// mergeSide is one file's values and history, by key; history entries are
-// counted, so that the same change made twice is told apart.
+// mergeSide is one file's values and its history by key; history entries
+// are counted, so that the same change made twice is told apart.
 type mergeSide struct {
-	values  map[ValueKey]Value
+	values  []Value
 	history map[ValueKey]map[historyMark]int
 }
 
 func loadMergeSide(ctx context.Context, q querier) (*mergeSide, error) {
-	m := &mergeSide{values: map[ValueKey]Value{}, history: map[ValueKey]map[historyMark]int{}}
+	m := &mergeSide{history: map[ValueKey]map[historyMark]int{}}
 	err := queryEach(ctx, q, `SELECT `+valueColumns+` FROM value`, func(r *sql.Rows) error {
 		v, err := scanValue(r)
-		m.values[keyOf(v)] = v
+		m.values = append(m.values, v)
 		return err
 	})
 	if err != nil {
@@ -193,51 +177,30 @@ func takenFrom(h historyMark, theirs map[historyMark]int) bool {
 	return false
 }
 
+// comparePlan sorts the differences of the two files' values into the
+// plan's lists; the histories tell which side made a difference.
 func comparePlan(ours, theirs *mergeSide, cat *Catalog) *MergePlan {
-	var keys []ValueKey
-	seen := map[ValueKey]bool{}
-	for _, m := range []*mergeSide{ours, theirs} {
-		for k := range m.values {
-			if !seen[k] {
-				seen[k] = true
-				keys = append(keys, k)
-			}
-		}
-		for k := range m.history {
-			if !seen[k] {
-				seen[k] = true
-				keys = append(keys, k)
-			}
-		}
-	}
-	slices.SortFunc(keys, compareKeys)
+	diffs := slices.DeleteFunc(DiffValues(ours.values, theirs.values), func(d ValueDiff) bool { return d.Kind == DiffUnchanged })
+	slices.SortFunc(diffs, func(a, b ValueDiff) int { return compareKeys(a.ValueKey, b.ValueKey) })
 	plan := &MergePlan{}
-	for _, k := range keys {
-		o, hasO := ours.values[k]
-		t, hasT := theirs.values[k]
-		if hasO == hasT && (!hasO || o.SameContent(t)) {
-			continue
-		}
+	for _, d := range diffs {
+		k := d.ValueKey
 		th, oh := theirs.history[k], ours.history[k]
 		theirChange := hasOwn(th, oh, nil)
 		ourChange := hasOwn(oh, th, func(h historyMark) bool { return takenFrom(h, th) })
 		if ourChange && !theirChange {
 			continue
 		}
-		it := MergeItem{ValueKey: k, AreaName: cat.AreaName(k.Area), GroupName: cat.GroupName(k.Group)}
-		if hasO {
-			it.Ours = &o
-		}
-		if hasT {
-			it.Theirs = &t
-			it.Problem = storable(cat, t)
+		it := MergeItem{ValueKey: k, AreaName: cat.AreaName(k.Area), GroupName: cat.GroupName(k.Group), Ours: d.Stored, Theirs: d.Incoming}
+		if d.Incoming != nil {
+			it.Problem = storable(cat, *d.Incoming)
 		}
 		switch {
 		case ourChange || !theirChange:
 			plan.Conflicts = append(plan.Conflicts, it)
-		case !hasO:
+		case d.Kind == DiffNew:
 			plan.New = append(plan.New, it)
-		case !hasT:
+		case d.Kind == DiffRemoved:
 			plan.Removed = append(plan.Removed, it)
 		default:
 			plan.Changed = append(plan.Changed, it)

@@ -62,7 +62,7 @@ func TestMailCopyEditedAndMergedBack(t *testing.T) {
 
 func TestImportWizardKnownTable(t *testing.T) {
 	u, _ := newTestApp(t)
-	tbl, err := readImportFile("../report/testdata/import/ldb_12411-15i.csv")
+	tbl, err := readImportFile("../report/official/testdata/ldb_12411-15i.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +85,7 @@ func TestImportWizardKnownTable(t *testing.T) {
 
 func TestImportWizardManualMapping(t *testing.T) {
 	u, _ := newTestApp(t)
-	tbl, err := readImportFile("../report/testdata/import/ldb_22517-02i.csv")
+	tbl, err := readImportFile("../report/official/testdata/ldb_22517-02i.csv")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/official"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -46,13 +47,13 @@ func (u *App) showImport() {
 	d.Show()
 }
 
-func readImportFile(path string) (*report.ImportTable, error) {
+func readImportFile(path string) (*official.Table, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, store.Invalid("Die Datei kann nicht gelesen werden: " + filepath.Base(path))
 	}
 	defer f.Close()
-	return report.ReadImport(f)
+	return official.Read(f)
 }
 
 // importWizard previews what was read, maps it (automatically for known
@@ -60,15 +61,15 @@ func readImportFile(path string) (*report.ImportTable, error) {
 // before anything is stored.
 type importWizard struct {
 	u       *App
-	table   *report.ImportTable
+	table   *official.Table
 	source  string
-	known   []report.ImportMapping
+	known   []official.Mapping
 	column  *widget.Select
 	figure  *widget.Select
 	group   *widget.Select
 	area    *widget.Select
 	summary *widget.Label
-	plan    *report.ImportPlan
+	plan    *official.Plan
 	bfs     []store.BaseFigure
 	// stored is called after values were stored (tests).
 	stored func(inserted, corrected int, err error)
@@ -76,8 +77,8 @@ type importWizard struct {
 
 const byRegionKey = "nach Regionalschlüssel"
 
-func newImportWizard(u *App, t *report.ImportTable, source string) *importWizard {
-	w := &importWizard{u: u, table: t, source: source, known: report.KnownMappings(t.TableCode), summary: para("")}
+func newImportWizard(u *App, t *official.Table, source string) *importWizard {
+	w := &importWizard{u: u, table: t, source: source, known: official.KnownMappings(t.TableCode), summary: para("")}
 	w.bfs = u.cat.AllBaseFigures()
 	var columns, figures []string
 	seen := map[string]bool{}
@@ -122,7 +123,7 @@ func (w *importWizard) figureChanged() {
 }
 
 // mappings are the known ones, or the one the user chose.
-func (w *importWizard) mappings() []report.ImportMapping {
+func (w *importWizard) mappings() []official.Mapping {
 	if len(w.known) > 0 {
 		return w.known
 	}
@@ -131,11 +132,11 @@ func (w *importWizard) mappings() []report.ImportMapping {
 		return nil
 	}
 	bf := w.bfs[fi]
-	m := report.ImportMapping{BaseFigure: bf.Code, Group: bf.Groups[gi], Column: w.column.Selected}
+	m := official.Mapping{BaseFigure: bf.Code, Group: bf.Groups[gi], Column: w.column.Selected}
 	if ai := w.area.SelectedIndex(); ai > 0 {
 		m.Area = bf.Areas[ai-1]
 	}
-	return []report.ImportMapping{m}
+	return []official.Mapping{m}
 }
 
 func (w *importWizard) replan() {
@@ -147,7 +148,7 @@ func (w *importWizard) replan() {
 	}
 	stored, err := w.u.st.Values(context.Background())
 	if err == nil {
-		w.plan, err = report.PlanImport(w.table, maps, w.u.cat, stored)
+		w.plan, err = official.NewPlan(w.table, maps, w.u.cat, stored)
 	}
 	if err != nil {
 		w.summary.SetText(store.Message(err))
@@ -161,7 +162,7 @@ func (w *importWizard) replan() {
 			lines = append(lines, fmt.Sprintf("… und %d weitere Abweichungen", len(p.Changed)-10))
 			break
 		}
-		lines = append(lines, "• "+c.Describe(w.u.cat))
+		lines = append(lines, "• "+c.Describe(w.u.cat, report.FormatValue))
 	}
 	if len(p.Problems) > 0 {
 		lines = append(lines, fmt.Sprintf("%d Hinweise, z. B.: %s", len(p.Problems), p.Problems[0]))
@@ -171,7 +172,7 @@ func (w *importWizard) replan() {
 
 func (w *importWizard) content() fyne.CanvasObject {
 	t := w.table
-	info := para(fmt.Sprintf("%s, Tabelle %s: %s\nStand: %s · %d Zeilen gelesen", t.Format, t.TableCode, t.Title, orDash(t.Stand), len(t.Rows)))
+	info := para(fmt.Sprintf("%s, Tabelle %s: %s\nStand: %s · %d Zeilen gelesen", t.Format, t.TableCode, t.Title, orDash(t.AsOf), len(t.Rows)))
 	rows := [][]string{}
 	for i, r := range t.Rows {
 		if i == 200 {

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/official"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -37,7 +38,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if err != nil {
 			return err
 		}
-		return report.WritePreview(stdout, t)
+		return official.WritePreview(stdout, t)
 	}
 	if fs.NArg() != 2 {
 		fmt.Fprintln(stderr, "Aufruf: integrationsmonitor import [-korrigieren] [-grundzahl … -spalte … -gruppe … -bezirk …] DATEI QUELLE.csv")
@@ -48,9 +49,9 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	maps := report.KnownMappings(t.TableCode)
+	maps := official.KnownMappings(t.TableCode)
 	if *bf != "" {
-		maps = []report.ImportMapping{{BaseFigure: *bf, Group: *group, Area: *area, Column: *column}}
+		maps = []official.Mapping{{BaseFigure: *bf, Group: *group, Area: *area, Column: *column}}
 	}
 	if len(maps) == 0 {
 		fmt.Fprintf(stderr, "Die Tabelle „%s“ ist nicht bekannt. Bitte geben Sie die Zuordnung an (-grundzahl, -spalte, -gruppe, -bezirk); die Spalten zeigt „integrationsmonitor import -vorschau %s“.\n", t.TableCode, src)
@@ -69,7 +70,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	plan, err := report.PlanImport(t, maps, cat, stored)
+	plan, err := official.NewPlan(t, maps, cat, stored)
 	if err != nil {
 		return err
 	}
@@ -78,7 +79,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	if len(plan.Changed) > 0 && !*correct {
 		for _, c := range plan.Changed {
-			fmt.Fprintln(stderr, "Abweichung: "+c.Describe(cat))
+			fmt.Fprintln(stderr, "Abweichung: "+c.Describe(cat, report.FormatValue))
 		}
 		fmt.Fprintf(stderr, "%d Werte weichen von den gespeicherten ab. Nichts wurde geändert. Mit -korrigieren werden sie übernommen (die alten Werte bleiben in der Historie).\n", len(plan.Changed))
 		return errReported
@@ -91,11 +92,11 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return nil
 }
 
-func readSource(path string) (*report.ImportTable, error) {
+func readSource(path string) (*official.Table, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, store.Invalid(fmt.Sprintf("Die Quelldatei „%s“ kann nicht gelesen werden.", path))
 	}
 	defer f.Close()
-	return report.ReadImport(f)
+	return official.Read(f)
 }

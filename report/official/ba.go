@@ -1,4 +1,4 @@
-package report
+package official
 
 import (
 	"strings"
@@ -45,7 +45,7 @@ type baMeta struct {
 	selections                    []string
 }
 
-func parseBA(t *ImportTable, recs []record) error {
+func parseBA(t *Table, recs []record) error {
 	h := baHeader(recs)
 	if h < 0 {
 		return store.Invalid("In der Datei der Bundesagentur für Arbeit wurde keine Tabelle mit Werten gefunden.")
@@ -71,12 +71,12 @@ func parseBA(t *ImportTable, recs []record) error {
 				continue
 			}
 			col := joinNonEmpty(append(append([]string{}, m.selections...), label, header.cell(j))...)
-			c, ok := parseImportCell(raw)
+			c, ok := parseCell(raw)
 			if !ok {
 				t.problem(r.line, "„%s“ in der Spalte „%s“ ist weder eine Zahl noch ein Zeichen der Statistik und wurde übersprungen.", shortText(raw), shortText(col))
 				continue
 			}
-			t.Rows = append(t.Rows, ImportRow{
+			t.Rows = append(t.Rows, Row{
 				RegionKey: m.regionKey, RegionName: m.regionName, Period: period, Column: joinLabel("", col, j),
 				Raw: raw, Number: c.num, Symbol: c.sym, HasNumber: c.hasNum, Line: r.line,
 			})
@@ -105,7 +105,7 @@ func baHeader(recs []record) int {
 func baTextRow(r record) bool {
 	for j := 1; j < len(r.cells); j++ {
 		if c := r.cell(j); c != "" {
-			if _, ok := parseImportCell(c); ok {
+			if _, ok := parseCell(c); ok {
 				return false
 			}
 		}
@@ -117,7 +117,7 @@ func baValueRow(r record) bool {
 	n := 0
 	for j := 1; j < len(r.cells); j++ {
 		if c := r.cell(j); c != "" {
-			if _, ok := parseImportCell(c); !ok {
+			if _, ok := parseCell(c); !ok {
 				return false
 			}
 			n++
@@ -126,7 +126,7 @@ func baValueRow(r record) bool {
 	return n > 0 && r.cell(0) != ""
 }
 
-func baMetadata(t *ImportTable, recs []record) baMeta {
+func baMetadata(t *Table, recs []record) baMeta {
 	var m baMeta
 	for _, r := range recs {
 		k, v := baKey(r), r.cell(1)
@@ -139,7 +139,7 @@ func baMetadata(t *ImportTable, recs []record) baMeta {
 				}
 			}
 		case k == "Datenstand":
-			if t.Stand = isoDate(v); t.Stand == "" && v != "" {
+			if t.AsOf = isoDate(v); t.AsOf == "" && v != "" {
 				t.problem(r.line, "Der Datenstand „%s“ ist kein Datum und wurde nicht übernommen.", shortText(v))
 			}
 		case k == "Indikator":

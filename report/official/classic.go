@@ -1,4 +1,4 @@
-package report
+package official
 
 import (
 	"fmt"
@@ -13,7 +13,7 @@ import (
 // (Regionaldatenbank, one column per year) or a line of its own above
 // the header ("2015;;;", Regionaldatenbank).
 type classicParser struct {
-	t         *ImportTable
+	t         *Table
 	title     []string
 	header    []record
 	afterData bool   // data rows came after the last header row
@@ -32,9 +32,9 @@ type classicLayout struct {
 	periods []string // period per cell index from a header row of dates
 }
 
-func parseClassic(t *ImportTable, recs []record) {
+func parseClassic(t *Table, recs []record) {
 	p := &classicParser{t: t}
-	t.Rows = make([]ImportRow, 0, maxValues(recs))
+	t.Rows = make([]Row, 0, maxValues(recs))
 	for i, r := range recs {
 		first := r.cell(0)
 		if isFooterStart(first) {
@@ -73,8 +73,8 @@ func (p *classicParser) footer(recs []record) {
 	for _, r := range recs {
 		for _, c := range r.cells {
 			for _, line := range strings.Split(c, "\n") {
-				if m := standPattern.FindStringSubmatch(strings.TrimSpace(line)); m != nil && p.t.Stand == "" {
-					p.t.Stand = isoDate(m[1])
+				if m := standPattern.FindStringSubmatch(strings.TrimSpace(line)); m != nil && p.t.AsOf == "" {
+					p.t.AsOf = isoDate(m[1])
 				}
 			}
 		}
@@ -118,12 +118,12 @@ func (p *classicParser) dataRow(r record) bool {
 			continue
 		}
 		col := joinLabel(prefix, label, j)
-		c, ok := parseImportCell(raw)
+		c, ok := parseCell(raw)
 		if !ok {
 			p.t.problem(r.line, "„%s“ in der Spalte „%s“ ist weder eine Zahl noch ein Zeichen der amtlichen Statistik und wurde übersprungen.", shortText(raw), shortText(col))
 			continue
 		}
-		p.t.Rows = append(p.t.Rows, ImportRow{
+		p.t.Rows = append(p.t.Rows, Row{
 			RegionKey: key, RegionName: name, Period: p.period(l, r, periodCol, j),
 			Column: col, Raw: raw, Number: c.num, Symbol: c.sym, HasNumber: c.hasNum, Line: r.line,
 		})

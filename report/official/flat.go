@@ -1,4 +1,4 @@
-package report
+package official
 
 import (
 	"fmt"
@@ -75,7 +75,7 @@ func flatColumns(header record) (flatLayout, error) {
 	return l, nil
 }
 
-func parseFlat(t *ImportTable, recs []record) error {
+func parseFlat(t *Table, recs []record) error {
 	l, err := flatColumns(recs[0])
 	if err != nil {
 		return err
@@ -134,13 +134,13 @@ func (l flatLayout) region(r record) (key, name, features string) {
 	return key, name, strings.Join(fs, "; ")
 }
 
-func (t *ImportTable) flatCell(r record, col int, key, name, period, column string) {
+func (t *Table) flatCell(r record, col int, key, name, period, column string) {
 	raw := r.cell(col)
 	if raw == "" {
 		t.problem(r.line, "Bei %s fehlt der Wert für „%s“.", name, shortText(column))
 		return
 	}
-	c, ok := parseImportCell(raw)
+	c, ok := parseCell(raw)
 	if !ok {
 		t.problem(r.line, "„%s“ ist weder eine Zahl noch ein Zeichen der amtlichen Statistik und wurde übersprungen.", shortText(raw))
 		return
@@ -148,7 +148,7 @@ func (t *ImportTable) flatCell(r record, col int, key, name, period, column stri
 	if column == "" {
 		column = fmt.Sprintf("Spalte %d", col+1)
 	}
-	t.Rows = append(t.Rows, ImportRow{
+	t.Rows = append(t.Rows, Row{
 		RegionKey: key, RegionName: name, Period: period, Column: column,
 		Raw: raw, Number: c.num, Symbol: c.sym, HasNumber: c.hasNum, Line: r.line,
 	})

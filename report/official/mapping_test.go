@@ -1,4 +1,4 @@
-package report_test
+package official_test
 
 import (
 	"bytes"
@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"bergischgladbach.de/integrationsmonitor/assets"
-	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/official"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -22,28 +22,21 @@ func importCatalog(t *testing.T) *store.Catalog {
 	return c
 }
 
-// importTable reads a file below dir, skipping the test when it is absent
-// (the shared real downloads are optional).
-func importTable(t *testing.T, dir, name string) *report.ImportTable {
+// importTable reads a file below dir.
+func importTable(t *testing.T, dir, name string) *official.Table {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(dir, name))
-	if os.IsNotExist(err) && dir != importFixtures {
-		t.Skipf("%s not present", name)
-	}
 	if err != nil {
 		t.Fatal(err)
 	}
-	tab, err := report.ReadImport(bytes.NewReader(data))
+	tab, err := official.Read(bytes.NewReader(data))
 	if err != nil {
-		t.Fatalf("ReadImport(%s): %s", name, store.Message(err))
+		t.Fatalf("Read(%s): %s", name, store.Message(err))
 	}
 	return tab
 }
 
-var (
-	importFixtures = filepath.Join("testdata", "import")
-	importReal     = filepath.Join("..", "..", "shared", "realdata")
-)
+const importFixtures = "testdata"
 
 // importWant is an expected value: number, or symbol when sym is set.
 type importWant struct {
@@ -52,7 +45,7 @@ type importWant struct {
 	sym                             store.Symbol
 }
 
-func checkImported(t *testing.T, cat *store.Catalog, tab *report.ImportTable, got []store.Value, want []importWant) {
+func checkImported(t *testing.T, cat *store.Catalog, tab *official.Table, got []store.Value, want []importWant) {
 	t.Helper()
 	if len(got) != len(want) {
 		t.Errorf("%d values, want %d: %+v", len(got), len(want), got)
@@ -69,7 +62,7 @@ func checkImported(t *testing.T, cat *store.Catalog, tab *report.ImportTable, go
 		if v.Symbol != w.sym || w.sym == store.NoSymbol && v.Number != w.num {
 			t.Errorf("%+v: got number %v symbol %q", w, v.Number, v.Symbol)
 		}
-		if v.Source != strings.TrimSpace(tab.Format+" "+tab.TableCode) || v.AsOf != tab.Stand || v.Origin != "" {
+		if v.Source != strings.TrimSpace(tab.Format+" "+tab.TableCode) || v.AsOf != tab.AsOf || v.Origin != "" {
 			t.Errorf("%+v: source %q, as-of %q, origin %q", w, v.Source, v.AsOf, v.Origin)
 		}
 		bf, ok := cat.BaseFigureByCode(v.BaseFigure)
@@ -82,58 +75,73 @@ func checkImported(t *testing.T, cat *store.Catalog, tab *report.ImportTable, go
 	}
 }
 
+// knownTableCase is a download of a known table and the values its
+// KnownMappings must yield.
+type knownTableCase struct {
+	file string
+	kind store.PeriodKind
+	want []importWant
+}
+
 func TestMapRowsKnownTables(t *testing.T) {
-	cat := importCatalog(t)
-	tests := []struct {
-		dir, file string
-		kind      store.PeriodKind
-		want      []importWant
-	}{
-		{importFixtures, "ldb_12411-15i.csv", store.DatePeriod, []importWant{
+	checkKnownTables(t, importFixtures, []knownTableCase{
+		{"ldb_12411-15i.csv", store.DatePeriod, []importWant{
 			{"BEV", "2024-12-31", "stadt", "insgesamt", 111361, ""},
 			{"BEV", "2024-12-31", "kreis", "insgesamt", 284273, ""},
 		}},
-		{importFixtures, "genesis_12411-01-01-5.csv", store.DatePeriod, []importWant{
+		{"genesis_12411-01-01-5.csv", store.DatePeriod, []importWant{
 			{"BEV", "2015-12-31", "stadt", "insgesamt", 111366, ""},
 			{"BEV", "2011-12-31", "stadt", "insgesamt", 109026, ""},
 			{"BEV", "2015-12-31", "kreis", "insgesamt", 282729, ""},
 			{"BEV", "2011-12-31", "kreis", "insgesamt", 277816, ""},
 		}},
-		{importFixtures, "genesis_12411-03-03-4.csv", store.DatePeriod, []importWant{
+		{"genesis_12411-03-03-4.csv", store.DatePeriod, []importWant{
 			{"BEV", "2015-12-31", "kreis", "insgesamt", 282729, ""},
 			{"BEV", "2015-12-31", "kreis", "deutsche", 258391, ""},
 			{"BEV", "2015-12-31", "kreis", "auslaender", 24338, ""},
 		}},
-		{importFixtures, "genesis_13111-02-02-5.csv", store.HalfYearPeriod, []importWant{
+		{"genesis_13111-02-02-5.csv", store.HalfYearPeriod, []importWant{
 			{"A-K1-G2", "2015-H1", "stadt", "insgesamt", 36955, ""},
 			{"A-K1-G2", "2015-H1", "stadt", "auslaender", 3054, ""},
 		}},
-		{importFixtures, "flat_new_12411.csv", store.DatePeriod, []importWant{
+		{"flat_new_12411.csv", store.DatePeriod, []importWant{
 			{"BEV", "2024-12-31", "kreis", "insgesamt", 284273, ""},
 		}},
-		{importFixtures, "flat_old_12411.csv", store.DatePeriod, []importWant{
+		{"flat_old_12411.csv", store.DatePeriod, []importWant{
 			{"BEV", "2023-12-31", "kreis", "insgesamt", 286778, ""},
 		}},
-		{importReal, "ldbnrw/2024_12411-15i.csv", store.DatePeriod, []importWant{
+	})
+}
+
+// TestMapRowsRealFiles maps real downloads when official.RealDataEnv names
+// a directory of them (an opt-in check, skipped otherwise).
+func TestMapRowsRealFiles(t *testing.T) {
+	checkKnownTables(t, official.RealDataDir(t), []knownTableCase{
+		{"ldbnrw/2024_12411-15i.csv", store.DatePeriod, []importWant{
 			{"BEV", "2024-12-31", "stadt", "insgesamt", 111361, ""},
 			{"BEV", "2024-12-31", "kreis", "insgesamt", 284273, ""},
 		}},
-		{importReal, "regionalstatistik/12411-01-01-5_00.csv", store.DatePeriod, realPopulation()},
-		{importReal, "genesis_flat/regionalstatistik_12411-01-01-4_de_flat_2026-03.csv", store.DatePeriod, []importWant{
+		{"regionalstatistik/12411-01-01-5_00.csv", store.DatePeriod, realPopulation()},
+		{"genesis_flat/regionalstatistik_12411-01-01-4_de_flat_2026-03.csv", store.DatePeriod, []importWant{
 			{"BEV", "2024-12-31", "kreis", "insgesamt", 284273, ""},
 		}},
-		{importReal, "genesis_flat/regionalstatistik_12411-01-01-4_ffcsv_oldformat_2024-12.csv", store.DatePeriod, []importWant{
+		{"genesis_flat/regionalstatistik_12411-01-01-4_ffcsv_oldformat_2024-12.csv", store.DatePeriod, []importWant{
 			{"BEV", "2023-12-31", "kreis", "insgesamt", 286778, ""},
 		}},
-	}
+	})
+}
+
+func checkKnownTables(t *testing.T, dir string, tests []knownTableCase) {
+	t.Helper()
+	cat := importCatalog(t)
 	for _, tt := range tests {
 		t.Run(filepath.Base(tt.file), func(t *testing.T) {
-			tab := importTable(t, tt.dir, tt.file)
-			maps := report.KnownMappings(tab.TableCode)
+			tab := importTable(t, dir, tt.file)
+			maps := official.KnownMappings(tab.TableCode)
 			if len(maps) == 0 {
 				t.Fatalf("table %q not known", tab.TableCode)
 			}
-			got, problems := report.MapRows(tab, maps, tt.kind)
+			got, problems := official.MapRows(tab, maps, tt.kind)
 			if len(problems) > 0 {
 				t.Errorf("problems: %q", problems)
 			}
@@ -157,7 +165,7 @@ func realPopulation() []importWant {
 func TestKnownMappingsFitCatalog(t *testing.T) {
 	cat := importCatalog(t)
 	for _, code := range []string{"12411-15i", "12411-01-01-5", "12411-01-01-4", "12411-03-03-4", "13111-02-02-5", "12411"} {
-		maps := report.KnownMappings(code)
+		maps := official.KnownMappings(code)
 		if len(maps) == 0 {
 			t.Errorf("%s: no mappings", code)
 		}
@@ -172,7 +180,7 @@ func TestKnownMappingsFitCatalog(t *testing.T) {
 		}
 	}
 	for _, code := range []string{"13211-02-05-4", "21111-01-03-4", "22517-02i", "", "99999"} {
-		if maps := report.KnownMappings(code); maps != nil {
+		if maps := official.KnownMappings(code); maps != nil {
 			t.Errorf("%s mapped, though no Grundzahl fits: %+v", code, maps)
 		}
 	}
@@ -182,11 +190,11 @@ func TestKnownMappingsFitCatalog(t *testing.T) {
 // regions, symbols and GENESIS qualifiers, and a table without a code.
 func TestMapRowsUserMapping(t *testing.T) {
 	cat := importCatalog(t)
-	musterdorf := func(col, group string) report.ImportMapping {
-		return report.ImportMapping{BaseFigure: "A-K1-G2", Group: group, Area: "stadt", Column: col, RegionKey: "05378099"}
+	musterdorf := func(col, group string) official.Mapping {
+		return official.Mapping{BaseFigure: "A-K1-G2", Group: group, Area: "stadt", Column: col, RegionKey: "05378099"}
 	}
 	tab := importTable(t, importFixtures, "genesis_13111-02-02-5.csv")
-	got, problems := report.MapRows(tab, []report.ImportMapping{
+	got, problems := official.MapRows(tab, []official.Mapping{
 		musterdorf("Nationalität; Insgesamt; Geschlecht; Insgesamt", "insgesamt"),
 		musterdorf("Nationalität; Ausländer(innen); Geschlecht; Insgesamt", "auslaender"),
 	}, store.HalfYearPeriod)
@@ -206,13 +214,13 @@ func TestMapRowsUserMapping(t *testing.T) {
 		}
 	}
 
-	restricted, _ := report.MapRows(tab, []report.ImportMapping{musterdorf("Nationalität; Insgesamt; Geschlecht; männlich", "insgesamt")}, store.HalfYearPeriod)
+	restricted, _ := official.MapRows(tab, []official.Mapping{musterdorf("Nationalität; Insgesamt; Geschlecht; männlich", "insgesamt")}, store.HalfYearPeriod)
 	if len(restricted) != 2 || restricted[0].Number != 60 || !strings.Contains(restricted[0].Note, "eingeschränkt") || restricted[1].Note != "" {
 		t.Errorf("bracketed value: %+v", restricted)
 	}
 
 	ldb := importTable(t, importFixtures, "ldb_12411-15i.csv")
-	sym, problems := report.MapRows(ldb, []report.ImportMapping{{BaseFigure: "BEV", Group: "insgesamt", Area: "stadt",
+	sym, problems := official.MapRows(ldb, []official.Mapping{{BaseFigure: "BEV", Group: "insgesamt", Area: "stadt",
 		Column: "Fortschreibung des Bevölkerungsstandes; Bevölkerungsstand; Anzahl", RegionKey: "05378099"}}, store.DatePeriod)
 	if len(problems) > 0 {
 		t.Errorf("problems: %q", problems)
@@ -220,12 +228,12 @@ func TestMapRowsUserMapping(t *testing.T) {
 	checkImported(t, cat, ldb, sym, []importWant{{"BEV", "2024-12-31", "stadt", "insgesamt", 0, store.SymUnknown}})
 
 	ba := importTable(t, importFixtures, "ba_zeitreihe_rbk.csv")
-	years, problems := report.MapRows(ba, []report.ImportMapping{{BaseFigure: "X", Group: "auslaender", Column: "Ausländer; Arbeitslose", RegionKey: "05378"}}, store.YearPeriod)
+	years, problems := official.MapRows(ba, []official.Mapping{{BaseFigure: "X", Group: "auslaender", Column: "Ausländer; Arbeitslose", RegionKey: "05378"}}, store.YearPeriod)
 	if len(problems) > 0 || len(years) != 3 || years[1].Period != "2015" || years[1].Number != 1945 || years[1].Area != "kreis" ||
 		years[1].Source != "Bundesagentur für Arbeit" || years[1].AsOf != "2017-10-01" {
 		t.Errorf("BA time series: %+v, %q", years, problems)
 	}
-	if _, problems := report.MapRows(ba, []report.ImportMapping{{BaseFigure: "A-K1-G1", Group: "auslaender", Column: "Ausländer; Arbeitslose", RegionKey: "05378"}}, store.HalfYearPeriod); len(problems) != 3 ||
+	if _, problems := official.MapRows(ba, []official.Mapping{{BaseFigure: "A-K1-G1", Group: "auslaender", Column: "Ausländer; Arbeitslose", RegionKey: "05378"}}, store.HalfYearPeriod); len(problems) != 3 ||
 		!strings.Contains(problems[0], "Halbjahr") || !strings.HasPrefix(problems[0], "Zeile 11 ") {
 		t.Errorf("annual figures taken as half-years: %q", problems)
 	}
@@ -257,10 +265,10 @@ func TestMapRowsPeriods(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.kind)+" "+tt.period, func(t *testing.T) {
-			tab := &report.ImportTable{Format: "Test", Rows: []report.ImportRow{
+			tab := &official.Table{Format: "Test", Rows: []official.Row{
 				{RegionKey: "05378004", RegionName: "Bergisch Gladbach", Period: tt.period, Column: "A", Raw: "5", Number: 5, HasNumber: true, Line: 7},
 			}}
-			got, problems := report.MapRows(tab, []report.ImportMapping{{BaseFigure: "X", Group: "insgesamt", Column: "A"}}, tt.kind)
+			got, problems := official.MapRows(tab, []official.Mapping{{BaseFigure: "X", Group: "insgesamt", Column: "A"}}, tt.kind)
 			if tt.want == "" {
 				if len(got) != 0 || len(problems) != 1 || !strings.HasPrefix(problems[0], "Zeile 7 (Bergisch Gladbach") {
 					t.Errorf("got %+v, %q; want one problem", got, problems)
@@ -275,23 +283,23 @@ func TestMapRowsPeriods(t *testing.T) {
 }
 
 func TestMapRowsDuplicates(t *testing.T) {
-	row := func(raw string, n float64) report.ImportRow {
-		return report.ImportRow{RegionKey: "05378", RegionName: "RBK", Period: "2024", Column: "A", Raw: raw, Number: n, HasNumber: true, Line: 3}
+	row := func(raw string, n float64) official.Row {
+		return official.Row{RegionKey: "05378", RegionName: "RBK", Period: "2024", Column: "A", Raw: raw, Number: n, HasNumber: true, Line: 3}
 	}
-	m := []report.ImportMapping{{BaseFigure: "X", Group: "insgesamt", Column: "A"}}
-	same, problems := report.MapRows(&report.ImportTable{Rows: []report.ImportRow{row("5", 5), row("5", 5)}}, m, store.YearPeriod)
+	m := []official.Mapping{{BaseFigure: "X", Group: "insgesamt", Column: "A"}}
+	same, problems := official.MapRows(&official.Table{Rows: []official.Row{row("5", 5), row("5", 5)}}, m, store.YearPeriod)
 	if len(same) != 1 || len(problems) != 0 {
 		t.Errorf("repeated equal value: %+v, %q", same, problems)
 	}
-	diff, problems := report.MapRows(&report.ImportTable{Rows: []report.ImportRow{row("5", 5), row("6", 6)}}, m, store.YearPeriod)
+	diff, problems := official.MapRows(&official.Table{Rows: []official.Row{row("5", 5), row("6", 6)}}, m, store.YearPeriod)
 	if len(diff) != 1 || diff[0].Number != 5 || len(problems) != 1 || !strings.Contains(problems[0], "anderer Wert") {
 		t.Errorf("conflicting values: %+v, %q", diff, problems)
 	}
-	none, problems := report.MapRows(&report.ImportTable{Rows: []report.ImportRow{row("5", 5)}}, []report.ImportMapping{{BaseFigure: "X", Group: "insgesamt", Column: "B"}}, store.YearPeriod)
+	none, problems := official.MapRows(&official.Table{Rows: []official.Row{row("5", 5)}}, []official.Mapping{{BaseFigure: "X", Group: "insgesamt", Column: "B"}}, store.YearPeriod)
 	if len(none) != 0 || len(problems) != 1 || !strings.Contains(problems[0], "Keine Zeile") {
 		t.Errorf("unmatched mapping: %+v, %q", none, problems)
 	}
-	other, _ := report.MapRows(&report.ImportTable{Rows: []report.ImportRow{{RegionKey: "05111", Period: "2024", Column: "A", Raw: "5", Number: 5, HasNumber: true}}}, m, store.YearPeriod)
+	other, _ := official.MapRows(&official.Table{Rows: []official.Row{{RegionKey: "05111", Period: "2024", Column: "A", Raw: "5", Number: 5, HasNumber: true}}}, m, store.YearPeriod)
 	if len(other) != 0 {
 		t.Errorf("a region outside our areas was mapped: %+v", other)
 	}

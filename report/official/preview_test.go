@@ -1,4 +1,4 @@
-package report
+package official
 
 import (
 	"bytes"
@@ -28,7 +28,7 @@ func impUpdateGolden() bool {
 // golden file; "go test -run TestWritePreviewGolden -update" rewrites
 // them after a deliberate change.
 func TestWritePreviewGolden(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "import", "*.csv"))
+	files, err := filepath.Glob(filepath.Join("testdata", "*.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,9 +65,9 @@ func TestWritePreviewGolden(t *testing.T) {
 }
 
 func TestWritePreviewFormat(t *testing.T) {
-	tab := &ImportTable{Rows: []ImportRow{
-		{RegionKey: "05378004", RegionName: "Bergisch Gladbach, Stadt", Period: "31.12.2024", Column: "Bevölkerung; Ausländer", Raw: "1.234", Stand: "2026-01-19"},
-		{RegionKey: "05", RegionName: "Nordrhein-Westfalen", Period: "2024", Column: "Anteil \"in %\"", Raw: ".", Stand: ""},
+	tab := &Table{Rows: []Row{
+		{RegionKey: "05378004", RegionName: "Bergisch Gladbach, Stadt", Period: "31.12.2024", Column: "Bevölkerung; Ausländer", Raw: "1.234", AsOf: "2026-01-19"},
+		{RegionKey: "05", RegionName: "Nordrhein-Westfalen", Period: "2024", Column: "Anteil \"in %\"", Raw: ".", AsOf: ""},
 	}}
 	var buf bytes.Buffer
 	if err := WritePreview(&buf, tab); err != nil {
@@ -86,7 +86,7 @@ type impFailingWriter struct{}
 func (impFailingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
 
 func TestWritePreviewWriteError(t *testing.T) {
-	tab := &ImportTable{Rows: []ImportRow{{RegionKey: "05", Column: "x", Raw: "1"}}}
+	tab := &Table{Rows: []Row{{RegionKey: "05", Column: "x", Raw: "1"}}}
 	if err := WritePreview(impFailingWriter{}, tab); err == nil {
 		t.Error("write error not reported")
 	}

@@ -1,4 +1,4 @@
-package report
+package official
 
 import (
 	"testing"
@@ -6,7 +6,7 @@ import (
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
-func TestParseImportCell(t *testing.T) {
+func TestParseCell(t *testing.T) {
 	tests := []struct {
 		raw                           string
 		ok, hasNum                    bool
@@ -40,7 +40,7 @@ func TestParseImportCell(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.raw, func(t *testing.T) {
-			c, ok := parseImportCell(tt.raw)
+			c, ok := parseCell(tt.raw)
 			if ok != tt.ok {
 				t.Fatalf("ok = %v, want %v", ok, tt.ok)
 			}

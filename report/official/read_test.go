@@ -1,4 +1,4 @@
-package report
+package official
 
 import (
 	"bytes"
@@ -20,21 +20,21 @@ type impCell struct {
 	sym                      store.Symbol
 }
 
-func impFixture(t testing.TB, name string) *ImportTable {
+func impFixture(t testing.TB, name string) *Table {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", "import", name))
+	data, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
-	tab, err := ReadImport(bytes.NewReader(data))
+	tab, err := Read(bytes.NewReader(data))
 	if err != nil {
-		t.Fatalf("ReadImport(%s): %v", name, err)
+		t.Fatalf("Read(%s): %v", name, err)
 	}
 	return tab
 }
 
 // impRow returns the row of key, period and column, or nil.
-func impRow(tab *ImportTable, key, period, column string) *ImportRow {
+func impRow(tab *Table, key, period, column string) *Row {
 	for i, r := range tab.Rows {
 		if r.RegionKey == key && r.Period == period && r.Column == column {
 			return &tab.Rows[i]
@@ -43,7 +43,7 @@ func impRow(tab *ImportTable, key, period, column string) *ImportRow {
 	return nil
 }
 
-func impCheckCells(t *testing.T, tab *ImportTable, want []impCell) {
+func impCheckCells(t *testing.T, tab *Table, want []impCell) {
 	t.Helper()
 	for _, w := range want {
 		r := impRow(tab, w.key, w.period, w.column)
@@ -59,16 +59,17 @@ func impCheckCells(t *testing.T, tab *ImportTable, want []impCell) {
 }
 
 const (
-	impLdbPop   = "Fortschreibung des Bevölkerungsstandes; Bevölkerungsstand (Basis Zensus 2022 und früher); Anzahl"
-	impLdbArea  = "Flächenerhebung nach Art der tatsächlichen Nutzung; Bodenfläche (Katasterfläche) in qkm; qkm"
-	impLdbDense = "Fortschreibung des Bevölkerungsstandes; Bevölkerungsdichte; EW pro qkm"
-	impEhHilfen = "Art der Hilfe; Insgesamt; In Anspruch genommene erzieh. Hilfen; Anzahl"
-	impEhBegonn = "Art der Hilfe; Insgesamt; Begonnene erzieher. Hilfen/Beratungen; Anzahl"
-	impSvbAll   = "Nationalität; Insgesamt; Geschlecht; Insgesamt"
-	impSvbForgn = "Nationalität; Ausländer(innen); Geschlecht; Insgesamt"
+	impLdbPop    = "Fortschreibung des Bevölkerungsstandes; Bevölkerungsstand (Basis Zensus 2022 und früher); Anzahl"
+	impLdbArea   = "Flächenerhebung nach Art der tatsächlichen Nutzung; Bodenfläche (Katasterfläche) in qkm; qkm"
+	impLdbDense  = "Fortschreibung des Bevölkerungsstandes; Bevölkerungsdichte; EW pro qkm"
+	impEhHilfen  = "Art der Hilfe; Insgesamt; In Anspruch genommene erzieh. Hilfen; Anzahl"
+	impEhBegonn  = "Art der Hilfe; Insgesamt; Begonnene erzieher. Hilfen/Beratungen; Anzahl"
+	impSvbAll    = "Nationalität; Insgesamt; Geschlecht; Insgesamt"
+	impSvbForgn  = "Nationalität; Ausländer(innen); Geschlecht; Insgesamt"
+	impSchoolCol = "Schüler(innen) an allgemein bildenden Schulen; "
 )
 
-func TestReadImportFormats(t *testing.T) {
+func TestReadFormats(t *testing.T) {
 	tests := []struct {
 		file, format, code, stand, title string
 		rows, problems                   int
@@ -117,6 +118,14 @@ func TestReadImportFormats(t *testing.T) {
 			{"05378099", "30.06.2015", "Nationalität; Insgesamt; Geschlecht; männlich", "(60)", 60, ""},
 			{"05378099", "31.12.2015", impSvbAll, "125", 125, ""},
 		}},
+		{"genesis_21111-01-03-4.csv", FormatGenesis, "21111-01-03-4", "2017-12-13", "Schüler nach Schulart", 20, 0, []impCell{
+			{"05378", "2015", "Grundschulen; " + impSchoolCol + "Geschlecht; Insgesamt; Anzahl", "9988", 9988, ""},
+			{"05378", "2015", "Grundschulen; " + impSchoolCol + "Nationalität; Ausländer(innen); Anzahl", "498", 498, ""},
+			{"05378", "2015", "Insgesamt; " + impSchoolCol + "Geschlecht; Insgesamt; Anzahl", "30745", 30745, ""},
+			{"05378", "2015", "Insgesamt; Allgemein bildende Schulen; Anzahl", "x", 0, store.SymLocked},
+			{"05999", "2015", "Insgesamt; " + impSchoolCol + "Geschlecht; Insgesamt; Anzahl", "12p", 12, ""},
+			{"05999", "2015", "Insgesamt; " + impSchoolCol + "Nationalität; Ausländer(innen); Anzahl", "(3)", 3, ""},
+		}},
 		{"flat_new_12411.csv", FormatFlat, "12411", "", "Fortschreibung des Bevölkerungsstandes", 4, 1, []impCell{
 			{"05378", "2024-12-31", "Bevölkerungsstand; Insgesamt", "284273", 284273, ""},
 			{"05378", "2024-12-31", "Bevölkerungsstand; weiblich", "146062", 146062, ""},
@@ -142,8 +151,8 @@ func TestReadImportFormats(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			tab := impFixture(t, tt.file)
-			if tab.Format != tt.format || tab.TableCode != tt.code || tab.Stand != tt.stand {
-				t.Errorf("format %q code %q stand %q, want %q %q %q", tab.Format, tab.TableCode, tab.Stand, tt.format, tt.code, tt.stand)
+			if tab.Format != tt.format || tab.TableCode != tt.code || tab.AsOf != tt.stand {
+				t.Errorf("format %q code %q stand %q, want %q %q %q", tab.Format, tab.TableCode, tab.AsOf, tt.format, tt.code, tt.stand)
 			}
 			if !strings.Contains(tab.Title, tt.title) {
 				t.Errorf("title %q does not contain %q", tab.Title, tt.title)
@@ -152,7 +161,7 @@ func TestReadImportFormats(t *testing.T) {
 				t.Errorf("%d rows, %d problems %q; want %d, %d", len(tab.Rows), len(tab.Problems), tab.Problems, tt.rows, tt.problems)
 			}
 			for _, r := range tab.Rows {
-				if r.Stand != tt.stand || r.RegionName == "" || r.RegionName != strings.TrimSpace(r.RegionName) || r.Line == 0 {
+				if r.AsOf != tt.stand || r.RegionName == "" || r.RegionName != strings.TrimSpace(r.RegionName) || r.Line == 0 {
 					t.Errorf("row %+v: stand, name or line not set as expected", r)
 				}
 			}
@@ -161,10 +170,10 @@ func TestReadImportFormats(t *testing.T) {
 	}
 }
 
-// TestReadImportFooterNotData guards against footnotes being read as
+// TestReadFooterNotData guards against footnotes being read as
 // values: the LDB fixture's footnote contains a line shaped like a data row
 // of Bergisch Gladbach.
-func TestReadImportFooterNotData(t *testing.T) {
+func TestReadFooterNotData(t *testing.T) {
 	tab := impFixture(t, "ldb_12411-15i.csv")
 	for _, r := range tab.Rows {
 		if strings.Contains(r.RegionName, "Fußnote") || r.Raw == "1" {
@@ -173,11 +182,11 @@ func TestReadImportFooterNotData(t *testing.T) {
 	}
 }
 
-// TestReadImportEncodings reads the same Latin-1 table as UTF-8 with and
+// TestReadEncodings reads the same Latin-1 table as UTF-8 with and
 // without BOM and as Latin-1: the results must be identical and the
 // umlauts decoded.
-func TestReadImportEncodings(t *testing.T) {
-	latin1, err := os.ReadFile(filepath.Join("testdata", "import", "ldb_12411-15i.csv"))
+func TestReadEncodings(t *testing.T) {
+	latin1, err := os.ReadFile(filepath.Join("testdata", "ldb_12411-15i.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,9 +197,9 @@ func TestReadImportEncodings(t *testing.T) {
 	if bytes.Equal(utf8Text, latin1) {
 		t.Fatal("fixture is not Latin-1 encoded")
 	}
-	var tabs []*ImportTable
+	var tabs []*Table
 	for _, data := range [][]byte{latin1, utf8Text, append([]byte("\xef\xbb\xbf"), utf8Text...)} {
-		tab, err := ReadImport(bytes.NewReader(data))
+		tab, err := Read(bytes.NewReader(data))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -216,7 +225,7 @@ func TestReadImportEncodings(t *testing.T) {
 	}
 }
 
-func TestReadImportRefused(t *testing.T) {
+func TestReadRefused(t *testing.T) {
 	tests := []struct{ file, want string }{
 		{"bad_empty.csv", "Die Datei ist leer."},
 		{"bad_blank.csv", "Die Datei ist leer."},
@@ -230,11 +239,11 @@ func TestReadImportRefused(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			data, err := os.ReadFile(filepath.Join("testdata", "import", tt.file))
+			data, err := os.ReadFile(filepath.Join("testdata", tt.file))
 			if err != nil {
 				t.Fatal(err)
 			}
-			tab, err := ReadImport(bytes.NewReader(data))
+			tab, err := Read(bytes.NewReader(data))
 			if err == nil {
 				t.Fatalf("read %d rows, want refusal", len(tab.Rows))
 			}
@@ -249,19 +258,19 @@ type impFailingReader struct{}
 
 func (impFailingReader) Read([]byte) (int, error) { return 0, errors.New("disk gone") }
 
-func TestReadImportReadError(t *testing.T) {
-	if _, err := ReadImport(impFailingReader{}); err == nil || errors.Is(err, store.ErrInvalidInput) {
+func TestReadReadError(t *testing.T) {
+	if _, err := Read(impFailingReader{}); err == nil || errors.Is(err, store.ErrInvalidInput) {
 		t.Errorf("got %v, want the reader's error", err)
 	}
 }
 
-func TestReadImportProblemCap(t *testing.T) {
+func TestReadProblemCap(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("Tabelle: 1\n;;;Anzahl\n2024;05378004;Bergisch Gladbach;1\n")
 	for range 3 * maxProblems {
 		b.WriteString("2024;05378004;Bergisch Gladbach;kaputt\n")
 	}
-	tab, err := ReadImport(strings.NewReader(b.String()))
+	tab, err := Read(strings.NewReader(b.String()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -270,19 +279,19 @@ func TestReadImportProblemCap(t *testing.T) {
 	}
 }
 
-// TestReadImportCRLF reads downloads saved with Windows line endings, as
+// TestReadCRLF reads downloads saved with Windows line endings, as
 // browsers on the office PCs store them, like the LF originals.
-func TestReadImportCRLF(t *testing.T) {
+func TestReadCRLF(t *testing.T) {
 	for _, name := range []string{"ldb_22517-02i.csv", "genesis_12411-01-01-5.csv", "ba_altersgruppe.csv"} {
-		data, err := os.ReadFile(filepath.Join("testdata", "import", name))
+		data, err := os.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
 			t.Fatal(err)
 		}
-		lf, err := ReadImport(bytes.NewReader(data))
+		lf, err := Read(bytes.NewReader(data))
 		if err != nil {
 			t.Fatal(err)
 		}
-		crlf, err := ReadImport(bytes.NewReader(bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))))
+		crlf, err := Read(bytes.NewReader(bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -293,7 +302,7 @@ func TestReadImportCRLF(t *testing.T) {
 		if err := WritePreview(&b, crlf); err != nil {
 			t.Fatal(err)
 		}
-		if a.String() != b.String() || crlf.Stand != lf.Stand || len(crlf.Problems) != len(lf.Problems) {
+		if a.String() != b.String() || crlf.AsOf != lf.AsOf || len(crlf.Problems) != len(lf.Problems) {
 			t.Errorf("%s reads differently with CRLF:\n%s", name, b.String())
 		}
 	}

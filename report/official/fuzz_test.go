@@ -1,4 +1,4 @@
-package report
+package official
 
 import (
 	"bytes"
@@ -12,11 +12,11 @@ import (
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
-// FuzzReadImport feeds arbitrary bytes to the reader, seeded with every
+// FuzzRead feeds arbitrary bytes to the reader, seeded with every
 // fixture: it must never panic, must refuse with a German message, and a
 // table it accepts must hold only labelled numbers or official symbols.
-func FuzzReadImport(f *testing.F) {
-	files, err := filepath.Glob(filepath.Join("testdata", "import", "*.csv"))
+func FuzzRead(f *testing.F) {
+	files, err := filepath.Glob(filepath.Join("testdata", "*.csv"))
 	if err != nil || len(files) == 0 {
 		f.Fatalf("no fixtures: %v", err)
 	}
@@ -30,7 +30,7 @@ func FuzzReadImport(f *testing.F) {
 	f.Add([]byte("GENESIS-Tabelle: 1\n2015;;\n;;Insgesamt\n05378004;Bergisch Gladbach;12p\n"))
 	f.Add([]byte("\"Region\";\"X\"\n\"Datenstand\";\"Mai 2024\"\n\"A\";\"B\"\n\"Juni 2024\";\"*\"\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		tab, err := ReadImport(bytes.NewReader(data))
+		tab, err := Read(bytes.NewReader(data))
 		if err != nil {
 			var ue *store.UserError
 			if !errors.As(err, &ue) || ue.Message == "" || tab != nil {

@@ -1,4 +1,4 @@
-package report
+package official
 
 import (
 	"bytes"
@@ -28,15 +28,15 @@ func impLdbBenchFile(tb testing.TB, n int) []byte {
 	return data
 }
 
-// BenchmarkReadImport100k reads a generated Landesdatenbank download of
+// BenchmarkRead100k reads a generated Landesdatenbank download of
 // 100,000 rows (300,000 values), about the size of the largest
 // Gemeinde tables of the Regionaldatenbank.
-func BenchmarkReadImport100k(b *testing.B) {
+func BenchmarkRead100k(b *testing.B) {
 	data := impLdbBenchFile(b, 100_000)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		tab, err := ReadImport(bytes.NewReader(data))
+		tab, err := Read(bytes.NewReader(data))
 		if err != nil {
 			b.Fatal(err)
 		}

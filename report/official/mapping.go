@@ -1,4 +1,4 @@
-package report
+package official
 
 import (
 	"fmt"
@@ -7,14 +7,14 @@ import (
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
-// ImportMapping says which Grundzahl, group and area the values of one
+// Mapping says which Grundzahl, group and area the values of one
 // column of an imported table fill. RegionKey selects the region's rows;
 // when it is empty, every row whose key belongs to one of our areas is
 // taken (05378004 Stadt, 05378 Kreis, 05 NRW), limited to Area if that is
 // set. Area may be empty when RegionKey is one of those keys.
-type ImportMapping struct {
+type Mapping struct {
 	BaseFigure, Group, Area string // our codes, as in the catalogue
-	Column                  string // the source's column label (ImportRow.Column)
+	Column                  string // the source's column label (Row.Column)
 	RegionKey               string
 }
 
@@ -56,17 +56,17 @@ var knownTables = map[string]struct {
 }
 
 // KnownMappings returns the mappings of an official table recognised by
-// its code (ImportTable.TableCode), or nil when the user has to map the
+// its code (Table.TableCode), or nil when the user has to map the
 // table.
-func KnownMappings(code string) []ImportMapping {
+func KnownMappings(code string) []Mapping {
 	kt, ok := knownTables[strings.TrimSpace(code)]
 	if !ok {
 		return nil
 	}
-	var maps []ImportMapping
+	var maps []Mapping
 	for _, c := range kt.columns {
 		for _, area := range kt.areas {
-			maps = append(maps, ImportMapping{BaseFigure: c.baseFigure, Group: c.group, Area: area, Column: c.column, RegionKey: areaKey(area)})
+			maps = append(maps, Mapping{BaseFigure: c.baseFigure, Group: c.group, Area: area, Column: c.column, RegionKey: areaKey(area)})
 		}
 	}
 	return maps
@@ -89,7 +89,7 @@ func areaKey(area string) string {
 // "<Format> <TableCode>", AsOf the Stand; the caller sets Origin and
 // validates against the catalogue. Problems (German) name the source line;
 // of two different values for the same slot the first is kept.
-func MapRows(t *ImportTable, maps []ImportMapping, kind store.PeriodKind) ([]store.Value, []string) {
+func MapRows(t *Table, maps []Mapping, kind store.PeriodKind) ([]store.Value, []string) {
 	if t == nil || len(maps) == 0 {
 		return nil, nil
 	}
@@ -98,14 +98,10 @@ func MapRows(t *ImportTable, maps []ImportMapping, kind store.PeriodKind) ([]sto
 		norms[i] = normColumn(m.Column)
 	}
 	source := strings.TrimSpace(t.Format + " " + t.TableCode)
-	type slot struct {
-		baseFigure, area, group string
-		period                  store.Period
-	}
 	var (
 		vals     []store.Value
 		problems []string
-		at       = map[slot]int{}
+		at       = map[store.ValueKey]int{}
 		rowNorm  = map[string]string{}
 	)
 	for _, r := range t.Rows {
@@ -120,7 +116,7 @@ func MapRows(t *ImportTable, maps []ImportMapping, kind store.PeriodKind) ([]sto
 				continue
 			}
 			where := fmt.Sprintf("Zeile %d (%s, %s, „%s“)", r.Line, r.RegionName, r.Period, shortText(r.Column))
-			p, err := importPeriod(r.Period, kind)
+			p, err := sourcePeriod(r.Period, kind)
 			if err != nil {
 				problems = append(problems, where+": "+store.Message(err))
 				continue
@@ -131,20 +127,20 @@ func MapRows(t *ImportTable, maps []ImportMapping, kind store.PeriodKind) ([]sto
 			}
 			v := store.Value{
 				BaseFigure: m.BaseFigure, Period: p, Area: area, Group: m.Group,
-				Number: r.Number, Symbol: r.Symbol, Source: source, AsOf: r.Stand,
+				Number: r.Number, Symbol: r.Symbol, Source: source, AsOf: r.AsOf,
 			}
 			if !r.HasNumber {
 				v.Number = 0
 			}
 			qualify(&v, r.Raw)
-			s := slot{v.BaseFigure, v.Area, v.Group, v.Period}
-			if j, dup := at[s]; dup {
+			k := v.Key()
+			if j, dup := at[k]; dup {
 				if !vals[j].SameContent(v) {
 					problems = append(problems, fmt.Sprintf("%s: Für %s, %s steht schon ein anderer Wert in der Datei; der erste wird übernommen.", where, v.BaseFigure, p.Label()))
 				}
 				continue
 			}
-			at[s] = len(vals)
+			at[k] = len(vals)
 			vals = append(vals, v)
 		}
 	}
@@ -156,7 +152,7 @@ func MapRows(t *ImportTable, maps []ImportMapping, kind store.PeriodKind) ([]sto
 
 // mappedArea returns the area m assigns to a row of region key, or "" if
 // m does not take the row.
-func mappedArea(m ImportMapping, key string) string {
+func mappedArea(m Mapping, key string) string {
 	if m.RegionKey != "" {
 		if key != m.RegionKey {
 			return ""
@@ -175,7 +171,7 @@ func mappedArea(m ImportMapping, key string) string {
 
 // qualify carries the GENESIS qualifiers of the source cell over to v.
 func qualify(v *store.Value, raw string) {
-	c, _ := parseImportCell(raw)
+	c, _ := parseCell(raw)
 	v.Provisional, v.Estimated = c.provisional, c.estimated
 	var notes []string
 	if c.corrected {
@@ -187,12 +183,12 @@ func qualify(v *store.Value, raw string) {
 	v.Note = strings.Join(notes, "; ")
 }
 
-// importPeriod reads a period of the source as a period of kind. A
+// sourcePeriod reads a period of the source as a period of kind. A
 // half-yearly Grundzahl is counted on the half-year's last day, so the
 // Stichtag 30.06. (or the month June) stands for the first half and
 // 31.12. (December) for the second; other days are refused rather than
 // rounded.
-func importPeriod(s string, kind store.PeriodKind) (store.Period, error) {
+func sourcePeriod(s string, kind store.PeriodKind) (store.Period, error) {
 	if kind != store.HalfYearPeriod {
 		return store.ParsePeriodOfKind(s, kind)
 	}

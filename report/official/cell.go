@@ -1,4 +1,4 @@
-package report
+package official
 
 import (
 	"fmt"
@@ -23,11 +23,11 @@ type importCell struct {
 	restricted  bool // ( )
 }
 
-// parseImportCell reads raw; ok is false when it is neither a number nor
+// parseCell reads raw; ok is false when it is neither a number nor
 // an official symbol. The Bundesagentur's "*" (anonymised count of 1 or
 // 2, or one that would reveal such a count) is the official "." (geheim zu
 // halten): both mean that a number exists and is withheld.
-func parseImportCell(raw string) (c importCell, ok bool) {
+func parseCell(raw string) (c importCell, ok bool) {
 	s := strings.TrimSpace(raw)
 	if s == "" {
 		return c, false

@@ -1,4 +1,4 @@
-package report
+package official
 
 import (
 	"bytes"
@@ -14,7 +14,7 @@ import (
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
-// The formats ReadImport understands, as ImportTable.Format names them.
+// The formats Read understands, as Table.Format names them.
 const (
 	FormatLDB     = "Landesdatenbank NRW"
 	FormatGenesis = "Regionaldatenbank (GENESIS)"
@@ -22,10 +22,10 @@ const (
 	FormatBA      = "Bundesagentur für Arbeit"
 )
 
-// ImportRow is one cell of an official statistics download: a value (or
+// Row is one cell of an official statistics download: a value (or
 // official symbol) for one region, period and column, kept as the source
 // writes it so that the preview shows exactly what was read.
-type ImportRow struct {
+type Row struct {
 	RegionKey  string // Regionalschlüssel as text, with leading zeros: "05378004"
 	RegionName string // without the indentation of the source
 	Period     string // as in the source: "31.12.2024", "2015", "2024-12-31", "Juni 2024"
@@ -37,24 +37,24 @@ type ImportRow struct {
 	Number    float64 // meaningful only when HasNumber
 	Symbol    store.Symbol
 	HasNumber bool
-	Stand     string // ISO date of Stand:/Datenstand, "" if none
+	AsOf      string // the Datenstand ("Stand:") as an ISO date, "" if none
 	Line      int    // line of the source file, for messages
 }
 
-// ImportTable is what ReadImport read from one download, in a form that no
+// Table is what Read read from one download, in a form that no
 // longer depends on the source format.
-type ImportTable struct {
+type Table struct {
 	Format    string // one of the Format constants
 	TableCode string // "12411-01-01-5", "22517-02i"; the statistics code for flat files; "" for BA
 	Title     string
-	Stand     string // ISO date or ""
-	Rows      []ImportRow
+	AsOf      string // the Datenstand as an ISO date, or ""
+	Rows      []Row
 	Problems  []string // German, with line numbers; the rest of the file was still read
 }
 
-// maxImportSize keeps a mistakenly chosen disk image from exhausting
+// maxSize keeps a mistakenly chosen disk image from exhausting
 // memory; the largest Regionaldatenbank downloads are a few ten megabytes.
-const maxImportSize = 256 << 20
+const maxSize = 256 << 20
 
 // maxProblems keeps the problem list readable when a whole column is
 // damaged; the count of the rest is still reported.
@@ -62,7 +62,7 @@ const maxProblems = 100
 
 var errUnknownFormat = store.Invalid("Die Datei ist kein bekanntes Statistik-Format (Landesdatenbank NRW, Regionaldatenbank, GENESIS-Flat oder Bundesagentur für Arbeit).")
 
-// ReadImport reads a CSV download of the Landesdatenbank NRW, the
+// Read reads a CSV download of the Landesdatenbank NRW, the
 // Regionaldatenbank (classic GENESIS table or flat file) or the Statistik
 // der Bundesagentur für Arbeit. The encoding (UTF-8 with or without BOM,
 // else Windows-1252, of which ISO-8859-1 is a subset for printable text)
@@ -70,15 +70,15 @@ var errUnknownFormat = store.Invalid("Die Datei ist kein bekanntes Statistik-For
 // downloads are often renamed. A file that cannot be read as any of them is
 // refused with a German message (see store.Message); problems in single
 // lines are collected in Problems and the rest is read.
-func ReadImport(r io.Reader) (*ImportTable, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxImportSize+1))
+func Read(r io.Reader) (*Table, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("read import: %w", err)
 	}
-	if len(data) > maxImportSize {
+	if len(data) > maxSize {
 		return nil, store.Invalid("Die Datei ist zu groß für einen Statistik-Download (mehr als 256 MB).")
 	}
-	text, err := decodeImport(data)
+	text, err := decode(data)
 	if err != nil {
 		return nil, err
 	}
@@ -94,14 +94,14 @@ func ReadImport(r io.Reader) (*ImportTable, error) {
 		return nil, noDataError(t)
 	}
 	for i := range t.Rows {
-		if t.Rows[i].Stand == "" {
-			t.Rows[i].Stand = t.Stand
+		if t.Rows[i].AsOf == "" {
+			t.Rows[i].AsOf = t.AsOf
 		}
 	}
 	return t, nil
 }
 
-func noDataError(t *ImportTable) error {
+func noDataError(t *Table) error {
 	msg := "Die Datei enthält keine Datenzeilen mit Werten."
 	if t.TableCode != "" {
 		msg = fmt.Sprintf("Die Tabelle %s enthält keine Datenzeilen mit Werten.", t.TableCode)
@@ -112,11 +112,11 @@ func noDataError(t *ImportTable) error {
 	return store.Invalid(msg)
 }
 
-// decodeImport returns the text as UTF-8. Office programs and browsers
+// decode returns the text as UTF-8. Office programs and browsers
 // still save Latin-1; a file that is not valid UTF-8 is taken as
 // Windows-1252, which decodes every byte and agrees with ISO-8859-1 on all
 // printable characters.
-func decodeImport(data []byte) (string, error) {
+func decode(data []byte) (string, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {
 		return "", store.Invalid("Die Datei ist leer.")
@@ -175,7 +175,7 @@ func readRecords(text string) ([]record, error) {
 
 // parseRecords recognises the format by the first record and hands the
 // records to its parser.
-func parseRecords(recs []record) (*ImportTable, error) {
+func parseRecords(recs []record) (*Table, error) {
 	for len(recs) > 0 && emptyRecord(recs[0]) {
 		recs = recs[1:]
 	}
@@ -185,21 +185,21 @@ func parseRecords(recs []record) (*ImportTable, error) {
 	first := strings.TrimSpace(recs[0].cells[0])
 	switch {
 	case strings.HasPrefix(first, "GENESIS-Tabelle:"):
-		t := &ImportTable{Format: FormatGenesis, TableCode: tableCode(strings.TrimPrefix(first, "GENESIS-Tabelle:"))}
+		t := &Table{Format: FormatGenesis, TableCode: tableCode(strings.TrimPrefix(first, "GENESIS-Tabelle:"))}
 		parseClassic(t, recs[1:])
 		return t, nil
 	case strings.HasPrefix(first, "Tabelle:"):
-		t := &ImportTable{Format: FormatLDB, TableCode: tableCode(strings.TrimPrefix(first, "Tabelle:"))}
+		t := &Table{Format: FormatLDB, TableCode: tableCode(strings.TrimPrefix(first, "Tabelle:"))}
 		parseClassic(t, recs[1:])
 		return t, nil
 	case strings.EqualFold(first, "statistics_code"), strings.EqualFold(first, "Statistik_Code"):
-		t := &ImportTable{Format: FormatFlat}
+		t := &Table{Format: FormatFlat}
 		if err := parseFlat(t, recs); err != nil {
 			return nil, err
 		}
 		return t, nil
 	case isBA(recs):
-		t := &ImportTable{Format: FormatBA}
+		t := &Table{Format: FormatBA}
 		if err := parseBA(t, recs); err != nil {
 			return nil, err
 		}
@@ -220,7 +220,7 @@ func tableCode(rest string) string {
 
 // problem records a German, line-numbered note about a line that could
 // not be read completely.
-func (t *ImportTable) problem(line int, format string, args ...any) {
+func (t *Table) problem(line int, format string, args ...any) {
 	switch n := len(t.Problems); {
 	case n < maxProblems:
 		t.Problems = append(t.Problems, fmt.Sprintf("Zeile %d: ", line)+fmt.Sprintf(format, args...))

@@ -1,4 +1,4 @@
-package report
+package official
 
 import (
 	"os"
@@ -8,30 +8,40 @@ import (
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
-// impRealDir holds real downloads (see its PROVENANCE.md) when the project
-// sits next to the shared folder; the tests skip without it.
-var impRealDir = filepath.Join("..", "..", "shared", "realdata")
+// RealDataEnv names the environment variable that points the opt-in tests
+// at a directory of real downloads (laid out as ldbnrw/, regionalstatistik/,
+// genesis_flat/, ba/). The fixtures under testdata cover every format; the
+// real files, which are too large and not ours to ship, are a check a
+// developer runs by hand after a change to a reader.
+const RealDataEnv = "INTEGRATIONSMONITOR_REALDATA"
 
-func impReadReal(t *testing.T, name string) *ImportTable {
+// RealDataDir returns the directory RealDataEnv names and skips the test
+// when it is unset. A file missing from a named directory fails the test.
+func RealDataDir(t testing.TB) string {
 	t.Helper()
-	f, err := os.Open(filepath.Join(impRealDir, name))
-	if os.IsNotExist(err) {
-		t.Skipf("%s not present", name)
+	dir := os.Getenv(RealDataEnv)
+	if dir == "" {
+		t.Skipf("%s is not set; the real downloads are optional", RealDataEnv)
 	}
+	return dir
+}
+
+func impReadReal(t *testing.T, dir, name string) *Table {
+	t.Helper()
+	f, err := os.Open(filepath.Join(dir, name))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	tab, err := ReadImport(f)
+	tab, err := Read(f)
 	if err != nil {
-		t.Fatalf("ReadImport(%s): %s", name, store.Message(err))
+		t.Fatalf("Read(%s): %s", name, store.Message(err))
 	}
 	return tab
 }
 
-const impSchoolCol = "Schüler(innen) an allgemein bildenden Schulen; "
-
-func TestReadImportRealFiles(t *testing.T) {
+func TestReadRealFiles(t *testing.T) {
+	dir := RealDataDir(t)
 	tests := []struct {
 		file, format, code, stand string
 		minRows                   int
@@ -82,9 +92,9 @@ func TestReadImportRealFiles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(filepath.Base(tt.file), func(t *testing.T) {
-			tab := impReadReal(t, tt.file)
-			if tab.Format != tt.format || tab.TableCode != tt.code || tab.Stand != tt.stand {
-				t.Errorf("format %q code %q stand %q, want %q %q %q", tab.Format, tab.TableCode, tab.Stand, tt.format, tt.code, tt.stand)
+			tab := impReadReal(t, dir, tt.file)
+			if tab.Format != tt.format || tab.TableCode != tt.code || tab.AsOf != tt.stand {
+				t.Errorf("format %q code %q stand %q, want %q %q %q", tab.Format, tab.TableCode, tab.AsOf, tt.format, tt.code, tt.stand)
 			}
 			if len(tab.Rows) < tt.minRows {
 				t.Errorf("%d rows, want at least %d", len(tab.Rows), tt.minRows)

@@ -1,0 +1,71 @@
+package official
+
+import (
+	"fmt"
+
+	"bergischgladbach.de/integrationsmonitor/store"
+)
+
+// Plan is what an import would do to a file: values that are new,
+// values that differ from stored ones (corrections, kept in the history),
+// and how many are already stored as they are.
+type Plan struct {
+	Values    []store.Value // every mapped value, to hand to SaveValues
+	New       int
+	Changed   []Change
+	Unchanged int
+	Problems  []string // German, from reading and mapping
+}
+
+// Change is a stored value an import would correct.
+type Change struct {
+	Old, New store.Value
+}
+
+// Describe says in German which value changes how; format writes a number
+// or symbol in the Grundzahl's unit (report.FormatValue), which this package
+// cannot import without depending on the evaluation.
+func (c Change) Describe(cat *store.Catalog, format func(num float64, sym store.Symbol, unit string) string) string {
+	name, unit := c.New.BaseFigure, ""
+	if bf, ok := cat.BaseFigureByCode(c.New.BaseFigure); ok {
+		name, unit = bf.Name, bf.Unit
+	}
+	return fmt.Sprintf("%s, %s, %s, %s: %s → %s", name, c.New.Period.Label(), cat.AreaName(c.New.Area), cat.GroupName(c.New.Group),
+		format(c.Old.Number, c.Old.Symbol, unit), format(c.New.Number, c.New.Symbol, unit))
+}
+
+// NewPlan maps the table's rows with maps, each Grundzahl in its own
+// period kind, and compares them with the stored values by store.DiffValues,
+// the diff a merge of a returned file uses too. It changes nothing; the
+// caller stores plan.Values when the user agrees.
+func NewPlan(t *Table, maps []Mapping, cat *store.Catalog, stored []store.Value) (*Plan, error) {
+	plan := &Plan{Problems: append([]string(nil), t.Problems...)}
+	byBF := map[string][]Mapping{}
+	var order []string
+	for _, m := range maps {
+		if _, ok := byBF[m.BaseFigure]; !ok {
+			order = append(order, m.BaseFigure)
+		}
+		byBF[m.BaseFigure] = append(byBF[m.BaseFigure], m)
+	}
+	for _, code := range order {
+		bf, ok := cat.BaseFigureByCode(code)
+		if !ok {
+			return nil, store.Invalid(fmt.Sprintf("Die Grundzahl „%s“ gibt es in dieser Datei nicht.", code))
+		}
+		vals, problems := MapRows(t, byBF[code], bf.PeriodKind)
+		plan.Values = append(plan.Values, vals...)
+		plan.Problems = append(plan.Problems, problems...)
+	}
+	for _, d := range store.DiffValues(stored, plan.Values) {
+		switch d.Kind {
+		case store.DiffNew:
+			plan.New++
+		case store.DiffUnchanged:
+			plan.Unchanged++
+		case store.DiffChanged:
+			plan.Changed = append(plan.Changed, Change{Old: *d.Stored, New: *d.Incoming})
+		}
+	}
+	return plan, nil
+}
