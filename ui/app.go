@@ -38,6 +38,11 @@ type App struct {
 	// the overview flags Kennzahlen without a value in it.
 	reportYear int
 	demo       bool // the file holds Beispieldaten
+	// busy is set while a job (runJob) works on the file.
+	busy bool
+	// jobFinished is called on the UI goroutine after a job's result was
+	// shown; tests wait on it instead of sleeping.
+	jobFinished func(j *runningJob, err error)
 }
 
 // New builds the main window's content and menu. Call Open or SetStore to
