@@ -99,7 +99,7 @@ func TestImportWizardKnownTable(t *testing.T) {
 	u, path := newTestApp(t)
 	var tbl *report.ImportTable
 	if err := waitJob(t, u, func() {
-		u.readImport("../report/testdata/import/ldb_12411-15i.csv", func(t *report.ImportTable) { tbl = t })
+		u.readImport("testdata/ldb_12411-15i.csv", func(t *report.ImportTable) { tbl = t })
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +133,7 @@ func TestImportWizardKnownTable(t *testing.T) {
 
 func TestImportWizardManualMapping(t *testing.T) {
 	u, _ := newTestApp(t)
-	tbl, err := readImportFile("../report/testdata/import/ldb_22517-02i.csv")
+	tbl, err := readImportFile("testdata/ldb_22517-02i.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
