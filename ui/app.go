@@ -54,6 +54,7 @@ func New(a fyne.App, w fyne.Window) *App {
 	w.SetContent(container.NewStack(widget.NewLabel("Keine Datei geöffnet. Bitte über „Datei → Öffnen…“ eine Datei wählen.")))
 	u.refreshMenu()
 	w.SetTitle(AppTitle)
+	w.SetCloseIntercept(u.closeRequested)
 	return u
 }
 

@@ -89,3 +89,14 @@ func (r *runningJob) finish(err error) {
 		r.u.jobFinished(r, err)
 	}
 }
+
+// closeRequested keeps the window open while a job works on the file:
+// closing it then would silently drop an import or merge half saved
+// (SQLite rolls it back) or leave a copy unfinished.
+func (u *App) closeRequested() {
+	if u.busy {
+		dialog.ShowInformation("Bitte warten", "Das Programm arbeitet noch an der Datei. Bitte schließen Sie das Fenster, wenn die Arbeit abgeschlossen ist.", u.win)
+		return
+	}
+	u.win.Close()
+}

@@ -105,11 +105,22 @@ func TestJobRefusesSecondJob(t *testing.T) {
 	if u.runJob(job{title: "Zweite Arbeit …", work: func(func(int, int)) error { return nil }}) {
 		t.Error("second job started while the first runs")
 	}
+	closed := false
+	u.win.SetOnClosed(func() { closed = true })
+	u.closeRequested()
+	if closed || !strings.Contains(overlayTexts(t, u), "arbeitet noch an der Datei") {
+		t.Errorf("window closed during a job (closed=%v): %q", closed, overlayTexts(t, u))
+	}
+	u.win.Canvas().Overlays().Top().Hide() // the user closes the message
 	err := waitJob(t, u, func() { close(release) })
 	if err != nil {
 		t.Fatal(err)
 	}
 	if u.win.Canvas().Overlays().Top() != nil {
 		t.Errorf("progress dialog still shown: %q", overlayTexts(t, u))
+	}
+	u.closeRequested()
+	if !closed {
+		t.Error("window not closed after the job")
 	}
 }
