@@ -22,7 +22,9 @@ type job struct {
 	// running endlessly.
 	steps bool
 	// work runs on its own goroutine. It must not touch widgets; progress
-	// may be called from it.
+	// may be called from it. It may use the store (database/sql is safe
+	// for concurrent use) through a *store.Store captured before the job
+	// starts; no other job or file change runs meanwhile.
 	work func(progress func(done, total int)) error
 	// done runs on the UI goroutine after the dialog closed. It shows the
 	// result, or the German message for err.

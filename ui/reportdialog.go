@@ -76,8 +76,8 @@ func (d *reportDialog) settings() store.ReportSettings {
 		Foreword: strings.TrimSpace(d.foreword.Text), Closing: strings.TrimSpace(d.closing.Text)}
 }
 
-// start saves the texts, reads the data on the UI goroutine (the store is
-// not shared with the worker) and renders in the background.
+// start saves the texts and reads the data on the UI goroutine, so the PDF
+// shows the file as it was when the user clicked, and renders it in a job.
 func (d *reportDialog) start() {
 	ctx := context.Background()
 	u := d.u
