@@ -40,6 +40,11 @@ type App struct {
 	demo       bool // the file holds Beispieldaten
 	// today dates the Datenlieferungen; tests set it.
 	today func() time.Time
+	// busy is set while a job (runJob) works on the file.
+	busy bool
+	// jobFinished is called on the UI goroutine after a job's result was
+	// shown; tests wait on it instead of sleeping.
+	jobFinished func(j *runningJob, err error)
 }
 
 // New builds the main window's content and menu. Call Open or SetStore to
@@ -51,6 +56,7 @@ func New(a fyne.App, w fyne.Window) *App {
 	w.SetContent(container.NewStack(widget.NewLabel("Keine Datei geöffnet. Bitte über „Datei → Öffnen…“ eine Datei wählen.")))
 	u.refreshMenu()
 	w.SetTitle(AppTitle)
+	w.SetCloseIntercept(u.closeRequested)
 	return u
 }
 

@@ -33,15 +33,26 @@ func (u *App) showMailCopy() {
 	fd.Show()
 }
 
-func (u *App) mailCopyTo(dir string) (string, error) {
-	path, err := u.st.CopyForMail(context.Background(), dir, time.Now())
+// mailCopyTo writes the copy into dir off the UI goroutine; SQLite's
+// backup and the check of the copy take seconds for a large file.
+func (u *App) mailCopyTo(dir string) {
+	st, path := u.st, ""
+	u.runJob(job{title: "Kopie wird gespeichert …", file: st.Path(),
+		work: func(func(int, int)) error {
+			var err error
+			path, err = st.CopyForMail(context.Background(), dir, time.Now())
+			return err
+		},
+		done: func(err error) { u.mailCopied(path, err) }})
+}
+
+func (u *App) mailCopied(path string, err error) {
 	if err != nil {
 		u.showError("Kopie", err)
-		return "", err
+		return
 	}
 	dialog.ShowInformation("Kopie gespeichert", "Die Kopie wurde geprüft und gespeichert:\n"+path+
 		"\n\nSie können diese Datei jetzt per E-Mail an die Statistikdienststelle senden.", u.win)
-	return path, nil
 }
 
 // showReturned asks for a file that came back and shows what differs.
@@ -52,16 +63,31 @@ func (u *App) showReturned() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		plan, err := u.st.CompareReturned(context.Background(), path)
-		if err != nil {
-			u.showError("Rückmeldung", err)
-			return
-		}
-		newMergeDialog(u, plan).show()
+		u.compareReturned(path)
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".sqlite", ".sqlite3", ".db"}))
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+}
+
+// compareReturned checks and reads the returned file off the UI goroutine,
+// then lists the differences.
+func (u *App) compareReturned(path string) {
+	st := u.st
+	var plan *store.MergePlan
+	u.runJob(job{title: "Rückmeldung wird verglichen …", file: path,
+		work: func(func(int, int)) error {
+			var err error
+			plan, err = st.CompareReturned(context.Background(), path)
+			return err
+		},
+		done: func(err error) {
+			if err != nil {
+				u.showError("Rückmeldung", err)
+				return
+			}
+			newMergeDialog(u, plan).show()
+		}})
 }
 
 // mergeDialog lists the differences of a returned file with a check box
@@ -132,8 +158,20 @@ func (m *mergeDialog) selected() []store.MergeItem {
 	return take
 }
 
+// apply writes the chosen values in one transaction off the UI goroutine.
 func (m *mergeDialog) apply() {
-	n, err := m.u.st.ApplyMerge(context.Background(), m.plan, m.selected())
+	st, plan, take := m.u.st, m.plan, m.selected()
+	n := 0
+	m.u.runJob(job{title: "Rückmeldung wird übernommen …", file: plan.File,
+		work: func(func(int, int)) error {
+			var err error
+			n, err = st.ApplyMerge(context.Background(), plan, take)
+			return err
+		},
+		done: func(err error) { m.merged(n, err) }})
+}
+
+func (m *mergeDialog) merged(n int, err error) {
 	if m.applied != nil {
 		m.applied(n, err)
 	}

@@ -7,21 +7,35 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"bergischgladbach.de/integrationsmonitor/report/official"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
 func TestMailCopyEditedAndMergedBack(t *testing.T) {
 	ctx := context.Background()
-	u, _ := newTestApp(t)
+	u, path := newTestApp(t)
 	v := store.Value{BaseFigure: "C-K2-G1", Period: "2024", Area: "stadt", Group: "insgesamt", Number: 11}
 	if _, err := u.st.SaveValue(ctx, v, store.SaveOptions{Origin: "Eingabe"}); err != nil {
 		t.Fatal(err)
 	}
-	copyPath, err := u.mailCopyTo(t.TempDir())
-	if err != nil {
+	dir := t.TempDir()
+	if err := waitJob(t, u, func() { u.mailCopyTo(dir) }); err != nil {
 		t.Fatal(err)
 	}
+	copyPath := filepath.Join(dir, store.MailName(time.Now(), 1))
+	if _, err := store.Check(ctx, copyPath); err != nil {
+		t.Fatalf("no valid copy: %v", err)
+	}
+	if got := overlayTexts(t, u); !strings.Contains(got, "Die Kopie wurde geprüft und gespeichert:\n"+copyPath) {
+		t.Errorf("dialogs after copying: %q", got)
+	}
+	dismissAll(u)
 	// The Statistikdienststelle edits the copy with plain SQL.
 	db, err := sql.Open("sqlite", "file:"+copyPath)
 	if err != nil {
@@ -35,49 +49,83 @@ func TestMailCopyEditedAndMergedBack(t *testing.T) {
 	}
 	db.Close()
 
-	plan, err := u.st.CompareReturned(ctx, copyPath)
+	if err := waitJob(t, u, func() { u.compareReturned(copyPath) }); err != nil {
+		t.Fatal(err)
+	}
+	var checks []*widget.Check
+	walkAll(t, u.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if c, ok := o.(*widget.Check); ok {
+			checks = append(checks, c)
+		}
+	})
+	if len(checks) != 2 || !checks[0].Checked || !checks[1].Checked {
+		t.Fatalf("merge dialog offers %d items:\n%s", len(checks), overlayTexts(t, u))
+	}
+	if err := waitJob(t, u, func() { test.Tap(topButton(t, u, "Ausgewählte übernehmen")) }); err != nil {
+		t.Fatal(err)
+	}
+	if got := overlayTexts(t, u); !strings.Contains(got, "2 Werte übernommen.") || strings.Contains(got, "wird übernommen") {
+		t.Errorf("dialogs after merging: %q", got)
+	}
+	// The values are in the file itself, not only in the window's state.
+	u.Close()
+	st, err := store.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := newMergeDialog(u, plan)
-	m.content()
-	if len(m.checks) != 2 || !m.checks[0].Checked || !m.checks[1].Checked {
-		t.Fatalf("merge dialog offers %d items: %+v", len(m.checks), plan)
-	}
-	var applied int
-	m.applied = func(n int, err error) { applied = n }
-	m.apply()
-	if applied != 2 {
-		t.Fatalf("applied %d, want 2", applied)
-	}
-	got, _ := u.st.Value(ctx, "C-K2-G1", "2024", "stadt", "insgesamt")
+	defer st.Close()
+	got, _ := st.Value(ctx, "C-K2-G1", "2024", "stadt", "insgesamt")
 	if got.Number != 12 {
 		t.Errorf("2024 after merge = %v, want 12", got.Number)
 	}
-	h, _ := u.st.History(ctx, "C-K2-G1", "2025", "stadt", "insgesamt")
+	h, _ := st.History(ctx, "C-K2-G1", "2025", "stadt", "insgesamt")
 	if len(h) == 0 || !strings.HasPrefix(h[len(h)-1].Origin, "Rückmeldung: ") {
 		t.Errorf("history of the new value: %+v", h)
 	}
 }
 
+func TestCompareRefusesOpenFile(t *testing.T) {
+	u, path := newTestApp(t)
+	err := waitJob(t, u, func() { u.compareReturned(path) })
+	if err == nil {
+		t.Fatal("comparing the open file with itself succeeded")
+	}
+	if got := overlayTexts(t, u); !strings.Contains(got, "ist die geöffnete Datei selbst") {
+		t.Errorf("error dialog: %q", got)
+	}
+}
+
 func TestImportWizardKnownTable(t *testing.T) {
-	u, _ := newTestApp(t)
-	tbl, err := readImportFile("../report/official/testdata/ldb_12411-15i.csv")
-	if err != nil {
+	u, path := newTestApp(t)
+	var tbl *official.Table
+	if err := waitJob(t, u, func() {
+		u.readImport("testdata/ldb_12411-15i.csv", func(t *official.Table) { tbl = t })
+	}); err != nil {
 		t.Fatal(err)
 	}
 	w := newImportWizard(u, tbl, "ldb_12411-15i.csv")
-	w.content()
+	w.show()
 	if w.plan == nil || w.plan.New != 2 || !strings.Contains(w.summary.Text, "2 neu") {
 		t.Fatalf("plan for a known table: %q", w.summary.Text)
 	}
 	var ins int
 	w.stored = func(i, c int, err error) { ins = i }
-	w.store()
+	if err := waitJob(t, u, func() { test.Tap(topButton(t, u, "Übernehmen")) }); err != nil {
+		t.Fatal(err)
+	}
 	if ins != 2 {
 		t.Fatalf("stored %d, want 2", ins)
 	}
-	v, err := u.st.Value(context.Background(), "BEV", "2024-12-31", "stadt", "insgesamt")
+	if got := overlayTexts(t, u); !strings.Contains(got, "Neu: 2 Werte") || strings.Contains(got, "werden gespeichert") {
+		t.Errorf("dialogs after the import: %q", got)
+	}
+	u.Close()
+	st, err := store.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	v, err := st.Value(context.Background(), "BEV", "2024-12-31", "stadt", "insgesamt")
 	if err != nil || v.Number != 111361 {
 		t.Errorf("BEV stadt 2024 = %+v %v", v, err)
 	}
@@ -85,7 +133,7 @@ func TestImportWizardKnownTable(t *testing.T) {
 
 func TestImportWizardManualMapping(t *testing.T) {
 	u, _ := newTestApp(t)
-	tbl, err := readImportFile("../report/official/testdata/ldb_22517-02i.csv")
+	tbl, err := readImportFile("testdata/ldb_22517-02i.csv")
 	if err != nil {
 		t.Fatal(err)
 	}

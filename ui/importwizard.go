@@ -27,24 +27,30 @@ func (u *App) showImport() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		bar := widget.NewProgressBarInfinite()
-		wait := dialog.NewCustomWithoutButtons("Datei wird gelesen …", container.NewVBox(para(filepath.Base(path)), bar), u.win)
-		wait.Show()
-		go func() {
-			t, err := readImportFile(path)
-			fyne.Do(func() {
-				wait.Hide()
-				if err != nil {
-					u.showError("Import", err)
-					return
-				}
-				newImportWizard(u, t, filepath.Base(path)).show()
-			})
-		}()
+		u.readImport(path, func(t *official.Table) { newImportWizard(u, t, filepath.Base(path)).show() })
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt"}))
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+}
+
+// readImport reads path off the UI goroutine and passes the table to
+// then, on the UI goroutine.
+func (u *App) readImport(path string, then func(*official.Table)) {
+	var t *official.Table
+	u.runJob(job{title: "Datei wird gelesen …", file: path,
+		work: func(func(int, int)) error {
+			var err error
+			t, err = readImportFile(path)
+			return err
+		},
+		done: func(err error) {
+			if err != nil {
+				u.showError("Import", err)
+				return
+			}
+			then(t)
+		}})
 }
 
 func readImportFile(path string) (*official.Table, error) {
@@ -209,13 +215,27 @@ func (w *importWizard) show() {
 	d.Show()
 }
 
-// store saves the planned values in one transaction.
+// store saves the planned values in one transaction, off the UI
+// goroutine: 100 000 values take seconds.
 func (w *importWizard) store() {
 	if w.plan == nil || len(w.plan.Values) == 0 {
 		dialog.ShowInformation("Import", "Es wurden keine Werte zugeordnet; nichts wurde geändert.", w.u.win)
 		return
 	}
-	ins, cor, err := w.u.st.SaveValues(context.Background(), w.plan.Values, store.SaveOptions{Origin: "Import: " + w.source, Correct: true})
+	st, values := w.u.st, w.plan.Values
+	opts := store.SaveOptions{Origin: "Import: " + w.source, Correct: true}
+	var ins, cor int
+	w.u.runJob(job{title: "Werte werden gespeichert …", file: w.source,
+		work: func(func(int, int)) error {
+			var err error
+			ins, cor, err = st.SaveValues(context.Background(), values, opts)
+			return err
+		},
+		done: func(err error) { w.saved(ins, cor, err) }})
+}
+
+// saved shows the result of store on the UI goroutine.
+func (w *importWizard) saved(ins, cor int, err error) {
 	if w.stored != nil {
 		w.stored(ins, cor, err)
 	}

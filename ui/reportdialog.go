@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
@@ -27,8 +26,6 @@ type reportDialog struct {
 	title, author     *widget.Entry
 	foreword, closing *widget.Entry
 	picker            *pathPicker
-	progress          *widget.ProgressBar
-	wait              dialog.Dialog
 	// done is called on the UI goroutine when the PDF is written (tests).
 	done func(path string, pages int, err error)
 }
@@ -52,7 +49,7 @@ func (u *App) showReportDialog() {
 
 func newReportDialog(u *App) *reportDialog {
 	d := &reportDialog{u: u, title: widget.NewEntry(), author: widget.NewEntry(),
-		foreword: widget.NewMultiLineEntry(), closing: widget.NewMultiLineEntry(), progress: widget.NewProgressBar()}
+		foreword: widget.NewMultiLineEntry(), closing: widget.NewMultiLineEntry()}
 	d.foreword.Wrapping, d.closing.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	d.foreword.SetMinRowsVisible(5)
 	d.closing.SetMinRowsVisible(3)
@@ -79,8 +76,8 @@ func (d *reportDialog) settings() store.ReportSettings {
 		Foreword: strings.TrimSpace(d.foreword.Text), Closing: strings.TrimSpace(d.closing.Text)}
 }
 
-// start saves the texts, reads the data on the UI goroutine (the store is
-// not shared with the worker) and renders in the background.
+// start saves the texts and reads the data on the UI goroutine, so the PDF
+// shows the file as it was when the user clicked, and renders it in a job.
 func (d *reportDialog) start() {
 	ctx := context.Background()
 	u := d.u
@@ -107,34 +104,21 @@ func (d *reportDialog) start() {
 	// the same PDF.
 	opt := report.PDFOptions{Year: u.reportYear, Title: set.Title, Author: set.Author, Created: report.LatestChange(snap, texts),
 		Fonts: report.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Italic: assets.FontItalic},
-		Demo:  u.demo, SmallCount: u.st.SmallCount(ctx), Progress: d.setProgress}
-	d.wait = dialog.NewCustomWithoutButtons("Bericht wird erstellt …", container.NewVBox(para(filepath.Base(path)), d.progress), u.win)
-	d.wait.Resize(fyne.NewSize(480, 140))
-	d.wait.Show()
-	go func() {
-		pages := 0
-		err := writeAtomically(path, func(f *os.File) error {
-			var err error
-			pages, err = report.WritePDF(f, snap, texts, opt)
-			return err
-		})
-		fyne.Do(func() { d.finish(path, pages, err) })
-	}()
-}
-
-// setProgress may be called from the worker goroutine.
-func (d *reportDialog) setProgress(done, total int) {
-	if total <= 0 {
-		return
-	}
-	v := float64(done) / float64(total)
-	fyne.Do(func() { d.progress.SetValue(v) })
+		Demo:  u.demo, SmallCount: u.st.SmallCount(ctx)}
+	pages := 0
+	u.runJob(job{title: "Bericht wird erstellt …", file: path, steps: true,
+		work: func(progress func(done, total int)) error {
+			opt.Progress = progress
+			return writeAtomically(path, func(f *os.File) error {
+				var err error
+				pages, err = report.WritePDF(f, snap, texts, opt)
+				return err
+			})
+		},
+		done: func(err error) { d.finish(path, pages, err) }})
 }
 
 func (d *reportDialog) finish(path string, pages int, err error) {
-	if d.wait != nil {
-		d.wait.Hide()
-	}
 	if d.done != nil {
 		d.done(path, pages, err)
 	}

@@ -5,8 +5,8 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2/test"
 )
@@ -29,14 +29,11 @@ func TestReportDialogWritesPDFAndStoresTexts(t *testing.T) {
 	d.picker.name.SetText("bericht")
 	d.foreword.SetText("")
 	test.Type(d.foreword, "Dieser Bericht zeigt die Entwicklung seit 2011.")
-	done := make(chan reportDone, 1)
-	d.done = func(p string, n int, err error) { done <- reportDone{p, n, err} }
-	d.start()
 	var r reportDone
-	select {
-	case r = <-done:
-	case <-time.After(2 * time.Minute):
-		t.Fatal("report not finished within two minutes")
+	d.done = func(p string, n int, err error) { r = reportDone{p, n, err} }
+	j, jobErr := finishedJob(t, u, d.start)
+	if jobErr != r.err {
+		t.Errorf("job error %v, dialog error %v", jobErr, r.err)
 	}
 	if r.err != nil {
 		t.Fatalf("report: %v", r.err)
@@ -56,7 +53,10 @@ func TestReportDialogWritesPDFAndStoresTexts(t *testing.T) {
 	if err != nil || set.Foreword != "Dieser Bericht zeigt die Entwicklung seit 2011." || set.Title == "" {
 		t.Errorf("settings not stored: %+v %v", set, err)
 	}
-	if d.progress.Value != 1 {
-		t.Errorf("progress bar at %v after finishing", d.progress.Value)
+	if !j.j.steps || j.bar.Value != 1 {
+		t.Errorf("progress bar at %v after finishing", j.bar.Value)
+	}
+	if got := overlayTexts(t, u); !strings.Contains(got, "Der Monitoring-Bericht wurde gespeichert:") || strings.Contains(got, "wird erstellt") {
+		t.Errorf("dialogs after the report: %q", got)
 	}
 }

@@ -11,7 +11,7 @@ import (
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
-const ldbFixture = "../../report/official/testdata/ldb_12411-15i.csv"
+const ldbFixture = "testdata/ldb_12411-15i.csv"
 
 func TestImportPreviewChangesNothing(t *testing.T) {
 	out, _, err := runCmd(t, "import", "-vorschau", ldbFixture)
@@ -77,7 +77,7 @@ func TestImportKnownTableThenCorrection(t *testing.T) {
 func TestImportUnknownTableAsksForMapping(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "m.sqlite")
 	runCmd(t, "neu", path)
-	_, errOut, err := runCmd(t, "import", path, "../../report/official/testdata/ldb_22517-02i.csv")
+	_, errOut, err := runCmd(t, "import", path, "testdata/ldb_22517-02i.csv")
 	if err == nil || !strings.Contains(errOut, "nicht bekannt") {
 		t.Errorf("unknown table: %v %q", err, errOut)
 	}

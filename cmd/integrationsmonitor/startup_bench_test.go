@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -28,18 +27,7 @@ func runEmptyWindow() {
 // benchStartup starts the test binary as a program under Xvfb b.N times
 // and measures until xdotool sees its window.
 func benchStartup(b *testing.B, env []string, title string) {
-	for _, tool := range []string{"Xvfb", "xdotool"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			b.Skipf("%s not installed", tool)
-		}
-	}
-	display := freeDisplayB(b)
-	xvfb := exec.Command("Xvfb", display, "-screen", "0", "1400x900x24", "-nolisten", "tcp")
-	if err := xvfb.Start(); err != nil {
-		b.Fatal(err)
-	}
-	defer func() { xvfb.Process.Kill(); xvfb.Wait() }()
-	time.Sleep(500 * time.Millisecond) // Xvfb has no readiness signal
+	display := startXvfb(b)
 	self, _ := os.Executable()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -62,16 +50,6 @@ func benchStartup(b *testing.B, env []string, title string) {
 		}
 		b.StartTimer()
 	}
-}
-
-func freeDisplayB(b *testing.B) string {
-	for n := 400; n < 600; n++ {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); os.IsNotExist(err) {
-			return fmt.Sprintf(":%d", n)
-		}
-	}
-	b.Fatal("no free X display")
-	return ""
 }
 
 // BenchmarkStartupDemoFile: the program on the demo file, to its window.
