@@ -125,10 +125,11 @@ func sameFile(a, b string) bool {
 
 // historyMark identifies a history entry across two copies of a file.
 type historyMark struct {
-	action, at, origin string
-	number             float64
-	hasNumber          bool
-	symbol             string
+	action     HistoryAction
+	at, origin string
+	number     float64
+	hasNumber  bool
+	symbol     string
 }
 
 // mergeSide is one file's values and history, by key; history entries are
@@ -186,7 +187,7 @@ func takenFrom(h historyMark, theirs map[historyMark]int) bool {
 		return false
 	}
 	for t := range theirs {
-		if (t.action == "geloescht") == (h.action == "geloescht") && t.hasNumber == h.hasNumber && t.number == h.number && t.symbol == h.symbol {
+		if (t.action == HistoryDeleted) == (h.action == HistoryDeleted) && t.hasNumber == h.hasNumber && t.number == h.number && t.symbol == h.symbol {
 			return true
 		}
 	}
@@ -404,8 +405,8 @@ func deleteValue(ctx context.Context, tx *sql.Tx, id int64, origin string, now t
 		return fmt.Errorf("delete value %d: %w", id, err)
 	}
 	_, err := tx.ExecContext(ctx, `UPDATE value_history SET changed_at = ?, changed_by = ?, origin = ?
-		WHERE id = (SELECT max(id) FROM value_history WHERE value_id = ? AND action = 'geloescht')`,
-		now.Format(time.RFC3339), user, origin, id)
+		WHERE id = (SELECT max(id) FROM value_history WHERE value_id = ? AND action = ?)`,
+		now.Format(time.RFC3339), user, origin, id, HistoryDeleted)
 	if err != nil {
 		return fmt.Errorf("delete value %d: history: %w", id, err)
 	}

@@ -256,9 +256,9 @@ func historyText(hist []store.HistoryEntry, unit string) string {
 		when := h.At.Local().Format("02.01.2006 15:04")
 		who := orDash(h.By)
 		switch h.Action {
-		case "neu":
+		case store.HistoryInserted:
 			lines = append(lines, fmt.Sprintf("%s · %s · neu: %s (%s)", when, who, val(h.NewNumber, h.NewSymbol), orDash(h.Origin)))
-		case "geaendert":
+		case store.HistoryChanged:
 			lines = append(lines, fmt.Sprintf("%s · %s · geändert: %s → %s (%s)", when, who, val(h.OldNumber, h.OldSymbol), val(h.NewNumber, h.NewSymbol), orDash(h.Origin)))
 		default:
 			lines = append(lines, fmt.Sprintf("%s · %s · gelöscht: %s", when, who, val(h.OldNumber, h.OldSymbol)))
