@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -83,7 +82,7 @@ func (p *MergePlan) Origin() string { return mergeOrigin + filepath.Base(p.File)
 // here when that file's history holds the value taken: a file edited again
 // and sent a second time then shows its new edits as changes, not conflicts.
 func (s *Store) CompareReturned(ctx context.Context, path string) (*MergePlan, error) {
-	if sameFile(path, s.path) {
+	if SameFile(path, s.path) {
 		return nil, Invalid("Die gewählte Datei ist die geöffnete Datei selbst. Bitte wählen Sie die zurückgeschickte Kopie.")
 	}
 	if _, err := Check(ctx, path); err != nil {
@@ -112,15 +111,6 @@ func (s *Store) CompareReturned(ctx context.Context, path string) (*MergePlan, e
 	plan := comparePlan(ours, theirs, cat)
 	plan.File = path
 	return plan, nil
-}
-
-func sameFile(a, b string) bool {
-	sa, err := os.Stat(a)
-	if err != nil {
-		return false
-	}
-	sb, err := os.Stat(b)
-	return err == nil && os.SameFile(sa, sb)
 }
 
 // historyMark identifies a history entry across two copies of a file.

@@ -3,7 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 	"strings"
 	"time"
@@ -178,11 +178,11 @@ func (u *App) export(path string, csv bool) error {
 	if err != nil {
 		return err
 	}
-	return writeAtomically(path, func(f *os.File) error {
+	return store.WriteFileAtomic(path, func(w io.Writer) error {
 		if csv {
-			return report.WriteCSV(f, snap)
+			return report.WriteCSV(w, snap)
 		}
-		return report.WriteXLSX(f, snap)
+		return report.WriteXLSX(w, snap)
 	})
 }
 

@@ -86,7 +86,7 @@ func (m *fileMenu) remember(path string) {
 func LastFile(a fyne.App) string { return a.Preferences().String(prefLastFile) }
 
 func (m *fileMenu) open(path string) {
-	if m.u.st != nil && sameFile(m.u.st.Path(), path) {
+	if m.u.st != nil && store.SameFile(m.u.st.Path(), path) {
 		return // already shown; opening it again would meet our own lock
 	}
 	if err := m.u.Open(path); err != nil {
@@ -153,7 +153,7 @@ func (m *fileMenu) showNew(demo bool) {
 const demoFrom, demoTo = 2011, 2025
 
 func (m *fileMenu) create(path string, demo bool) {
-	if m.u.st != nil && sameFile(m.u.st.Path(), path) {
+	if m.u.st != nil && store.SameFile(m.u.st.Path(), path) {
 		// Replacing the file in use would throw away its data in one click.
 		m.u.showError("Neu", store.Invalid("Die geöffnete Monitoring-Datei kann nicht durch eine neue ersetzt werden. Bitte wählen Sie einen anderen Dateinamen."))
 		return

@@ -3,8 +3,8 @@ package ui
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -113,9 +113,9 @@ func (d *reportDialog) start() {
 	d.wait.Show()
 	go func() {
 		pages := 0
-		err := writeAtomically(path, func(f *os.File) error {
+		err := store.WriteFileAtomic(path, func(w io.Writer) error {
 			var err error
-			pages, err = report.WritePDF(f, snap, texts, opt)
+			pages, err = report.WritePDF(w, snap, texts, opt)
 			return err
 		})
 		fyne.Do(func() { d.finish(path, pages, err) })

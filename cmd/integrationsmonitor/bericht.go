@@ -61,7 +61,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	pages := 0
 	var renderErr error
-	err = writeReplacing(*out, func(w io.Writer) error {
+	err = store.WriteFileAtomic(*out, func(w io.Writer) error {
 		pages, renderErr = report.WritePDF(w, data.snap, data.texts, opt)
 		return renderErr
 	})
@@ -70,7 +70,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintf(stderr, "Der Bericht konnte nicht erstellt werden: %s\n", store.Message(renderErr))
 		return errReported
 	case err != nil:
-		fmt.Fprintf(stderr, "Der Bericht „%s“ konnte nicht geschrieben werden; ist er vielleicht in einem PDF-Programm geöffnet? (%v)\n", *out, err)
+		fmt.Fprintf(stderr, "Der Bericht wurde nicht geschrieben: %s\n", store.Message(err))
 		return errReported
 	}
 	fmt.Fprintf(stdout, "Bericht geschrieben: %s (%d Seiten)\n", *out, pages)
