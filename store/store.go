@@ -272,7 +272,7 @@ func Create(ctx context.Context, path string, cat *Catalog) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	if err := s.SetSetting(ctx, "created_at", s.Now().UTC().Format(time.RFC3339)); err != nil {
+	if err := s.setSettings(ctx, map[string]string{keyCreatedAt: s.Now().UTC().Format(time.RFC3339)}); err != nil {
 		db.Close()
 		return nil, err
 	}

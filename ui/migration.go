@@ -73,14 +73,15 @@ func newYearTab(u *App) *yearTab {
 
 func (t *yearTab) changeYear(s string) {
 	y, err := strconv.Atoi(s)
-	if err != nil || y == t.u.reportYear {
+	if err != nil || (y == t.u.reportYear && t.u.reportYearStored) {
 		return
 	}
 	if !t.u.st.ReadOnly() {
-		if err := t.u.st.SetSetting(context.Background(), "berichtsjahr", s); err != nil {
+		if err := t.u.st.SetReportYear(context.Background(), y); err != nil {
 			t.u.showError("Berichtsjahr", err)
 			return
 		}
+		t.u.reportYearStored = true
 	}
 	t.u.reportYear = y
 	t.u.rebuildKeepTab()

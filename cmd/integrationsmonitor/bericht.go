@@ -107,41 +107,28 @@ func readReportData(ctx context.Context, path string, year int) (*reportData, er
 		return nil, err
 	}
 	defer s.Close()
+	set, err := s.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
 	if year == 0 {
-		if year, err = storedYear(ctx, s); err != nil {
-			return nil, err
+		// Not the clock's default: the same file gives the same report.
+		if !set.ReportYearStored {
+			return nil, store.Invalid("Bitte geben Sie das Berichtsjahr an, z. B. -jahr 2025.")
 		}
+		year = set.ReportYear
 	}
 	if year < store.MinPeriodYear || year > store.MaxPeriodYear {
 		return nil, store.Invalid(fmt.Sprintf("Das Berichtsjahr muss zwischen %d und %d liegen.", store.MinPeriodYear, store.MaxPeriodYear))
 	}
-	d := &reportData{year: year}
+	d := &reportData{year: year, demo: set.Demo, small: set.SmallCount}
 	if d.snap, err = s.Snapshot(ctx, year); err != nil {
 		return nil, err
 	}
 	if d.texts, err = s.ReportTexts(ctx, year); err != nil {
 		return nil, err
 	}
-	demo, err := s.Setting(ctx, "beispieldaten")
-	if err != nil {
-		return nil, err
-	}
-	d.demo = demo == "1"
-	d.small = s.SmallCount(ctx)
 	return d, nil
-}
-
-// storedYear is the report year set in the file (the demo file sets it).
-func storedYear(ctx context.Context, s *store.Store) (int, error) {
-	v, err := s.Setting(ctx, "berichtsjahr")
-	if err != nil {
-		return 0, err
-	}
-	var y int
-	if _, err := fmt.Sscan(v, &y); err != nil || v == "" {
-		return 0, store.Invalid("Bitte geben Sie das Berichtsjahr an, z. B. -jahr 2025.")
-	}
-	return y, nil
 }
 
 // parseStand reads -stand as an ISO or a German date; "" is the zero time.
