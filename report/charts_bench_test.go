@@ -6,6 +6,7 @@ import (
 	"bergischgladbach.de/integrationsmonitor/assets"
 	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/store"
+	"bergischgladbach.de/integrationsmonitor/store/demo"
 )
 
 // BenchmarkRenderAllCharts computes every Kennzahl of the demo data and
@@ -15,7 +16,7 @@ func BenchmarkRenderAllCharts(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	snap := &store.Snapshot{Catalog: cat, Values: store.DemoValues(cat, 2011, 2025), ReportYear: 2025}
+	snap := &store.Snapshot{Catalog: cat, Values: demo.Values(cat, 2011, 2025), ReportYear: 2025}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, r := range report.ComputeAll(snap) {

@@ -17,8 +17,8 @@ import (
 // PDFOptions are the choices of one Monitoring-Bericht.
 type PDFOptions struct {
 	Year   int    // report year; 0 takes the snapshot's
-	Title  string // "" takes the stored title, else "Integrationsmonitoring — Monitoring-Bericht <Year>"
-	Author string // "" takes the stored author, else "Stadt Bergisch Gladbach"
+	Title  string // "" takes the stored title, else store.DefaultReportTitle
+	Author string // "" takes the stored author, else store.DefaultReportAuthor
 	// Created is the Stand printed on the title page and the PDF's creation
 	// date. It is an option rather than the clock so that the same file
 	// gives the same bytes; the zero time stands for 1 January after the
@@ -142,13 +142,13 @@ func withDefaults(opt PDFOptions, snap *store.Snapshot, texts *store.ReportTexts
 		opt.Title = texts.Settings.Title
 	}
 	if opt.Title == "" {
-		opt.Title = fmt.Sprintf("Integrationsmonitoring — Monitoring-Bericht %d", opt.Year)
+		opt.Title = store.DefaultReportTitle(opt.Year)
 	}
 	if opt.Author == "" {
 		opt.Author = texts.Settings.Author
 	}
 	if opt.Author == "" {
-		opt.Author = "Stadt Bergisch Gladbach"
+		opt.Author = store.DefaultReportAuthor
 	}
 	if opt.Created.IsZero() {
 		opt.Created = time.Date(opt.Year+1, time.January, 1, 0, 0, 0, 0, time.UTC)

@@ -11,6 +11,7 @@ import (
 	"bergischgladbach.de/integrationsmonitor/assets"
 	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/store"
+	"bergischgladbach.de/integrationsmonitor/store/demo"
 )
 
 // The report year of the fixtures and the cell that holds a small count.
@@ -51,7 +52,7 @@ func pdfSnapshot(tb testing.TB, cat *store.Catalog, from int) *store.Snapshot {
 }
 
 func pdfSnapshotErr(cat *store.Catalog, from int) (*store.Snapshot, error) {
-	values := store.DemoValues(cat, from, pdfYear)
+	values := demo.Values(cat, from, pdfYear)
 	found := false
 	for i, v := range values {
 		if v.BaseFigure == pdfSmallBF && v.Area == pdfSmallArea && v.Group == pdfSmallGroup && v.Period == "2025" {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"bergischgladbach.de/integrationsmonitor/store"
+	"bergischgladbach.de/integrationsmonitor/store/demo"
 )
 
 // benchFile creates a file with demo values for the years from..to.
@@ -18,7 +19,7 @@ func benchFile(b *testing.B, from, to int) string {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if _, err := s.AddDemoData(ctx, from, to); err != nil {
+	if _, err := demo.Add(ctx, s, from, to); err != nil {
 		b.Fatal(err)
 	}
 	s.Close()

@@ -167,24 +167,6 @@ func (s *Store) write(ctx context.Context, fn func(*sql.Tx) error) error {
 	return nil
 }
 
-// Setting returns a file-wide setting, or "" when it is not set.
-func (s *Store) Setting(ctx context.Context, key string) (string, error) {
-	var v string
-	err := s.db.QueryRowContext(ctx, `SELECT value FROM setting WHERE key = ?`, key).Scan(&v)
-	if err == sql.ErrNoRows {
-		return "", nil
-	}
-	return v, err
-}
-
-// SetSetting stores a file-wide setting.
-func (s *Store) SetSetting(ctx context.Context, key, value string) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO setting(key,value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, value)
-		return err
-	})
-}
-
 // checkNotMoved refuses to write when the path no longer names the file
 // the store has open (deleted, renamed, replaced): on Unix the write would
 // go to an inode nobody can find again. SQLite refuses too
@@ -202,22 +184,4 @@ func (s *Store) checkNotMoved() error {
 		return fmt.Errorf("write %s: %w", s.path, ErrMoved)
 	}
 	return nil
-}
-
-// DefaultSmallCount is the threshold below which counts are printed as
-// "." in the report unless the file sets another ("kleine_fallzahl").
-const DefaultSmallCount = 3
-
-// SmallCount is the file's threshold for suppressing small counts in
-// school-level tables, so no person can be identified.
-func (s *Store) SmallCount(ctx context.Context) int {
-	v, err := s.Setting(ctx, "kleine_fallzahl")
-	if err != nil || v == "" {
-		return DefaultSmallCount
-	}
-	var n int
-	if _, err := fmt.Sscan(v, &n); err != nil || n < 1 {
-		return DefaultSmallCount
-	}
-	return n
 }

@@ -95,7 +95,7 @@ func existsError(path string) error {
 func snapshot(ctx context.Context, db *sql.DB, dir string, names func(n int) (string, bool)) (string, error) {
 	tmp, err := tempName(dir)
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("copy: %w", err)
 	}
 	defer func() {
 		// Gone after a rename; still there after a hard link or a failure.
@@ -128,16 +128,18 @@ func snapshot(ctx context.Context, db *sql.DB, dir string, names func(n int) (st
 	}
 }
 
-// tempName is a free name in dir; SQLite must create the file itself.
+// tempName is a free name in dir for a database SQLite is to create
+// itself: it would take an empty file for a database. Other files are
+// written through WriteFileAtomic.
 func tempName(dir string) (string, error) {
-	f, err := os.CreateTemp(dir, ".integrationsmonitor-kopie-*.tmp")
+	f, err := os.CreateTemp(dir, tempPattern)
 	if err != nil {
-		return "", fmt.Errorf("copy: %w", err)
+		return "", fmt.Errorf("temp file: %w", err)
 	}
 	name := f.Name()
 	f.Close()
 	if err := os.Remove(name); err != nil {
-		return "", fmt.Errorf("copy: %w", err)
+		return "", fmt.Errorf("temp file: %w", err)
 	}
 	return name, nil
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"bergischgladbach.de/integrationsmonitor/store"
+	"bergischgladbach.de/integrationsmonitor/store/demo"
 )
 
 var copyDay = time.Date(2025, 3, 1, 15, 4, 5, 0, time.UTC)
@@ -254,8 +255,8 @@ func BenchmarkCopyForMail(b *testing.B) {
 	ctx := context.Background()
 	s, _ := mustCreate(b)
 	defer s.Close()
-	vals := store.DemoValues(mustCatalog(b), 2011, 2025)
-	if _, _, err := s.SaveValues(ctx, vals, store.SaveOptions{Origin: store.DemoOrigin}); err != nil {
+	n, err := demo.Add(ctx, s, 2011, 2025)
+	if err != nil {
 		b.Fatal(err)
 	}
 	dir := b.TempDir()
@@ -268,5 +269,5 @@ func BenchmarkCopyForMail(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(len(vals)), "values")
+	b.ReportMetric(float64(n), "values")
 }

@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -67,7 +66,7 @@ func (p *MergePlan) Origin() string { return mergeOrigin + filepath.Base(p.File)
 // here when that file's history holds the value taken: a file edited again
 // and sent a second time then shows its new edits as changes, not conflicts.
 func (s *Store) CompareReturned(ctx context.Context, path string) (*MergePlan, error) {
-	if sameFile(path, s.path) {
+	if SameFile(path, s.path) {
 		return nil, Invalid("Die gewählte Datei ist die geöffnete Datei selbst. Bitte wählen Sie die zurückgeschickte Kopie.")
 	}
 	if _, err := Check(ctx, path); err != nil {
@@ -98,21 +97,13 @@ func (s *Store) CompareReturned(ctx context.Context, path string) (*MergePlan, e
 	return plan, nil
 }
 
-func sameFile(a, b string) bool {
-	sa, err := os.Stat(a)
-	if err != nil {
-		return false
-	}
-	sb, err := os.Stat(b)
-	return err == nil && os.SameFile(sa, sb)
-}
-
 // historyMark identifies a history entry across two copies of a file.
 type historyMark struct {
-	action, at, origin string
-	number             float64
-	hasNumber          bool
-	symbol             string
+	action     HistoryAction
+	at, origin string
+	number     float64
+	hasNumber  bool
+	symbol     string
 }
 
 // mergeSide is one file's values and its history by key; history entries
@@ -170,7 +161,7 @@ func takenFrom(h historyMark, theirs map[historyMark]int) bool {
 		return false
 	}
 	for t := range theirs {
-		if (t.action == "geloescht") == (h.action == "geloescht") && t.hasNumber == h.hasNumber && t.number == h.number && t.symbol == h.symbol {
+		if (t.action == HistoryDeleted) == (h.action == HistoryDeleted) && t.hasNumber == h.hasNumber && t.number == h.number && t.symbol == h.symbol {
 			return true
 		}
 	}
@@ -367,8 +358,8 @@ func deleteValue(ctx context.Context, tx *sql.Tx, id int64, origin string, now t
 		return fmt.Errorf("delete value %d: %w", id, err)
 	}
 	_, err := tx.ExecContext(ctx, `UPDATE value_history SET changed_at = ?, changed_by = ?, origin = ?
-		WHERE id = (SELECT max(id) FROM value_history WHERE value_id = ? AND action = 'geloescht')`,
-		now.Format(time.RFC3339), user, origin, id)
+		WHERE id = (SELECT max(id) FROM value_history WHERE value_id = ? AND action = ?)`,
+		now.Format(time.RFC3339), user, origin, id, HistoryDeleted)
 	if err != nil {
 		return fmt.Errorf("delete value %d: history: %w", id, err)
 	}

@@ -119,7 +119,7 @@ func TestMergeRoundTrip(t *testing.T) {
 	for _, c := range []struct {
 		key    store.ValueKey
 		want   float64 // -1: deleted
-		action string
+		action store.HistoryAction
 		origin string
 		at     time.Time
 	}{

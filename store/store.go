@@ -247,13 +247,10 @@ func Create(ctx context.Context, path string, cat *Catalog) (*Store, error) {
 		return nil, err
 	}
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".integrationsmonitor-*.tmp")
+	tmpName, err := tempName(dir)
 	if err != nil {
 		return nil, fmt.Errorf("create %s: %w", path, err)
 	}
-	tmpName := tmp.Name()
-	tmp.Close()
-	os.Remove(tmpName) // SQLite must create it: an empty file would be taken as a database
 	ok := false
 	defer func() {
 		if !ok {
@@ -275,7 +272,7 @@ func Create(ctx context.Context, path string, cat *Catalog) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	if err := s.SetSetting(ctx, "created_at", s.Now().UTC().Format(time.RFC3339)); err != nil {
+	if err := s.setSettings(ctx, map[string]string{keyCreatedAt: s.Now().UTC().Format(time.RFC3339)}); err != nil {
 		db.Close()
 		return nil, err
 	}

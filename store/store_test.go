@@ -32,10 +32,13 @@ func mustCreate(tb testing.TB) (*store.Store, string) {
 	if err != nil {
 		tb.Fatalf("create: %v", err)
 	}
-	s.Now = func() time.Time { return time.Date(2025, 3, 1, 10, 0, 0, 0, time.UTC) }
+	s.Now = mustCreateNow
 	s.User = "test"
 	return s, path
 }
+
+// mustCreateNow is the clock of mustCreate's store.
+func mustCreateNow() time.Time { return time.Date(2025, 3, 1, 10, 0, 0, 0, time.UTC) }
 
 func hashFile(t *testing.T, path string) [32]byte {
 	t.Helper()
@@ -308,7 +311,7 @@ func TestOpenReadOnlyFile(t *testing.T) {
 	if _, err := s.Catalog(ctx); err != nil {
 		t.Errorf("reading a read-only file: %v", err)
 	}
-	err = s.SetSetting(ctx, "x", "y")
+	err = s.SetReportYear(ctx, 2024)
 	if !errors.Is(err, store.ErrReadOnly) {
 		t.Errorf("write to read-only file: err = %v, want ErrReadOnly", err)
 	}
@@ -367,24 +370,5 @@ func TestCreateReplacesExistingFileWhole(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Dir(path))
 	if len(entries) != 1 {
 		t.Errorf("leftover files after Create: %v", entries)
-	}
-}
-
-func TestSmallCountSetting(t *testing.T) {
-	ctx := context.Background()
-	s, _ := mustCreate(t)
-	defer s.Close()
-	if got := s.SmallCount(ctx); got != store.DefaultSmallCount {
-		t.Errorf("default = %d, want %d", got, store.DefaultSmallCount)
-	}
-	if err := s.SetSetting(ctx, "kleine_fallzahl", "5"); err != nil {
-		t.Fatal(err)
-	}
-	if got := s.SmallCount(ctx); got != 5 {
-		t.Errorf("set to 5, got %d", got)
-	}
-	s.SetSetting(ctx, "kleine_fallzahl", "viele")
-	if got := s.SmallCount(ctx); got != store.DefaultSmallCount {
-		t.Errorf("nonsense setting gives %d, want the default", got)
 	}
 }

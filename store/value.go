@@ -110,9 +110,21 @@ const (
 	Corrected
 )
 
+// HistoryAction is the kind of change a history entry records. The
+// triggers in migrations/0001_schema.sql write the same words as SQL
+// literals; keep both in step.
+type HistoryAction string
+
+// The actions of value_history.action.
+const (
+	HistoryInserted HistoryAction = "neu"
+	HistoryChanged  HistoryAction = "geaendert"
+	HistoryDeleted  HistoryAction = "geloescht"
+)
+
 // HistoryEntry is one change of a value.
 type HistoryEntry struct {
-	Action    string // neu, geaendert, geloescht
+	Action    HistoryAction
 	OldNumber *float64
 	OldSymbol Symbol
 	NewNumber *float64

@@ -32,27 +32,29 @@ func (s *Store) SaveValue(ctx context.Context, v Value, opts SaveOptions) (SaveA
 // SaveValues stores many values in one transaction (imports, demo data);
 // either all are stored or none.
 func (s *Store) SaveValues(ctx context.Context, vs []Value, opts SaveOptions) (inserted, corrected int, err error) {
+	var counts map[SaveAction]int
 	err = s.write(ctx, func(tx *sql.Tx) error {
-		now := s.Now().UTC()
-		cache := newSaveCache()
-		for _, v := range vs {
-			a, err := saveValueCached(ctx, tx, cache, v, opts, now, s.User)
-			if err != nil {
-				return fmt.Errorf("%s %s %s %s: %w", v.BaseFigure, v.Period, v.Area, v.Group, err)
-			}
-			switch a {
-			case Inserted:
-				inserted++
-			case Corrected:
-				corrected++
-			}
-		}
-		return nil
+		counts, err = saveValuesTx(ctx, tx, vs, opts, s.Now().UTC(), s.User)
+		return err
 	})
 	if err != nil {
 		return 0, 0, err
 	}
-	return inserted, corrected, nil
+	return counts[Inserted], counts[Corrected], nil
+}
+
+// saveValuesTx stores vs in tx and counts what each save did.
+func saveValuesTx(ctx context.Context, tx *sql.Tx, vs []Value, opts SaveOptions, now time.Time, user string) (map[SaveAction]int, error) {
+	counts := map[SaveAction]int{}
+	cache := newSaveCache()
+	for _, v := range vs {
+		a, err := saveValueCached(ctx, tx, cache, v, opts, now, user)
+		if err != nil {
+			return nil, fmt.Errorf("%s %s %s %s: %w", v.BaseFigure, v.Period, v.Area, v.Group, err)
+		}
+		counts[a]++
+	}
+	return counts, nil
 }
 
 // saveCache remembers, within one transaction, the Grundzahlen and

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -37,7 +36,6 @@ type App struct {
 	// reportYear is the Berichtsjahr: assessments use values up to it and
 	// the overview flags Kennzahlen without a value in it.
 	reportYear int
-	demo       bool // the file holds Beispieldaten
 	// today dates the Datenlieferungen; tests set it.
 	today func() time.Time
 	// busy is set while a job (runJob) works on the file.
@@ -45,6 +43,10 @@ type App struct {
 	// jobFinished is called on the UI goroutine after a job's result was
 	// shown; tests wait on it instead of sleeping.
 	jobFinished func(j *runningJob, err error)
+	// reportYearStored says the file holds reportYear itself, not a
+	// default or an invalid text that choosing the year again replaces.
+	reportYearStored bool
+	demo             bool // the file holds Beispieldaten
 }
 
 // New builds the main window's content and menu. Call Open or SetStore to
@@ -174,16 +176,13 @@ func (u *App) showError(title string, err error) {
 	d.Show()
 }
 
-// readSettings takes Berichtsjahr and demo marker from the file; the
-// Berichtsjahr defaults to the last complete calendar year.
+// readSettings takes Berichtsjahr and demo marker from the file (see
+// store.Settings for their defaults). An invalid setting is shown, and the
+// window opens with the defaults so that the user can correct it.
 func (u *App) readSettings() {
-	ctx := context.Background()
-	u.reportYear = time.Now().Year() - 1
-	if y, err := u.st.Setting(ctx, "berichtsjahr"); err == nil && y != "" {
-		if n, err := strconv.Atoi(y); err == nil {
-			u.reportYear = n
-		}
+	set, err := u.st.Settings(context.Background())
+	if err != nil {
+		u.showError("Einstellungen", err)
 	}
-	d, _ := u.st.Setting(ctx, "beispieldaten")
-	u.demo = d == "1"
+	u.reportYear, u.reportYearStored, u.demo = set.ReportYear, set.ReportYearStored, set.Demo
 }

@@ -18,11 +18,14 @@ func (u *App) evaluate() (*report.Evaluation, error) {
 	if err != nil {
 		return nil, err
 	}
+	// An invalid setting was shown when the file was opened; its default
+	// stands in (store.Settings).
+	set, _ := u.st.Settings(ctx)
 	return report.Evaluate(report.Input{
 		Snapshot:   snap,
 		Texts:      texts,
 		Year:       u.reportYear,
-		SmallCount: u.st.SmallCount(ctx),
+		SmallCount: set.SmallCount,
 		Demo:       u.demo,
 		Today:      u.today(),
 	}), nil

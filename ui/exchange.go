@@ -3,7 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 	"strings"
 	"time"
@@ -216,11 +216,11 @@ func (u *App) export(path string, csv bool) error {
 	if err != nil {
 		return err
 	}
-	return writeAtomically(path, func(f *os.File) error {
+	return store.WriteFileAtomic(path, func(w io.Writer) error {
 		if csv {
-			return export.WriteCSV(f, e)
+			return export.WriteCSV(w, e)
 		}
-		return export.WriteXLSX(f, e)
+		return export.WriteXLSX(w, e)
 	})
 }
 

@@ -172,30 +172,12 @@ func keyFigureView(cat *store.Catalog, k store.KeyFigure) []fyne.CanvasObject {
 func baseFigureLine(cat *store.Catalog, b store.BaseFigure) string {
 	var groups, areas []string
 	for _, g := range b.Groups {
-		groups = append(groups, groupName(cat, g))
+		groups = append(groups, cat.GroupName(g))
 	}
 	for _, a := range b.Areas {
-		areas = append(areas, areaName(cat, a))
+		areas = append(areas, cat.AreaName(a))
 	}
 	return fmt.Sprintf("• %s (%s) — Gruppen: %s; Bezirke: %s", b.Name, b.Unit, strings.Join(groups, ", "), strings.Join(areas, ", "))
-}
-
-func groupName(cat *store.Catalog, code string) string {
-	for _, g := range cat.Groups {
-		if g.Code == code {
-			return g.Name
-		}
-	}
-	return code
-}
-
-func areaName(cat *store.Catalog, code string) string {
-	for _, a := range cat.Areas {
-		if a.Code == code {
-			return a.Name
-		}
-	}
-	return code
 }
 
 func indicatorView(w store.ImpactIndicator) []fyne.CanvasObject {

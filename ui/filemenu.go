@@ -13,6 +13,7 @@ import (
 
 	"bergischgladbach.de/integrationsmonitor/assets"
 	"bergischgladbach.de/integrationsmonitor/store"
+	"bergischgladbach.de/integrationsmonitor/store/demo"
 )
 
 const (
@@ -86,7 +87,7 @@ func (m *fileMenu) remember(path string) {
 func LastFile(a fyne.App) string { return a.Preferences().String(prefLastFile) }
 
 func (m *fileMenu) open(path string) {
-	if m.u.st != nil && sameFile(m.u.st.Path(), path) {
+	if m.u.st != nil && store.SameFile(m.u.st.Path(), path) {
 		return // already shown; opening it again would meet our own lock
 	}
 	if err := m.u.Open(path); err != nil {
@@ -152,8 +153,8 @@ func (m *fileMenu) showNew(demo bool) {
 // Demo files span the census 2011 up to the last complete year.
 const demoFrom, demoTo = 2011, 2025
 
-func (m *fileMenu) create(path string, demo bool) {
-	if m.u.st != nil && sameFile(m.u.st.Path(), path) {
+func (m *fileMenu) create(path string, withDemo bool) {
+	if m.u.st != nil && store.SameFile(m.u.st.Path(), path) {
 		// Replacing the file in use would throw away its data in one click.
 		m.u.showError("Neu", store.Invalid("Die geöffnete Monitoring-Datei kann nicht durch eine neue ersetzt werden. Bitte wählen Sie einen anderen Dateinamen."))
 		return
@@ -168,8 +169,8 @@ func (m *fileMenu) create(path string, demo bool) {
 		m.u.showError("Neu", err)
 		return
 	}
-	if demo {
-		if _, err := st.AddDemoData(context.Background(), demoFrom, demoTo); err != nil {
+	if withDemo {
+		if _, err := demo.Add(context.Background(), st, demoFrom, demoTo); err != nil {
 			st.Close()
 			m.u.showError("Beispieldaten", err)
 			return

@@ -67,7 +67,7 @@ func (p *pathPicker) path() string {
 // confirmWrite asks before an existing file is replaced and refuses the
 // open monitoring file; write runs when it may go ahead.
 func confirmWrite(win fyne.Window, open, path string, write func()) {
-	if open != "" && sameFile(open, path) {
+	if open != "" && store.SameFile(open, path) {
 		dialog.ShowError(errors.New("Die geöffnete Monitoring-Datei kann nicht überschrieben werden. Bitte wählen Sie einen anderen Dateinamen."), win)
 		return
 	}
@@ -80,47 +80,4 @@ func confirmWrite(win fyne.Window, open, path string, write func()) {
 		return
 	}
 	write()
-}
-
-// sameFile reports whether two paths name the same file on disk (also
-// with other letter case on Windows).
-func sameFile(a, b string) bool {
-	sa, err1 := os.Stat(a)
-	sb, err2 := os.Stat(b)
-	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
-}
-
-// writeAtomically writes via a temp file in the target folder and renames
-// it into place, so a failed write never leaves a half file or destroys an
-// existing one.
-func writeAtomically(path string, write func(f *os.File) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".integrationsmonitor-*.tmp")
-	if err != nil {
-		return err
-	}
-	ok := false
-	defer func() {
-		if !ok {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err := write(tmp); err != nil {
-		return err
-	}
-	// CreateTemp makes the file private (0600); a report is for sharing.
-	if err := tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return &store.UserError{Message: "Die Datei „" + filepath.Base(path) + "“ konnte nicht geschrieben werden. Ist sie vielleicht in einem anderen Programm (PDF-Anzeige, Excel) geöffnet?", Err: err}
-	}
-	ok = true
-	return nil
 }

@@ -3,8 +3,8 @@ package ui
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -54,18 +54,15 @@ func newReportDialog(u *App) *reportDialog {
 	d.foreword.SetMinRowsVisible(5)
 	d.closing.SetMinRowsVisible(3)
 	set, err := u.st.ReportSettings(context.Background(), u.reportYear)
-	if err == nil {
-		d.title.SetText(set.Title)
-		d.author.SetText(set.Author)
-		d.foreword.SetText(set.Foreword)
-		d.closing.SetText(set.Closing)
+	if err != nil {
+		set = store.ReportSettings{ReportYear: u.reportYear}
 	}
-	if d.title.Text == "" {
-		d.title.SetText(fmt.Sprintf("Integrationsmonitoring — Monitoring-Bericht %d", u.reportYear))
-	}
-	if d.author.Text == "" {
-		d.author.SetText("Stabsstelle soziale Stadtentwicklung – Geschäftsführung Integrationsrat")
-	}
+	// The defaults are shown, so that what the form says is what the PDF prints.
+	set = set.WithDefaults()
+	d.title.SetText(set.Title)
+	d.author.SetText(set.Author)
+	d.foreword.SetText(set.Foreword)
+	d.closing.SetText(set.Closing)
 	dir := filepath.Dir(u.st.Path())
 	d.picker = newPathPicker(u.win, dir, fmt.Sprintf("Monitoring-Bericht_%d.pdf", u.reportYear), ".pdf")
 	return d
@@ -88,6 +85,13 @@ func (d *reportDialog) start() {
 			return
 		}
 	}
+	// An invalid kleine_fallzahl must not silently lower the protection of
+	// small counts: Settings says so, and the report waits until it is fixed.
+	fileSet, err := u.st.Settings(ctx)
+	if err != nil {
+		d.finish("", 0, err)
+		return
+	}
 	snap, err := u.st.Snapshot(ctx, u.reportYear)
 	if err != nil {
 		d.finish("", 0, err)
@@ -104,14 +108,14 @@ func (d *reportDialog) start() {
 	// the same PDF.
 	opt := report.PDFOptions{Year: u.reportYear, Title: set.Title, Author: set.Author, Created: report.LatestChange(snap, texts),
 		Fonts: report.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Italic: assets.FontItalic},
-		Demo:  u.demo, SmallCount: u.st.SmallCount(ctx)}
+		Demo:  fileSet.Demo, SmallCount: fileSet.SmallCount}
 	pages := 0
 	u.runJob(job{title: "Bericht wird erstellt …", file: path, steps: true,
 		work: func(progress func(done, total int)) error {
 			opt.Progress = progress
-			return writeAtomically(path, func(f *os.File) error {
+			return store.WriteFileAtomic(path, func(w io.Writer) error {
 				var err error
-				pages, err = report.WritePDF(f, snap, texts, opt)
+				pages, err = report.WritePDF(w, snap, texts, opt)
 				return err
 			})
 		},

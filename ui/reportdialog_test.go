@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+
+	"bergischgladbach.de/integrationsmonitor/store/demo"
 )
 
 type reportDone struct {
@@ -19,7 +21,7 @@ type reportDone struct {
 
 func TestReportDialogWritesPDFAndStoresTexts(t *testing.T) {
 	u, _ := newTestApp(t)
-	if _, err := u.st.AddDemoData(context.Background(), 2011, 2025); err != nil {
+	if _, err := demo.Add(context.Background(), u.st, 2011, 2025); err != nil {
 		t.Fatal(err)
 	}
 	u.readSettings()

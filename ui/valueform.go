@@ -21,20 +21,20 @@ type valueForm struct {
 	kf      store.KeyFigure
 	onSaved func()
 
-	baseFigure *widget.Select
-	period     *widget.Entry
-	area       *widget.Select
-	group      *widget.Select
-	value      *widget.Entry
-	provisonal *widget.Check
-	estimated  *widget.Check
-	source     *widget.Entry
-	asOf       *widget.Entry
-	note       *widget.Entry
-	save       *widget.Button
-	history    *widget.Button
-	message    *widget.Label
-	form       *widget.Form
+	baseFigure  *widget.Select
+	period      *widget.Entry
+	area        *widget.Select
+	group       *widget.Select
+	value       *widget.Entry
+	provisional *widget.Check
+	estimated   *widget.Check
+	source      *widget.Entry
+	asOf        *widget.Entry
+	note        *widget.Entry
+	save        *widget.Button
+	history     *widget.Button
+	message     *widget.Label
+	form        *widget.Form
 
 	bfs []store.BaseFigure
 }
@@ -58,7 +58,7 @@ func newValueForm(u *App, kf store.KeyFigure, bfs []store.BaseFigure, onSaved fu
 	f.group = widget.NewSelect(nil, nil)
 	f.value = widget.NewEntry()
 	f.value.SetPlaceHolder("Zahl (z. B. 1.234,5) oder Zeichen . - / x ...")
-	f.provisonal = widget.NewCheck("vorläufig", nil)
+	f.provisional = widget.NewCheck("vorläufig", nil)
 	f.estimated = widget.NewCheck("geschätzt", nil)
 	f.source = widget.NewEntry()
 	f.source.SetText(kf.SourceText)
@@ -76,7 +76,7 @@ func newValueForm(u *App, kf store.KeyFigure, bfs []store.BaseFigure, onSaved fu
 		widget.NewFormItem("Statistischer Bezirk", f.area),
 		widget.NewFormItem("Gruppe", f.group),
 		widget.NewFormItem("Wert", f.value),
-		widget.NewFormItem("Kennzeichen", container.NewHBox(f.provisonal, f.estimated)),
+		widget.NewFormItem("Kennzeichen", container.NewHBox(f.provisional, f.estimated)),
 		widget.NewFormItem("Quelle", f.source),
 		widget.NewFormItem("Datenstand", f.asOf),
 		widget.NewFormItem("Anmerkung", f.note),
@@ -158,7 +158,7 @@ func (f *valueForm) read() (store.Value, error) {
 		return store.Value{}, err
 	}
 	v.Number, v.Symbol = num, sym
-	v.Provisional, v.Estimated = f.provisonal.Checked, f.estimated.Checked
+	v.Provisional, v.Estimated = f.provisional.Checked, f.estimated.Checked
 	v.Source, v.Note = strings.TrimSpace(f.source.Text), strings.TrimSpace(f.note.Text)
 	if s := strings.TrimSpace(f.asOf.Text); s != "" {
 		d, err := store.ParsePeriodOfKind(s, store.DatePeriod)
@@ -256,9 +256,9 @@ func historyText(hist []store.HistoryEntry, unit string) string {
 		when := h.At.Local().Format("02.01.2006 15:04")
 		who := orDash(h.By)
 		switch h.Action {
-		case "neu":
+		case store.HistoryInserted:
 			lines = append(lines, fmt.Sprintf("%s · %s · neu: %s (%s)", when, who, val(h.NewNumber, h.NewSymbol), orDash(h.Origin)))
-		case "geaendert":
+		case store.HistoryChanged:
 			lines = append(lines, fmt.Sprintf("%s · %s · geändert: %s → %s (%s)", when, who, val(h.OldNumber, h.OldSymbol), val(h.NewNumber, h.NewSymbol), orDash(h.Origin)))
 		default:
 			lines = append(lines, fmt.Sprintf("%s · %s · gelöscht: %s", when, who, val(h.OldNumber, h.OldSymbol)))

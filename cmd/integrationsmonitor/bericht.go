@@ -39,7 +39,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintln(stderr, store.Message(err))
 		return errReported
 	}
-	data, err := readReportData(ctx, pos[0], *year)
+	data, err := readReportData(ctx, pos[0], *year, false)
 	if err != nil {
 		fmt.Fprintf(stderr, "Der Bericht wurde nicht geschrieben: %s\n", store.Message(err))
 		return errReported
@@ -61,7 +61,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	pages := 0
 	var renderErr error
-	err = writeReplacing(*out, func(w io.Writer) error {
+	err = store.WriteFileAtomic(*out, func(w io.Writer) error {
 		pages, renderErr = report.WritePDF(w, data.snap, data.texts, opt)
 		return renderErr
 	})
@@ -70,7 +70,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintf(stderr, "Der Bericht konnte nicht erstellt werden: %s\n", store.Message(renderErr))
 		return errReported
 	case err != nil:
-		fmt.Fprintf(stderr, "Der Bericht „%s“ konnte nicht geschrieben werden; ist er vielleicht in einem PDF-Programm geöffnet? (%v)\n", *out, err)
+		fmt.Fprintf(stderr, "Der Bericht wurde nicht geschrieben: %s\n", store.Message(err))
 		return errReported
 	}
 	fmt.Fprintf(stdout, "Bericht geschrieben: %s (%d Seiten)\n", *out, pages)
@@ -97,7 +97,7 @@ func (d *reportData) evaluate() *report.Evaluation {
 // readReportData reads the file through a checked copy in a temporary
 // folder, as the export does: the report can then be made while the
 // window holds the file, and the file is never changed.
-func readReportData(ctx context.Context, path string, year int) (*reportData, error) {
+func readReportData(ctx context.Context, path string, year int, anyYear bool) (*reportData, error) {
 	tmp, err := os.MkdirTemp("", "integrationsmonitor-bericht-")
 	if err != nil {
 		return nil, err
@@ -112,41 +112,30 @@ func readReportData(ctx context.Context, path string, year int) (*reportData, er
 		return nil, err
 	}
 	defer s.Close()
+	set, err := s.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
 	if year == 0 {
-		if year, err = storedYear(ctx, s); err != nil {
-			return nil, err
+		// Not the clock's default: the same file gives the same report.
+		// The values export (anyYear) needs no year but for its Übersicht
+		// sheet, and takes the window's default.
+		if !set.ReportYearStored && !anyYear {
+			return nil, store.Invalid("Bitte geben Sie das Berichtsjahr an, z. B. -jahr 2025.")
 		}
+		year = set.ReportYear
 	}
 	if year < store.MinPeriodYear || year > store.MaxPeriodYear {
 		return nil, store.Invalid(fmt.Sprintf("Das Berichtsjahr muss zwischen %d und %d liegen.", store.MinPeriodYear, store.MaxPeriodYear))
 	}
-	d := &reportData{year: year}
+	d := &reportData{year: year, demo: set.Demo, small: set.SmallCount}
 	if d.snap, err = s.Snapshot(ctx, year); err != nil {
 		return nil, err
 	}
 	if d.texts, err = s.ReportTexts(ctx, year); err != nil {
 		return nil, err
 	}
-	demo, err := s.Setting(ctx, "beispieldaten")
-	if err != nil {
-		return nil, err
-	}
-	d.demo = demo == "1"
-	d.small = s.SmallCount(ctx)
 	return d, nil
-}
-
-// storedYear is the report year set in the file (the demo file sets it).
-func storedYear(ctx context.Context, s *store.Store) (int, error) {
-	v, err := s.Setting(ctx, "berichtsjahr")
-	if err != nil {
-		return 0, err
-	}
-	var y int
-	if _, err := fmt.Sscan(v, &y); err != nil || v == "" {
-		return 0, store.Invalid("Bitte geben Sie das Berichtsjahr an, z. B. -jahr 2025.")
-	}
-	return y, nil
 }
 
 // parseStand reads -stand as an ISO or a German date; "" is the zero time.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+
+	"bergischgladbach.de/integrationsmonitor/store/demo"
 )
 
 // Demo data span the census 2011 up to the last complete year.
@@ -20,7 +22,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	defer st.Close()
-	n, err := st.AddDemoData(ctx, demoFrom, demoTo)
+	n, err := demo.Add(ctx, st, demoFrom, demoTo)
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"flag"
 	"fmt"
@@ -42,7 +41,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintf(stderr, "„%s“ ist ein Ordner; bitte geben Sie einen Dateinamen an, z. B. werte.%s.\n", *out, kind)
 		return errReported
 	}
-	data, err := readReportData(ctx, pos[0], *year)
+	data, err := readReportData(ctx, pos[0], *year, true)
 	if err != nil {
 		fmt.Fprintf(stderr, "Der Export wurde nicht geschrieben: %s\n", store.Message(err))
 		return errReported
@@ -56,8 +55,8 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	case kind == "csv":
 		write, what = func(w io.Writer) error { return export.WriteCSV(w, e) }, "Werte"
 	}
-	if err := writeReplacing(*out, write); err != nil {
-		fmt.Fprintf(stderr, "Die Datei „%s“ konnte nicht geschrieben werden; ist sie vielleicht in Excel geöffnet? (%v)\n", *out, err)
+	if err := store.WriteFileAtomic(*out, write); err != nil {
+		fmt.Fprintf(stderr, "Der Export wurde nicht geschrieben: %s\n", store.Message(err))
 		return errReported
 	}
 	demo := 0
@@ -112,38 +111,4 @@ func exportFormat(format, out string) (string, error) {
 		return format, nil
 	}
 	return "", store.Invalid(fmt.Sprintf("Das Format „%s“ gibt es nicht; möglich sind csv und xlsx.", format))
-}
-
-// writeReplacing writes to a temporary file beside path and renames it into
-// place, so that path holds either the old or the complete new export,
-// never half of one.
-func writeReplacing(path string, write func(io.Writer) error) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), ".integrationsmonitor-export-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	bw := bufio.NewWriter(f)
-	if err := write(bw); err != nil {
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	// CreateTemp makes the file private; an export is meant to be shared.
-	if err := f.Chmod(0o644); err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }

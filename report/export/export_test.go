@@ -15,6 +15,7 @@ import (
 	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/report/export"
 	"bergischgladbach.de/integrationsmonitor/store"
+	"bergischgladbach.de/integrationsmonitor/store/demo"
 )
 
 // exportSnapshot holds a shared Grundzahl (Beispieldaten with a formula-like
@@ -218,7 +219,7 @@ func checkHeader(t *testing.T, f *excelize.File, sheet string, row int, want []s
 
 func exportDemoSnapshot(b *testing.B) *store.Snapshot {
 	cat := realCatalog(b)
-	return &store.Snapshot{Catalog: cat, Values: store.DemoValues(cat, 2011, 2025), ReportYear: 2025}
+	return &store.Snapshot{Catalog: cat, Values: demo.Values(cat, 2011, 2025), ReportYear: 2025}
 }
 
 func BenchmarkWriteXLSX(b *testing.B) {

@@ -163,6 +163,8 @@ CREATE TABLE value (
 
 -- Every change of a value, also one made with other SQLite tools: the
 -- triggers below write it, so history cannot be skipped by accident.
+-- The action words are store.HistoryInserted, HistoryChanged and
+-- HistoryDeleted in Go (store/value.go); keep both in step.
 CREATE TABLE value_history (
     id               INTEGER PRIMARY KEY,
     value_id         INTEGER NOT NULL,

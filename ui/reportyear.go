@@ -47,12 +47,12 @@ func newYearTab(u *App) *yearTab {
 	t.definition.Wrapping, t.statement.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	t.definition.SetMinRowsVisible(3)
 	t.statement.SetMinRowsVisible(6)
-	t.save = widget.NewButton("Stellungnahme speichern", t.store)
+	t.save = widget.NewButton("Stellungnahme speichern", t.saveEstimate)
 	t.save.Importance = widget.HighImportance
 	if u.st.ReadOnly() {
 		t.save.Disable()
 	}
-	t.load()
+	t.loadEstimate()
 	form := widget.NewForm(
 		widget.NewFormItem("Stichtag", t.refDate),
 		widget.NewFormItem("Geschätzte Anzahl", t.persons),
@@ -71,22 +71,25 @@ func newYearTab(u *App) *yearTab {
 	return t
 }
 
+// changeYear stores the chosen Berichtsjahr and rebuilds every tab for it.
 func (t *yearTab) changeYear(s string) {
 	y, err := strconv.Atoi(s)
-	if err != nil || y == t.u.reportYear {
+	if err != nil || (y == t.u.reportYear && t.u.reportYearStored) {
 		return
 	}
 	if !t.u.st.ReadOnly() {
-		if err := t.u.st.SetSetting(context.Background(), "berichtsjahr", s); err != nil {
+		if err := t.u.st.SetReportYear(context.Background(), y); err != nil {
 			t.u.showError("Berichtsjahr", err)
 			return
 		}
+		t.u.reportYearStored = true
 	}
 	t.u.reportYear = y
 	t.u.rebuildKeepTab()
 }
 
-func (t *yearTab) load() {
+// loadEstimate fills the form with the Stellungnahme of the report year.
+func (t *yearTab) loadEstimate() {
 	m, ok, err := t.u.st.MigrationEstimate(context.Background(), t.u.reportYear)
 	if err != nil || !ok {
 		return
@@ -105,7 +108,8 @@ func (t *yearTab) load() {
 	t.statement.SetText(m.Statement)
 }
 
-func (t *yearTab) read() (store.MigrationEstimate, error) {
+// readEstimate parses the form into a Stellungnahme.
+func (t *yearTab) readEstimate() (store.MigrationEstimate, error) {
 	m := store.MigrationEstimate{ReportYear: t.u.reportYear, Method: strings.TrimSpace(t.method.Text),
 		Definition: strings.TrimSpace(t.definition.Text), Statement: strings.TrimSpace(t.statement.Text)}
 	if s := strings.TrimSpace(t.refDate.Text); s != "" {
@@ -133,8 +137,8 @@ func (t *yearTab) read() (store.MigrationEstimate, error) {
 	return m, nil
 }
 
-func (t *yearTab) store() {
-	m, err := t.read()
+func (t *yearTab) saveEstimate() {
+	m, err := t.readEstimate()
 	if err == nil {
 		err = t.u.st.SaveMigrationEstimate(context.Background(), m)
 	}

@@ -1,4 +1,4 @@
-package store_test
+package demo_test
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 
 	"bergischgladbach.de/integrationsmonitor/assets"
 	"bergischgladbach.de/integrationsmonitor/store"
+	"bergischgladbach.de/integrationsmonitor/store/demo"
 )
 
 type demoKey struct {
@@ -63,7 +64,7 @@ func wantPeriods(bf store.BaseFigure, from, to int) []string {
 
 func TestDemoValuesCoverEveryBaseFigure(t *testing.T) {
 	cat := demoCatalog(t)
-	ix := demoIndex(t, store.DemoValues(cat, 2011, 2025))
+	ix := demoIndex(t, demo.Values(cat, 2011, 2025))
 	primary := map[string]string{}
 	for _, k := range cat.KeyFigures() {
 		for _, bf := range k.BaseFigures {
@@ -101,7 +102,7 @@ func TestDemoValuesAreValid(t *testing.T) {
 	for _, a := range cat.Areas {
 		areas[a.Code] = true
 	}
-	for _, v := range store.DemoValues(cat, 2011, 2025) {
+	for _, v := range demo.Values(cat, 2011, 2025) {
 		bf, ok := cat.BaseFigureByCode(v.BaseFigure)
 		if !ok {
 			t.Fatalf("value for unknown base figure %q", v.BaseFigure)
@@ -141,7 +142,7 @@ func cells(vs []store.Value) map[[3]string]map[string]float64 {
 }
 
 func TestDemoValuesAddUp(t *testing.T) {
-	cs := cells(store.DemoValues(demoCatalog(t), 2011, 2025))
+	cs := cells(demo.Values(demoCatalog(t), 2011, 2025))
 	for k, g := range cs {
 		ins, hasIns := g["insgesamt"]
 		d, hasD := g["deutsche"]
@@ -193,7 +194,7 @@ func TestDemoValuesAddUp(t *testing.T) {
 }
 
 func TestDemoValuesAgreeAcrossFiguresAndAreas(t *testing.T) {
-	cs := cells(store.DemoValues(demoCatalog(t), 2011, 2025))
+	cs := cells(demo.Values(demoCatalog(t), 2011, 2025))
 	get := func(bf, p, area, g string) float64 {
 		t.Helper()
 		n, ok := cs[[3]string{bf, p, area}][g]
@@ -236,7 +237,7 @@ func TestDemoValuesAgreeAcrossFiguresAndAreas(t *testing.T) {
 }
 
 func TestDemoValuesMagnitudes(t *testing.T) {
-	cs := cells(store.DemoValues(demoCatalog(t), 2011, 2025))
+	cs := cells(demo.Values(demoCatalog(t), 2011, 2025))
 	cases := []struct {
 		name, bf, area, group string
 		min, max              float64
@@ -299,7 +300,7 @@ func realFigures() []realFigure {
 }
 
 func TestDemoValuesUseRealFigures(t *testing.T) {
-	vs := store.DemoValues(demoCatalog(t), 2011, 2025)
+	vs := demo.Values(demoCatalog(t), 2011, 2025)
 	ix := demoIndex(t, vs)
 	real := map[demoKey]bool{}
 	for _, r := range realFigures() {
@@ -326,7 +327,7 @@ func TestDemoValuesUseRealFigures(t *testing.T) {
 // The Kreis's yearly means of Arbeitslose are not stored (the Grundzahl
 // is half-yearly), but the invented half-years must average to them.
 func TestDemoUnemploymentAveragesToRealMeans(t *testing.T) {
-	ix := demoIndex(t, store.DemoValues(demoCatalog(t), 2009, 2016))
+	ix := demoIndex(t, demo.Values(demoCatalog(t), 2009, 2016))
 	means := []struct {
 		year         int
 		area         string
@@ -347,7 +348,7 @@ func TestDemoUnemploymentAveragesToRealMeans(t *testing.T) {
 }
 
 func TestDemoValuesCensusBreak(t *testing.T) {
-	ix := demoIndex(t, store.DemoValues(demoCatalog(t), 2008, 2012))
+	ix := demoIndex(t, demo.Values(demoCatalog(t), 2008, 2012))
 	for p, want := range map[string]float64{"2008-12-31": 105901, "2009-12-31": 105699, "2010-12-31": 105723} {
 		if v := ix[demoKey{"BEV", p, "stadt", "insgesamt"}]; v.Number != want || v.Demo {
 			t.Errorf("BEV stadt %s = %v (demo %v), want the real %v", p, v.Number, v.Demo, want)
@@ -364,14 +365,14 @@ func TestDemoValuesCensusBreak(t *testing.T) {
 
 func TestDemoValuesDeterministic(t *testing.T) {
 	cat := demoCatalog(t)
-	a, b := store.DemoValues(cat, 2011, 2025), store.DemoValues(cat, 2011, 2025)
+	a, b := demo.Values(cat, 2011, 2025), demo.Values(cat, 2011, 2025)
 	if !reflect.DeepEqual(a, b) {
 		t.Fatal("two calls returned different values")
 	}
 	// A value must not depend on the range it was generated with.
 	full := demoIndex(t, a)
 	n := 0
-	for _, v := range store.DemoValues(cat, 2016, 2018) {
+	for _, v := range demo.Values(cat, 2016, 2018) {
 		w, ok := full[demoKey{v.BaseFigure, string(v.Period), v.Area, v.Group}]
 		if ok && v.HasNumber() && w.HasNumber() {
 			n++
@@ -386,7 +387,7 @@ func TestDemoValuesDeterministic(t *testing.T) {
 }
 
 func TestDemoValuesSymbols(t *testing.T) {
-	vs := store.DemoValues(demoCatalog(t), 2011, 2025)
+	vs := demo.Values(demoCatalog(t), 2011, 2025)
 	seen := map[store.Symbol]int{}
 	for _, v := range vs {
 		if v.HasNumber() {
@@ -411,7 +412,7 @@ func TestDemoValuesSymbols(t *testing.T) {
 // The assessments should show different outcomes: some Kennzahlen move
 // toward their goal, some against it.
 func TestDemoValuesMoveInDifferentDirections(t *testing.T) {
-	cs := cells(store.DemoValues(demoCatalog(t), 2011, 2025))
+	cs := cells(demo.Values(demoCatalog(t), 2011, 2025))
 	share := func(part, whole, p, g string) float64 {
 		return cs[[3]string{part, p, "stadt"}][g] / cs[[3]string{whole, p, "stadt"}][g]
 	}
@@ -442,13 +443,17 @@ func TestDemoValuesStoreInNewFile(t *testing.T) {
 		t.Fatalf("create: %v", err)
 	}
 	defer s.Close()
-	vals := store.DemoValues(cat, 2011, 2025)
-	inserted, corrected, err := s.SaveValues(ctx, vals, store.SaveOptions{Origin: "Beispieldaten"})
+	vals := demo.Values(cat, 2011, 2025)
+	n, err := demo.Add(ctx, s, 2011, 2025)
 	if err != nil {
-		t.Fatalf("save: %v", err)
+		t.Fatalf("add: %v", err)
 	}
-	if inserted != len(vals) || corrected != 0 {
-		t.Errorf("inserted %d, corrected %d of %d values", inserted, corrected, len(vals))
+	if n != len(vals) {
+		t.Errorf("stored %d of %d values", n, len(vals))
+	}
+	set, err := s.Settings(ctx)
+	if err != nil || !set.Demo || set.ReportYear != 2025 || !set.ReportYearStored {
+		t.Errorf("settings after Add = %+v, %v; want Beispieldaten with Berichtsjahr 2025", set, err)
 	}
 	back, err := s.Values(ctx)
 	if err != nil {
@@ -469,6 +474,6 @@ func TestDemoValuesStoreInNewFile(t *testing.T) {
 func BenchmarkDemoValues(b *testing.B) {
 	cat := demoCatalog(b)
 	for b.Loop() {
-		store.DemoValues(cat, 2011, 2025)
+		demo.Values(cat, 2011, 2025)
 	}
 }

@@ -1,18 +1,28 @@
-package store
+// Package demo generates the labelled Beispieldaten: plausible values for
+// every Grundzahl of the catalogue, built around real public figures, so
+// that a new user can try every screen and the report. Invented values are
+// labelled as such (Source, Note, store.DemoOrigin) and the file is marked,
+// so that they can never be taken for real data.
+package demo
 
 import (
+	"context"
+	"fmt"
 	"hash/fnv"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
+
+	"bergischgladbach.de/integrationsmonitor/store"
 )
 
 // The labels of generated values. Issue 4 asks that Beispieldaten can never
-// be taken for real data, so every invented value carries all three.
+// be taken for real data, so every invented value carries all three, the
+// third being the origin store.DemoOrigin.
 const (
-	DemoOrigin = "Beispieldaten"
-	DemoSource = "Beispieldaten (erfunden)"
-	DemoNote   = "Beispieldaten – keine echten Zahlen"
+	Source = "Beispieldaten (erfunden)"
+	Note   = "Beispieldaten – keine echten Zahlen"
 )
 
 // demoSeed fixes the noise, so that every demo file holds the same numbers.
@@ -22,25 +32,25 @@ const demoSeed = 5378004 // Gemeindeschlüssel of Bergisch Gladbach
 // the older register count: Bergisch Gladbach 2010 105.723, 2011 109.026.
 const demoCensusShift = 0.97
 
-// DemoValues returns plausible values for every Grundzahl of cat, for every
+// Values returns plausible values for every Grundzahl of cat, for every
 // group and area it lists (and the area of its Kennzahl) and for every
 // period of its kind in the years from..to. Real public figures
 // (shared/realdata/REAL_FIGURES.md) are used where a Grundzahl fits them,
 // with their source and Demo false; the rest is invented, labelled
-// DemoSource and DemoNote, and built around the real figures so that sums
+// Source and Note, and built around the real figures so that sums
 // and shares agree. A Grundzahl counted per election gets the election
 // years only, and a few values hold an official symbol instead of a
 // number. The result depends on nothing but the arguments.
-func DemoValues(cat *Catalog, from, to int) []Value {
-	from, to = max(from, MinPeriodYear), min(to, MaxPeriodYear)
+func Values(cat *store.Catalog, from, to int) []store.Value {
+	from, to = max(from, store.MinPeriodYear), min(to, store.MaxPeriodYear)
 	real := map[demoKey]demoReal{}
 	for _, r := range demoRealFigures() {
 		real[r.key] = r
 	}
-	var out []Value
-	add := func(bf BaseFigure, primary string) {
+	var out []store.Value
+	add := func(bf store.BaseFigure, primary string) {
 		areas := bf.Areas
-		if primary != "" && !contains(areas, primary) {
+		if primary != "" && !slices.Contains(areas, primary) {
 			areas = append([]string{primary}, areas...)
 		}
 		if len(areas) == 0 {
@@ -51,8 +61,8 @@ func DemoValues(cat *Catalog, from, to int) []Value {
 			for _, p := range periods {
 				c := demoAnchor(demoCountOf(bf.Code, area, p), real, demoKey{bf.Code, p, area, ""})
 				for _, g := range bf.Groups {
-					v := Value{BaseFigure: bf.Code, Period: p, Area: area, Group: g, Number: c.group(g),
-						Source: DemoSource, Note: DemoNote, Demo: true, Origin: DemoOrigin}
+					v := store.Value{BaseFigure: bf.Code, Period: p, Area: area, Group: g, Number: c.group(g),
+						Source: Source, Note: Note, Demo: true, Origin: store.DemoOrigin}
 					if r, ok := real[demoKey{bf.Code, p, area, g}]; ok {
 						v.Number, v.Source, v.Note, v.Demo = r.n, r.source, r.note, false
 					}
@@ -74,9 +84,24 @@ func DemoValues(cat *Catalog, from, to int) []Value {
 	return out
 }
 
+// Add stores Values for the years from..to in s and marks the file as
+// holding Beispieldaten with the report year to, all in one transaction.
+// It returns the number of values stored.
+func Add(ctx context.Context, s *store.Store, from, to int) (int, error) {
+	cat, err := s.Catalog(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n, err := s.SaveDemoData(ctx, Values(cat, from, to), to)
+	if err != nil {
+		return 0, fmt.Errorf("demo data: %w", err)
+	}
+	return n, nil
+}
+
 type demoKey struct {
 	code        string
-	p           Period
+	p           store.Period
 	area, group string
 }
 
@@ -187,24 +212,24 @@ func demoAnchor(c demoCount, real map[demoKey]demoReal, k demoKey) demoCount {
 // demoPeriods lists the periods of bf's kind in the years from..to. A
 // Grundzahl counted per election gets the Integrationsrat elections only:
 // between them there is no turnout to report.
-func demoPeriods(bf BaseFigure, from, to int) []Period {
-	var out []Period
+func demoPeriods(bf store.BaseFigure, from, to int) []store.Period {
+	var out []store.Period
 	for y := from; y <= to; y++ {
-		var ps []Period
+		var ps []store.Period
 		switch bf.PeriodKind {
-		case YearPeriod:
-			if bf.Frequency != PerElection || y == 2010 || y == 2014 || y == 2020 || y == 2025 {
-				ps = []Period{yearPeriod(y)}
+		case store.YearPeriod:
+			if bf.Frequency != store.PerElection || y == 2010 || y == 2014 || y == 2020 || y == 2025 {
+				ps = []store.Period{yearPeriod(y)}
 			}
-		case HalfYearPeriod:
-			ps = []Period{halfPeriod(y, 1), halfPeriod(y, 2)}
-		case SchoolYearPeriod:
-			ps = []Period{schoolPeriod(y)}
-		case DatePeriod:
-			ps = []Period{datePeriod(y, 12, 31)}
+		case store.HalfYearPeriod:
+			ps = []store.Period{halfPeriod(y, 1), halfPeriod(y, 2)}
+		case store.SchoolYearPeriod:
+			ps = []store.Period{schoolPeriod(y)}
+		case store.DatePeriod:
+			ps = []store.Period{datePeriod(y, 12, 31)}
 		}
 		for _, p := range ps {
-			if q, err := ParsePeriodOfKind(string(p), bf.PeriodKind); err == nil && q == p {
+			if q, err := store.ParsePeriodOfKind(string(p), bf.PeriodKind); err == nil && q == p {
 				out = append(out, p)
 			}
 		}
@@ -216,15 +241,15 @@ func demoPeriods(bf BaseFigure, from, to int) []Period {
 // that the app shows how it handles them: employment of the last half-year
 // is not yet published ("..."), one small school count is withheld (".").
 // None goes into the population, which many shares divide by.
-func markDemoSymbols(vs []Value, from, to int) {
+func markDemoSymbols(vs []store.Value, from, to int) {
 	later, withheld := halfPeriod(to, 2), schoolPeriod((from+to)/2)
 	for i := range vs {
 		v := &vs[i]
 		switch {
 		case v.BaseFigure == "A-K1-G2" && v.Period == later && v.Demo:
-			v.Symbol = SymLater
+			v.Symbol = store.SymLater
 		case v.BaseFigure == "B-K2-G2" && v.Group == "auslaender" && v.Period == withheld && v.Demo:
-			v.Symbol = SymUnknown
+			v.Symbol = store.SymUnknown
 		default:
 			continue
 		}
@@ -234,7 +259,7 @@ func markDemoSymbols(vs []Value, from, to int) {
 
 // demoNoise is a standard normal number that depends on key and period
 // only, so that a value is the same whatever range of years is generated.
-func demoNoise(key string, p Period) float64 {
+func demoNoise(key string, p store.Period) float64 {
 	h := fnv.New64a()
 	h.Write([]byte(key + "|" + string(p)))
 	return min(max(rand.New(rand.NewPCG(demoSeed, h.Sum64())).NormFloat64(), -2.5), 2.5)
@@ -259,15 +284,15 @@ func demoLin(t, a, b float64) float64 { return demoCurve(t, 2011, a, 2025, b) }
 
 // demoAt is p's place on the time axis of the curves: half-years apart,
 // everything else by its year.
-func demoAt(p Period) float64 {
-	if p.Kind() == HalfYearPeriod {
+func demoAt(p store.Period) float64 {
+	if p.Kind() == store.HalfYearPeriod {
 		return p.Pos()
 	}
 	return float64(p.Year())
 }
 
 // demoLevel is a curve with relative noise rel.
-func demoLevel(key string, p Period, rel float64, pts ...float64) float64 {
+func demoLevel(key string, p store.Period, rel float64, pts ...float64) float64 {
 	return demoCurve(demoAt(p), pts...) * (1 + rel*demoNoise(key, p))
 }
 
@@ -283,7 +308,7 @@ func demoPick(first bool, a, b demoCount) demoCount {
 // the children examined for B-K3 and B-K4) share their noise and so their
 // numbers. The Kennzahlen move in different directions on purpose, so that
 // the assessments show every outcome.
-func demoCountOf(code, area string, p Period) demoCount {
+func demoCountOf(code, area string, p store.Period) demoCount {
 	t, y, key := demoAt(p), p.Year(), code+"/"+area
 	switch code {
 	case "BEV", "BEV1525":
@@ -390,7 +415,7 @@ func demoCountOf(code, area string, p Period) demoCount {
 // demoPopulation runs through the city's real totals (demoAnchor meets them
 // exactly) and the Kreis's Ausländeranteil (Regionalatlas AI002-1, to 2015).
 // Before 2011 it drops to the register count.
-func demoPopulation(code, area string, p Period) demoCount {
+func demoPopulation(code, area string, p store.Period) demoCount {
 	y := float64(p.Year())
 	city := demoCurve(y, 2011, 109026, 2015, 111366, 2024, 111361, 2025, 111480)
 	if y > 2015 && y < 2024 { // invented growth, back to the real 2024 (Zensus 2022 basis)
@@ -417,7 +442,7 @@ func demoPopulation(code, area string, p Period) demoCount {
 // 2016, invented after) over the half-years, H1 above and H2 below by the
 // same amount so that the two average to the mean. The city keeps its share
 // of 2016 (13211-01-03-5: 4.270 of 9.070, foreigners 1.134 of 2.064).
-func demoUnemployed(area string, p Period) demoCount {
+func demoUnemployed(area string, p store.Period) demoCount {
 	means := [][2]float64{{9503, 1848}, {9413, 1806}, {8700, 1625}, {8733, 1644}, {9205, 1796}, {9263, 1832}, {9172, 1945}, {9070, 2064},
 		{8620, 2110}, {8150, 2080}, {7890, 2090}, {9240, 2460}, {8960, 2420}, {8580, 2650}, {9050, 2860}, {9480, 3010}, {9760, 3130}}
 	m := means[min(max(p.Year()-2009, 0), len(means)-1)]
@@ -436,7 +461,7 @@ func demoUnemployed(area string, p Period) demoCount {
 // 2020, 2025), changed a little by Nachrücker in between. Members,
 // sachkundige Einwohner and deputies of all committees are about 200
 // people, not just the 60 seats of the Rat.
-func demoCouncil(code string, p Period) demoCount {
+func demoCouncil(code string, p store.Period) demoCount {
 	n, mh := 184.0, 11.0
 	switch y := p.Year(); {
 	case y >= 2025:
@@ -456,7 +481,7 @@ func demoCouncil(code string, p Period) demoCount {
 // voters in 2020, 20.000 in 2025) with a turnout falling from 14 to 9 % and
 // more postal voting each time. The eligible of "briefwahl" are those who
 // received a Wahlschein; the two Stimmbezirke alone add up to the city.
-func demoElection(code, area string, p Period) demoCount {
+func demoElection(code, area string, p store.Period) demoCount {
 	eligible, turnout, postal := 20000.0, 0.094, 0.055
 	switch y := p.Year(); {
 	case y <= 2010:
@@ -477,3 +502,10 @@ func demoElection(code, area string, p Period) demoCount {
 	}
 	return demoPick(code == "C-K4-G2", demoSplit(n[1], 0, 0), demoSplit(n[0], 0, 0))
 }
+
+// The period codes of store.Period (see store.ParsePeriod), built from
+// their parts; demoPeriods checks each against store.ParsePeriodOfKind.
+func yearPeriod(y int) store.Period       { return store.Period(fmt.Sprint(y)) }
+func halfPeriod(y, h int) store.Period    { return store.Period(fmt.Sprintf("%d-H%d", y, h)) }
+func schoolPeriod(y int) store.Period     { return store.Period(fmt.Sprintf("%d/%02d", y, (y+1)%100)) }
+func datePeriod(y, m, d int) store.Period { return store.Period(fmt.Sprintf("%d-%02d-%02d", y, m, d)) }
