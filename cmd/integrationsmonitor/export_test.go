@@ -78,7 +78,7 @@ func TestRunExport(t *testing.T) {
 					t.Fatal(err)
 				}
 				defer f.Close()
-				if got := f.GetSheetList(); !slices.Equal(got, []string{"Werte", "Kennzahlen", "Zeichenerklärung"}) {
+				if got := f.GetSheetList(); !slices.Equal(got, []string{"Übersicht", "Werte", "Kennzahlen", "Zeichenerklärung"}) {
 					t.Errorf("sheets %q", got)
 				}
 				if typ, _ := f.GetCellType("Werte", "H3"); typ != excelize.CellTypeUnset {
