@@ -96,7 +96,7 @@ func saturatingAdd(a, b int) int {
 // oder wichtig; n = 46, keine Angabe: 2; Vorjahr 71,0 %, +7,3
 // Prozentpunkte)".
 func SurveyHeadline(s [3]SurveySummary) string {
-	if !anyAnswers(s) && s[0].Missing+s[1].Missing+s[2].Missing == 0 {
+	if !AnyAnswers(s) && s[0].Missing+s[1].Missing+s[2].Missing == 0 {
 		return "Keine Antworten erfasst."
 	}
 	lines := make([]string, 0, len(s))
@@ -110,16 +110,16 @@ func questionHeadline(q int, s SurveySummary) string {
 	name := store.SurveyQuestions[q]
 	if s.N == 0 {
 		if s.Missing > 0 {
-			return fmt.Sprintf("%s: keine Antworten erfasst (keine Angabe: %s)", name, count(s.Missing))
+			return fmt.Sprintf("%s: keine Antworten erfasst (keine Angabe: %s)", name, FormatCount(s.Missing))
 		}
 		return name + ": keine Antworten erfasst"
 	}
 	cats := store.SurveyCategories[q]
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s positiv (%s oder %s; n = %s, keine Angabe: %s",
-		name, FormatPercent(s.Positive, 1), cats[0], cats[1], count(s.N), count(s.Missing))
+		name, FormatPercent(s.Positive, 1), cats[0], cats[1], FormatCount(s.N), FormatCount(s.Missing))
 	if s.PrevPositive != nil {
-		fmt.Fprintf(&b, "; %s %s", prevName(s), FormatPercent(*s.PrevPositive, 1))
+		fmt.Fprintf(&b, "; %s %s", PrevName(s), FormatPercent(*s.PrevPositive, 1))
 		if s.Change != nil {
 			b.WriteString(", " + FormatPoints(*s.Change, 1))
 		}
@@ -128,17 +128,17 @@ func questionHeadline(q int, s SurveySummary) string {
 	return b.String()
 }
 
-// prevName says "Vorjahr" only when the comparison is the year before.
-func prevName(s SurveySummary) string {
+// PrevName says "Vorjahr" only when the comparison is the year before.
+func PrevName(s SurveySummary) string {
 	if s.Year != 0 && s.PrevYear == s.Year-1 {
 		return "Vorjahr"
 	}
 	return fmt.Sprintf("%d:", s.PrevYear)
 }
 
-// count writes a non-negative count with thousands points, exactly also
+// FormatCount writes a non-negative count with thousands points, exactly also
 // beyond 2⁵³, where FormatNumber's float64 would round.
-func count(n int) string {
+func FormatCount(n int) string {
 	digits := strconv.Itoa(n)
 	var b strings.Builder
 	for i := range len(digits) {
@@ -150,7 +150,8 @@ func count(n int) string {
 	return b.String()
 }
 
-func anyAnswers(s [3]SurveySummary) bool {
+// AnyAnswers reports whether any of the three questions has an answer.
+func AnyAnswers(s [3]SurveySummary) bool {
 	return s[0].N > 0 || s[1].N > 0 || s[2].N > 0
 }
 
@@ -231,9 +232,9 @@ func DrawSurvey(r chart.Renderer, cur store.SurveyResult, prev *store.SurveyResu
 	hasPrev := false
 	if prev != nil {
 		old = SummarizeSurvey(*prev, nil)
-		hasPrev = anyAnswers(old)
+		hasPrev = AnyAnswers(old)
 	}
-	if !anyAnswers(sums) && !hasPrev {
+	if !AnyAnswers(sums) && !hasPrev {
 		const msg = "Keine Antworten erfasst"
 		mid := top + (box.Bottom-padBot-top)/2
 		p.text(msg, box.Left+(w-p.measure(noDataFontSize, msg))/2, mid+capHeight(noDataFontSize)/2, noDataFontSize, axisColor)
@@ -361,9 +362,9 @@ func yearLabel(y int) string {
 
 func countsText(s SurveySummary, short bool) string {
 	if short {
-		return fmt.Sprintf("n = %s, k. A. %s", count(s.N), count(s.Missing))
+		return fmt.Sprintf("n = %s, k. A. %s", FormatCount(s.N), FormatCount(s.Missing))
 	}
-	return fmt.Sprintf("n = %s, keine Angabe: %s", count(s.N), count(s.Missing))
+	return fmt.Sprintf("n = %s, keine Angabe: %s", FormatCount(s.N), FormatCount(s.Missing))
 }
 
 // painter draws text and boxes in chart units.
@@ -434,7 +435,7 @@ func changeNote(s SurveySummary) string {
 	if s.PrevPositive == nil || s.Change == nil {
 		return ""
 	}
-	return fmt.Sprintf(" (%s %s, %s)", strings.TrimSuffix(prevName(s), ":"), FormatPercent(*s.PrevPositive, 1), FormatPoints(*s.Change, 1))
+	return fmt.Sprintf(" (%s %s, %s)", strings.TrimSuffix(PrevName(s), ":"), FormatPercent(*s.PrevPositive, 1), FormatPoints(*s.Change, 1))
 }
 
 // bar draws one 100 % bar; segments are cut at rounded cumulative shares

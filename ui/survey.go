@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/chart"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -143,7 +144,7 @@ func (e *surveyEditor) refresh() {
 		prev = &p
 	}
 	e.headline.SetText(report.SurveyHeadline(report.SummarizeSurvey(cur, prev)))
-	png, err := report.RenderSurveyPNG(cur, prev, 1640, 760, e.u.demo)
+	png, err := chart.SurveyPNG(cur, prev, 1640, 760, e.u.demo)
 	if err != nil {
 		fyne.LogError("survey chart", err)
 		return
