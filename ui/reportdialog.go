@@ -16,6 +16,7 @@ import (
 
 	"bergischgladbach.de/integrationsmonitor/assets"
 	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/pdf"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -105,8 +106,8 @@ func (d *reportDialog) start() {
 	path := d.picker.path()
 	// The Stand comes from the file's newest change, so the same file gives
 	// the same PDF.
-	opt := report.PDFOptions{Year: u.reportYear, Title: set.Title, Author: set.Author, Created: report.LatestChange(snap, texts),
-		Fonts: report.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Italic: assets.FontItalic},
+	opt := pdf.Options{Year: u.reportYear, Title: set.Title, Author: set.Author, Created: report.LatestChange(snap, texts),
+		Fonts: pdf.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Italic: assets.FontItalic},
 		Demo:  u.demo, SmallCount: u.st.SmallCount(ctx), Progress: d.setProgress}
 	d.wait = dialog.NewCustomWithoutButtons("Bericht wird erstellt …", container.NewVBox(para(filepath.Base(path)), d.progress), u.win)
 	d.wait.Resize(fyne.NewSize(480, 140))
@@ -115,7 +116,7 @@ func (d *reportDialog) start() {
 		pages := 0
 		err := writeAtomically(path, func(f *os.File) error {
 			var err error
-			pages, err = report.WritePDF(f, snap, texts, opt)
+			pages, err = pdf.Write(f, snap, texts, opt)
 			return err
 		})
 		fyne.Do(func() { d.finish(path, pages, err) })

@@ -12,6 +12,7 @@ import (
 
 	"bergischgladbach.de/integrationsmonitor/assets"
 	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/pdf"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -55,14 +56,14 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		// From the file, not the clock: the same file gives the same PDF.
 		created = report.LatestChange(data.snap, data.texts)
 	}
-	opt := report.PDFOptions{
+	opt := pdf.Options{
 		Year: data.year, Title: *title, Author: *author, Created: created, Demo: data.demo, SmallCount: data.small,
-		Fonts: report.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Italic: assets.FontItalic},
+		Fonts: pdf.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Italic: assets.FontItalic},
 	}
 	pages := 0
 	var renderErr error
 	err = writeReplacing(*out, func(w io.Writer) error {
-		pages, renderErr = report.WritePDF(w, data.snap, data.texts, opt)
+		pages, renderErr = pdf.Write(w, data.snap, data.texts, opt)
 		return renderErr
 	})
 	switch {

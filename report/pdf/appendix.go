@@ -1,10 +1,11 @@
-package report
+package pdf
 
 import (
 	"fmt"
 	"slices"
 	"strings"
 
+	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -53,7 +54,7 @@ func (d *pdfDoc) responsibilities() {
 		{title: "Liefert die Grundzahlen", width: 94},
 	}}
 	for _, a := range d.in.cat.Actors {
-		list := NotComputable
+		list := report.NotComputable
 		if l := delivers[a.Code]; len(l) > 0 {
 			list = strings.Join(l, "\n")
 		}
@@ -117,15 +118,15 @@ func (d *pdfDoc) method() {
 		{title: "Bedeutung", width: 98},
 	}}
 	for _, l := range []struct {
-		level AssessmentLevel
+		level report.AssessmentLevel
 		means string
 	}{
-		{GoalReached, "Die Kennzahl liegt an der Referenz (nur bei „nähert sich der Referenz an“ und „ausgeglichen“)."},
-		{TowardGoal, "Wesentliche Veränderung (mindestens 1\u00a0% pro Jahr) in die gewünschte Richtung."},
-		{NoChange, "Veränderung um weniger als 1\u00a0% pro Jahr."},
-		{AgainstGoal, "Wesentliche Veränderung gegen die gewünschte Richtung."},
-		{TooLittleData, "Weniger als 3 Werte oder weniger als 2 Jahre Abstand."},
-		{NotAssessable, "Die Zielrichtung ist offen oder es ist keine Referenz hinterlegt."},
+		{report.GoalReached, "Die Kennzahl liegt an der Referenz (nur bei „nähert sich der Referenz an“ und „ausgeglichen“)."},
+		{report.TowardGoal, "Wesentliche Veränderung (mindestens 1\u00a0% pro Jahr) in die gewünschte Richtung."},
+		{report.NoChange, "Veränderung um weniger als 1\u00a0% pro Jahr."},
+		{report.AgainstGoal, "Wesentliche Veränderung gegen die gewünschte Richtung."},
+		{report.TooLittleData, "Weniger als 3 Werte oder weniger als 2 Jahre Abstand."},
+		{report.NotAssessable, "Die Zielrichtung ist offen oder es ist keine Referenz hinterlegt."},
 	} {
 		t.rows = append(t.rows, row{cells: []string{l.level.Symbol(), l.level.Label(), l.means}})
 	}
@@ -147,7 +148,7 @@ func (d *pdfDoc) symbols() {
 		t.rows = append(t.rows, row{cells: []string{string(s), meaning}})
 	}
 	for _, e := range [][2]string{
-		{NotComputable, "kein Wert vorhanden oder nicht berechenbar (fehlende Eingangszahl, Zeichen statt Zahl, Division durch null)"},
+		{report.NotComputable, "kein Wert vorhanden oder nicht berechenbar (fehlende Eingangszahl, Zeichen statt Zahl, Division durch null)"},
 		{"p", "vorläufige oder geschätzte Zahl"},
 		{"Pp.", "Prozentpunkte: Differenz zweier Anteile"},
 	} {

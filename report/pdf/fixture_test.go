@@ -1,4 +1,4 @@
-package report_test
+package pdf_test
 
 import (
 	"bytes"
@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"bergischgladbach.de/integrationsmonitor/assets"
-	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/pdf"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -24,8 +24,8 @@ const (
 
 var pdfCreated = time.Date(2026, time.March, 1, 0, 0, 0, 0, time.UTC)
 
-func pdfFonts() report.Fonts {
-	return report.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Italic: assets.FontItalic}
+func pdfFonts() pdf.Fonts {
+	return pdf.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Italic: assets.FontItalic}
 }
 
 func pdfCatalog(tb testing.TB) *store.Catalog {
@@ -109,8 +109,8 @@ func pdfTexts() *store.ReportTexts {
 	return t
 }
 
-func pdfOptions() report.PDFOptions {
-	return report.PDFOptions{
+func pdfOptions() pdf.Options {
+	return pdf.Options{
 		Year: pdfYear, Author: "Stabsstelle soziale Stadtentwicklung", Created: pdfCreated,
 		Fonts: pdfFonts(), Demo: true,
 	}
@@ -118,11 +118,11 @@ func pdfOptions() report.PDFOptions {
 
 // pdfRender writes the demo report; with REPORT_PDF_DIR set it also
 // keeps a copy there to look at.
-func pdfRender(tb testing.TB, opt report.PDFOptions) ([]byte, int) {
+func pdfRender(tb testing.TB, opt pdf.Options) ([]byte, int) {
 	tb.Helper()
 	cat := pdfCatalog(tb)
 	var buf bytes.Buffer
-	pages, err := report.WritePDF(&buf, pdfSnapshot(tb, cat, 2011), pdfTexts(), opt)
+	pages, err := pdf.Write(&buf, pdfSnapshot(tb, cat, 2011), pdfTexts(), opt)
 	if err != nil {
 		tb.Fatal(err)
 	}

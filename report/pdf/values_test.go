@@ -1,4 +1,4 @@
-package report
+package pdf
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"github.com/jung-kurt/gofpdf"
 
 	"bergischgladbach.de/integrationsmonitor/assets"
+	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -21,7 +22,7 @@ func TestCountCell(t *testing.T) {
 		unit string
 		want string
 	}{
-		{"Missing", store.Value{}, false, "Anzahl", NotComputable},
+		{"Missing", store.Value{}, false, "Anzahl", report.NotComputable},
 		{"Zero", store.Value{Number: 0}, true, "Anzahl", "0"},
 		{"One", store.Value{Number: 1}, true, "Anzahl", "."},
 		{"TwoIsSmall", store.Value{Number: 2}, true, "Anzahl", "."},
@@ -48,7 +49,7 @@ func TestCountCell(t *testing.T) {
 // testDoc is a pass over an empty document, enough to measure text.
 func testDoc(t *testing.T) *pdfDoc {
 	t.Helper()
-	opt := PDFOptions{Fonts: Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Italic: assets.FontItalic}}
+	opt := Options{Fonts: Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Italic: assets.FontItalic}}
 	in, err := prepare(&store.Snapshot{Catalog: &store.Catalog{}}, &store.ReportTexts{}, opt)
 	if err != nil {
 		t.Fatal(err)

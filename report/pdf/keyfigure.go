@@ -1,4 +1,4 @@
-package report
+package pdf
 
 import (
 	"cmp"
@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/chart"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -68,7 +70,7 @@ func (d *pdfDoc) keyFigure(k store.KeyFigure) {
 		d.newPage()
 	}
 	d.heading(keyFigureID(k.Code), keepAfter)
-	var headline []Point
+	var headline []report.Point
 	if len(r.Series) > 0 {
 		headline = r.Series[0].Points
 	}
@@ -78,7 +80,7 @@ func (d *pdfDoc) keyFigure(k store.KeyFigure) {
 	} else {
 		d.table(seriesTable(r, periods))
 	}
-	d.chart(ChartSpecFor(r, d.opt.Demo))
+	d.chart(chart.SpecFor(r, d.opt.Demo))
 	a := r.Assessment
 	d.ensure(3 * lineH(sizeBody))
 	d.text(fmt.Sprintf("Bewertung: %s %s", a.Level.Symbol(), a.Level.Label()), textStyle{style: "B", size: sizeBody, after: 1})
@@ -96,7 +98,7 @@ func (d *pdfDoc) keyFigure(k store.KeyFigure) {
 
 // seriesTable holds the computed values of the last periods: the series
 // (groups) and the reference as columns.
-func seriesTable(r Result, periods []store.Period) table {
+func seriesTable(r report.Result, periods []store.Period) table {
 	k := r.KeyFigure
 	t := table{caption: "Werte der Kennzahl", cols: []column{{title: "Erhebungszeit", width: periodColW}}}
 	lines := slices.Clone(r.Series)
@@ -122,7 +124,7 @@ func seriesTable(r Result, periods []store.Period) table {
 		for _, s := range lines {
 			pt, ok := pointAt(s.Points, p)
 			if !ok {
-				cells = append(cells, NotComputable)
+				cells = append(cells, report.NotComputable)
 				continue
 			}
 			cells = append(cells, pointCell(pt, k.Unit))
@@ -147,13 +149,13 @@ func seriesTable(r Result, periods []store.Period) table {
 	return t
 }
 
-func pointAt(pts []Point, p store.Period) (Point, bool) {
+func pointAt(pts []report.Point, p store.Period) (report.Point, bool) {
 	for _, pt := range pts {
 		if pt.Period == p {
 			return pt, true
 		}
 	}
-	return Point{}, false
+	return report.Point{}, false
 }
 
 // unitNote says in words what the numbers of a unit are.
@@ -183,7 +185,7 @@ type baseColumn struct {
 // baseTables hold the delivered Grundzahlen of the last periods at the
 // Kennzahl's Statistischer Bezirk, groups as columns under their Grundzahl.
 func (d *pdfDoc) baseTables(k store.KeyFigure, periods []store.Period, facts *valueFacts) []table {
-	area := cmp.Or(k.Area, defaultArea)
+	area := cmp.Or(k.Area, report.DefaultArea)
 	var chunks [][]baseColumn
 	var cur []baseColumn
 	add := func(bf store.BaseFigure, shared bool) {
@@ -200,7 +202,7 @@ func (d *pdfDoc) baseTables(k store.KeyFigure, periods []store.Period, facts *va
 	for _, bf := range k.BaseFigures {
 		add(bf, false)
 	}
-	for _, bf := range d.in.sharedRefs(k) {
+	for _, bf := range report.SharedRefs(d.in.cat, k) {
 		add(bf, true)
 	}
 	if len(cur) > 0 {
@@ -279,11 +281,11 @@ func (d *pdfDoc) detailsTable(k store.KeyFigure, facts valueFacts) table {
 
 // chart draws a trend chart in the body width at the chart's own aspect
 // ratio; it moves to the next page rather than being split or squeezed.
-func (d *pdfDoc) chart(spec ChartSpec) {
+func (d *pdfDoc) chart(spec chart.Spec) {
 	d.ensure(chartH + 3)
 	y := d.y()
 	if d.final {
-		if err := drawChart(d.pdf, spec, marginX, y, bodyW, chartH); err != nil {
+		if err := DrawChart(d.pdf, spec, marginX, y, bodyW, chartH); err != nil {
 			d.pdf.SetError(err)
 		}
 	}

@@ -1,10 +1,12 @@
-package report
+package pdf
 
 import (
 	"fmt"
 	"slices"
 	"strings"
 
+	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/chart"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -56,16 +58,16 @@ func (d *pdfDoc) instruments(list []store.Instrument) {
 	}
 	sum, counted := 0, 0
 	for _, in := range list {
-		count := NotComputable
+		count := report.NotComputable
 		if in.Count != nil {
-			count = FormatNumber(float64(*in.Count), 0)
+			count = report.FormatNumber(float64(*in.Count), 0)
 			sum += *in.Count
 			counted++
 		}
 		t.rows = append(t.rows, row{cells: []string{in.Name, in.Description, in.Provider, count}})
 	}
 	if counted > 0 {
-		t.rows = append(t.rows, row{cells: []string{"Zusammen", "", "", FormatNumber(float64(sum), 0)}, bold: true})
+		t.rows = append(t.rows, row{cells: []string{"Zusammen", "", "", report.FormatNumber(float64(sum), 0)}, bold: true})
 	}
 	d.table(t)
 }
@@ -77,11 +79,11 @@ func (d *pdfDoc) participation(w store.ImpactIndicator) {
 	rows := d.in.participation[w.Code]
 	if len(rows) == 0 {
 		d.text(fmt.Sprintf("Für die Jahre %d bis %d liegen für diesen Indikator keine Zahlen vor.",
-			d.opt.Year-participationWindow+1, d.opt.Year), noteText)
+			d.opt.Year-report.ParticipationWindow+1, d.opt.Year), noteText)
 		return
 	}
 	for _, bf := range w.BaseFigures {
-		var own []ParticipationRow
+		var own []report.ParticipationRow
 		for _, r := range rows {
 			if r.BaseFigure == bf.Code {
 				own = append(own, r)
@@ -93,13 +95,13 @@ func (d *pdfDoc) participation(w store.ImpactIndicator) {
 	}
 }
 
-func (d *pdfDoc) participationTable(bf store.BaseFigure, rows []ParticipationRow) table {
+func (d *pdfDoc) participationTable(bf store.BaseFigure, rows []report.ParticipationRow) table {
 	latest, before := latestTwo(rows)
 	role, label, refLabel := rows[0].Role, rows[0].Label, rows[0].RefLabel
 	t := table{caption: label + ", " + latest.Label(), cols: []column{{title: "Bezirk / Einrichtung", width: 40}}}
 	share := func(p store.Period) string { return "Anteil " + p.Short() }
 	switch role {
-	case RoleReach:
+	case report.RoleReach:
 		t.cols = append(t.cols, column{title: "Familien mit Migrations­hintergrund", width: 26, align: "R"},
 			column{title: "Erreichte Eltern", width: 26, align: "R"})
 		share = func(p store.Period) string { return "Je 100 Familien " + p.Short() }
@@ -108,7 +110,7 @@ func (d *pdfDoc) participationTable(bf store.BaseFigure, rows []ParticipationRow
 			column{title: d.in.groupLabel("mit_mh"), width: 26, align: "R"})
 	}
 	t.cols = append(t.cols, column{title: share(latest), width: 22, align: "R"})
-	if role == RoleCompared {
+	if role == report.RoleCompared {
 		t.cols = append(t.cols, column{title: "Vergleich " + refLabel, width: 24, align: "R"},
 			column{title: "Index", width: 16, align: "R"})
 	}
@@ -120,7 +122,7 @@ func (d *pdfDoc) participationTable(bf store.BaseFigure, rows []ParticipationRow
 	for _, area := range areasOf(rows) {
 		r, _ := rowAt(rows, area, latest)
 		cells := []string{r.AreaName}
-		if role == RoleReach {
+		if role == report.RoleReach {
 			cells = append(cells, d.in.numberCell(r.Total, r.OK), d.in.numberCell(r.WithMH, r.OK))
 		} else {
 			for _, g := range []string{"insgesamt", "mit_mh"} {
@@ -132,12 +134,12 @@ func (d *pdfDoc) participationTable(bf store.BaseFigure, rows []ParticipationRow
 			}
 		}
 		cells = append(cells, participationShare(r, role))
-		if role == RoleCompared {
-			ref, index := NotComputable, NotComputable
+		if role == report.RoleCompared {
+			ref, index := report.NotComputable, report.NotComputable
 			if r.RefOK {
-				ref = FormatPercent(r.Reference, 1)
+				ref = report.FormatPercent(r.Reference, 1)
 				if r.OK {
-					index = FormatNumber(r.Index, 2)
+					index = report.FormatNumber(r.Index, 2)
 				}
 			}
 			cells = append(cells, ref, index)
@@ -155,7 +157,7 @@ func (d *pdfDoc) participationTable(bf store.BaseFigure, rows []ParticipationRow
 	}
 	t.note = fmt.Sprintf("Kleine Fallzahlen (unter %d) sind durch „.“ ersetzt; Anteile werden trotzdem gezeigt, "+
 		"weil sie keine Personenzahl verraten.", d.in.small)
-	if role == RoleCompared {
+	if role == report.RoleCompared {
 		t.note += " Index: Anteil geteilt durch den Vergleichsanteil; 1,00 entspricht der Vergleichsstruktur."
 	}
 	if len(notes) > 0 {
@@ -168,25 +170,25 @@ func (d *pdfDoc) participationTable(bf store.BaseFigure, rows []ParticipationRow
 }
 
 // participationShare writes a row's share: per cent, or per 100 families.
-func participationShare(r ParticipationRow, role ParticipationRole) string {
+func participationShare(r report.ParticipationRow, role report.ParticipationRole) string {
 	switch {
 	case r.Period == "" || !r.OK:
-		return NotComputable
-	case role == RoleReach:
-		return FormatNumber(r.Share, 1)
+		return report.NotComputable
+	case role == report.RoleReach:
+		return report.FormatNumber(r.Share, 1)
 	}
-	return FormatPercent(r.Share, 1)
+	return report.FormatPercent(r.Share, 1)
 }
 
 // numberCell writes a count Participation computed with.
 func (in *reportInput) numberCell(n float64, ok bool) string {
 	if !ok {
-		return NotComputable
+		return report.NotComputable
 	}
 	return in.countCell(store.Value{Number: n}, true, "Anzahl")
 }
 
-func latestTwo(rows []ParticipationRow) (latest, before store.Period) {
+func latestTwo(rows []report.ParticipationRow) (latest, before store.Period) {
 	var ps []store.Period
 	for _, r := range rows {
 		if !slices.Contains(ps, r.Period) {
@@ -201,7 +203,7 @@ func latestTwo(rows []ParticipationRow) (latest, before store.Period) {
 	return latest, before
 }
 
-func areasOf(rows []ParticipationRow) []string {
+func areasOf(rows []report.ParticipationRow) []string {
 	var out []string
 	for _, r := range rows {
 		if !slices.Contains(out, r.Area) {
@@ -211,13 +213,13 @@ func areasOf(rows []ParticipationRow) []string {
 	return out
 }
 
-func rowAt(rows []ParticipationRow, area string, p store.Period) (ParticipationRow, bool) {
+func rowAt(rows []report.ParticipationRow, area string, p store.Period) (report.ParticipationRow, bool) {
 	for _, r := range rows {
 		if r.Area == area && r.Period == p {
 			return r, true
 		}
 	}
-	return ParticipationRow{Area: area, Period: ""}, false
+	return report.ParticipationRow{Area: area, Period: ""}, false
 }
 
 // fullStop ends s with a full stop unless it has one ("u. a.").
@@ -260,7 +262,7 @@ func (d *pdfDoc) survey() {
 		}
 	}
 	t := table{caption: "Befragung auf der Integrationskonferenz", cols: []column{{title: "Frage", width: 44}}}
-	var sums [][3]SurveySummary
+	var sums [][3]report.SurveySummary
 	for _, s := range []*store.SurveyResult{cur, prev} {
 		if s == nil {
 			continue
@@ -271,13 +273,13 @@ func (d *pdfDoc) survey() {
 			column{title: "keine Angabe", width: 21, align: "R"},
 			column{title: "Anteil positiv", width: 21, align: "R"})
 		t.bands = append(t.bands, band{title: fmt.Sprint(s.ReportYear), from: from, to: from + 3})
-		sums = append(sums, SummarizeSurvey(*s, nil))
+		sums = append(sums, report.SummarizeSurvey(*s, nil))
 	}
 	for q, question := range store.SurveyQuestions {
 		cells := []string{fmt.Sprintf("%d. %s", q+1, question)}
 		for _, s := range sums {
-			cells = append(cells, FormatNumber(float64(s[q].N), 0), FormatNumber(float64(s[q].Missing), 0),
-				FormatPercent(s[q].Positive, 1))
+			cells = append(cells, report.FormatNumber(float64(s[q].N), 0), report.FormatNumber(float64(s[q].Missing), 0),
+				report.FormatPercent(s[q].Positive, 1))
 		}
 		t.rows = append(t.rows, row{cells: cells})
 	}
@@ -295,11 +297,11 @@ func (d *pdfDoc) survey() {
 // surveyChart draws the stacked bars of the survey as the window shows
 // them, in the body width at the chart's own aspect ratio, never split.
 func (d *pdfDoc) surveyChart(cur store.SurveyResult, prev *store.SurveyResult) {
-	h := bodyW * float64(SurveyChartHeight) / float64(SurveyChartWidth)
+	h := bodyW * float64(chart.SurveyHeight) / float64(chart.SurveyWidth)
 	d.ensure(h + 3)
 	y := d.y()
 	if d.final {
-		if err := DrawSurveyPDF(d.pdf, cur, prev, d.opt.Demo, marginX, y, bodyW, h); err != nil {
+		if err := DrawSurvey(d.pdf, cur, prev, d.opt.Demo, marginX, y, bodyW, h); err != nil {
 			d.pdf.SetError(err)
 		}
 	}

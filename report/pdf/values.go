@@ -1,15 +1,15 @@
-package report
+package pdf
 
 import (
 	"cmp"
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/golang/freetype/truetype"
 
+	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -21,17 +21,17 @@ type reportInput struct {
 	texts   *store.ReportTexts
 	year    int
 	small   int
-	results map[string]Result // by Kennzahl code
-	ix      valueIndex
+	results map[string]report.Result // by Kennzahl code
+	lookup  report.ValueLookup
 	// participation holds the rows of each Beteiligung indicator.
-	participation map[string][]ParticipationRow
+	participation map[string][]report.ParticipationRow
 	outline       outline
 	sections      int // Kennzahlen and Wirkungsindikatoren, for Progress
 	// valueSources are the sources the stored values name.
 	valueSources []string
 }
 
-func prepare(snap *store.Snapshot, texts *store.ReportTexts, opt PDFOptions) (*reportInput, error) {
+func prepare(snap *store.Snapshot, texts *store.ReportTexts, opt Options) (*reportInput, error) {
 	font, err := truetype.Parse(opt.Fonts.Regular)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: font: %w", err)
@@ -42,18 +42,11 @@ func prepare(snap *store.Snapshot, texts *store.ReportTexts, opt PDFOptions) (*r
 		texts:   texts,
 		year:    opt.Year,
 		small:   opt.SmallCount,
-		results: map[string]Result{},
 	}
 	s := *snap
 	s.ReportYear = opt.Year
-	// ComputeAll's own loop, kept here so that the tables read the same
-	// value index as the computation rather than building a second one.
-	c := newComputation(&s, func(string) bool { return true })
-	for _, k := range c.cat.KeyFigures() {
-		in.results[k.Code] = c.compute(k)
-	}
-	in.ix = c.ix
-	in.participation = participationRows(&s)
+	in.results, in.lookup = report.ComputeAllWithValues(&s)
+	in.participation = report.ParticipationRows(&s)
 	in.outline = buildOutline(snap.Catalog, texts)
 	in.valueSources = valueSources(snap.Values, opt.Year)
 	for _, f := range snap.Catalog.Fields {
@@ -62,51 +55,11 @@ func prepare(snap *store.Snapshot, texts *store.ReportTexts, opt PDFOptions) (*r
 	return in, nil
 }
 
-// participationWindow is how many years back the participation tables
-// look for their latest two periods.
-const participationWindow = 10
-
-// participationRows computes every Beteiligung indicator on the values of
-// its own Grundzahlen and the population within the last
-// participationWindow years. Participation indexes and evaluates every
-// period it is given, while the report prints the latest two: without the
-// cut, a file with decades of school-level values would make the report
-// slow for rows nobody sees.
-func participationRows(snap *store.Snapshot) map[string][]ParticipationRow {
-	out := map[string][]ParticipationRow{}
-	codes := map[string]bool{populationCode: true}
-	var inds []store.ImpactIndicator
-	for _, f := range snap.Catalog.Fields {
-		for _, w := range f.Indicators {
-			if w.Kind == store.Participation {
-				inds = append(inds, w)
-				for _, bf := range w.BaseFigures {
-					codes[bf.Code] = true
-				}
-			}
-		}
-	}
-	// Canonical periods begin with their four-digit year and sort as
-	// strings, so the window needs no parsing of every period.
-	from := store.Period(strconv.Itoa(snap.ReportYear - participationWindow + 1))
-	sub := *snap
-	sub.Values = nil
-	for _, v := range snap.Values {
-		if codes[v.BaseFigure] && (snap.ReportYear == 0 || v.Period >= from) {
-			sub.Values = append(sub.Values, v)
-		}
-	}
-	for _, w := range inds {
-		out[w.Code] = Participation(&sub, w)
-	}
-	return out
-}
-
 // value finds the value of a Grundzahl for a period: the exact period,
 // else, for a Grundzahl of another kind of period, the latest one in the
 // same calendar year (the matching Compute uses, docs/bewertung.md §3).
 func (in *reportInput) value(bf store.BaseFigure, shared bool, area, group string, p store.Period) (store.Value, bool) {
-	return in.ix.lookup(formulaInput{bf: bf, group: group, shared: shared}, area, p)
+	return in.lookup(bf, shared, area, group, p)
 }
 
 // countCell writes a delivered value for a table. Values flagged
@@ -122,7 +75,7 @@ func (in *reportInput) value(bf store.BaseFigure, shared bool, area, group strin
 func (in *reportInput) countCell(v store.Value, ok bool, unit string) string {
 	switch {
 	case !ok:
-		return NotComputable
+		return report.NotComputable
 	case v.Confidential:
 		return string(store.SymUnknown)
 	case v.Symbol != store.NoSymbol:
@@ -130,7 +83,7 @@ func (in *reportInput) countCell(v store.Value, ok bool, unit string) string {
 	case in.isSmall(v.Number, unit):
 		return string(store.SymUnknown)
 	}
-	s := FormatValue(v.Number, store.NoSymbol, unit)
+	s := report.FormatValue(v.Number, store.NoSymbol, unit)
 	if v.Provisional || v.Estimated {
 		s += provisionalMark
 	}
@@ -142,15 +95,18 @@ func (in *reportInput) isSmall(n float64, unit string) bool {
 	return unit == "Anzahl" && n > 0 && n < float64(in.small)
 }
 
+// nbsp keeps a number and its unit on one line.
+const nbsp = "\u00a0"
+
 // provisionalMark follows a provisional or estimated number (DIN 55301 "p").
 const provisionalMark = "\u00a0p"
 
 // pointCell writes a computed point of a Kennzahl.
-func pointCell(p Point, unit string) string {
+func pointCell(p report.Point, unit string) string {
 	if !p.OK {
-		return NotComputable
+		return report.NotComputable
 	}
-	s := FormatValue(p.Value, store.NoSymbol, unit)
+	s := report.FormatValue(p.Value, store.NoSymbol, unit)
 	if p.Provisional {
 		s += provisionalMark
 	}
@@ -158,7 +114,7 @@ func pointCell(p Point, unit string) string {
 }
 
 // recentPeriods are the last n periods of pts up to the report year.
-func recentPeriods(pts []Point, year, n int) []store.Period {
+func recentPeriods(pts []report.Point, year, n int) []store.Period {
 	var out []store.Period
 	for _, p := range pts {
 		if year == 0 || p.Period.Year() <= year {
@@ -195,55 +151,23 @@ func (f valueFacts) datenstand() string {
 // groupLabel is the column title of a group.
 func (in *reportInput) groupLabel(code string) string { return in.cat.GroupName(code) }
 
-// sharedRefs lists the shared Grundzahlen (population) a Kennzahl's
-// formulas read, with the groups they read.
-func (in *reportInput) sharedRefs(k store.KeyFigure) []store.BaseFigure {
-	local := map[string]bool{}
-	for _, b := range k.BaseFigures {
-		local[b.Alias] = true
-	}
-	formulas := []string{}
-	for _, s := range k.Series {
-		formulas = append(formulas, s.Formula)
-	}
-	if k.Reference != nil {
-		formulas = append(formulas, k.Reference.Formula)
-	}
-	groups := map[string][]string{}
-	for _, f := range formulas {
-		for _, m := range inputRef.FindAllStringSubmatch(f, -1) {
-			if !local[m[1]] && !slices.Contains(groups[m[1]], m[2]) {
-				groups[m[1]] = append(groups[m[1]], m[2])
-			}
-		}
-	}
-	var out []store.BaseFigure
-	for _, b := range in.cat.BaseFigures {
-		if gs, ok := groups[b.Alias]; ok {
-			b.Groups = slices.DeleteFunc(slices.Clone(b.Groups), func(g string) bool { return !slices.Contains(gs, g) })
-			out = append(out, b)
-		}
-	}
-	return out
-}
-
 // compactChange is the change column of the overview: short, because the
 // table is narrow ("+2,2 Pp." rather than "+2,2 Prozentpunkte").
-func compactChange(a Assessment, unit string) string {
+func compactChange(a report.Assessment, unit string) string {
 	if a.N < 2 {
-		return NotComputable
+		return report.NotComputable
 	}
 	d := a.To.Value - a.From.Value
 	var s string
 	switch unit {
 	case "%", "Prozentpunkte":
-		s = FormatSigned(d, 1) + nbsp + "Pp."
+		s = report.FormatSigned(d, 1) + nbsp + "Pp."
 	case "Index", "Verhältnis":
-		s = FormatSigned(d, 2)
+		s = report.FormatSigned(d, 2)
 	default:
-		s = signedAuto(d)
+		s = report.FormatSignedAuto(d)
 		if a.From.Value > 0 && !math.IsInf(d/a.From.Value, 0) {
-			s += " (" + FormatSigned(d/a.From.Value*100, 1) + nbsp + "%)"
+			s += " (" + report.FormatSigned(d/a.From.Value*100, 1) + nbsp + "%)"
 		}
 	}
 	return s + "\nseit " + a.From.Period.Label()
@@ -251,5 +175,5 @@ func compactChange(a Assessment, unit string) string {
 
 // areaName is the name of the Statistischer Bezirk a Kennzahl is computed for.
 func (in *reportInput) areaName(k store.KeyFigure) string {
-	return in.cat.AreaName(cmp.Or(k.Area, defaultArea))
+	return in.cat.AreaName(cmp.Or(k.Area, report.DefaultArea))
 }

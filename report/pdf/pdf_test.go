@@ -1,4 +1,4 @@
-package report_test
+package pdf_test
 
 import (
 	"bytes"
@@ -13,7 +13,7 @@ import (
 	"testing"
 	"unicode"
 
-	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/pdf"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -28,7 +28,7 @@ var demoReport = sync.OnceValues(func() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if _, err := report.WritePDF(&buf, snap, pdfTexts(), pdfOptions()); err != nil {
+	if _, err := pdf.Write(&buf, snap, pdfTexts(), pdfOptions()); err != nil {
 		return "", err
 	}
 	dir, err := os.MkdirTemp("", "bericht")
@@ -50,7 +50,7 @@ func reportPath(t *testing.T) string {
 
 func run(t *testing.T, name string, args ...string) string {
 	t.Helper()
-	out, err := exec.Command(report.NeedTool(t, name), args...).CombinedOutput()
+	out, err := exec.Command(pdf.NeedTool(t, name), args...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
 	}
@@ -306,7 +306,7 @@ func TestWritePDFWithoutData(t *testing.T) {
 		"A-W1": {Text: "Gut besucht 👍\tund\r\nvoll"},
 	}}
 	var buf bytes.Buffer
-	pages, err := report.WritePDF(&buf, snap, texts, report.PDFOptions{Fonts: pdfFonts()})
+	pages, err := pdf.Write(&buf, snap, texts, pdf.Options{Fonts: pdfFonts()})
 	if err != nil {
 		t.Fatal(err)
 	}

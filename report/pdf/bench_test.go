@@ -1,4 +1,4 @@
-package report_test
+package pdf_test
 
 import (
 	"fmt"
@@ -8,7 +8,7 @@ import (
 	"slices"
 	"testing"
 
-	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/pdf"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -54,7 +54,7 @@ func BenchmarkWritePDF(b *testing.B) {
 			texts := pdfTexts()
 			pages := 0
 			for b.Loop() {
-				n, err := report.WritePDF(io.Discard, bc.snap, texts, pdfOptions())
+				n, err := pdf.Write(io.Discard, bc.snap, texts, pdfOptions())
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -66,7 +66,7 @@ func BenchmarkWritePDF(b *testing.B) {
 					b.Fatal(err)
 				}
 				defer f.Close()
-				if _, err := report.WritePDF(f, bc.snap, texts, pdfOptions()); err != nil {
+				if _, err := pdf.Write(f, bc.snap, texts, pdfOptions()); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -1,9 +1,10 @@
-package report
+package pdf
 
 import (
 	"fmt"
 	"strings"
 
+	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -28,7 +29,7 @@ func (d *pdfDoc) titlePage() {
 	y += 6
 	for _, l := range []string{
 		fmt.Sprintf("Berichtsjahr %d", d.opt.Year),
-		"Stand: " + FormatDate(d.opt.Created),
+		"Stand: " + report.FormatDate(d.opt.Created),
 	} {
 		d.cell(marginX+10, y, bodyW-10, 7, l, "L")
 		y += 7
@@ -111,10 +112,10 @@ func (d *pdfDoc) migration(m *store.MigrationEstimate) {
 		add("Stichtag", store.Period(m.ReferenceDate).Label())
 	}
 	if m.Persons != nil {
-		add("Geschätzte Zahl", FormatNumber(*m.Persons, 0)+" Personen")
+		add("Geschätzte Zahl", report.FormatNumber(*m.Persons, 0)+" Personen")
 	}
 	if m.Share != nil {
-		add("Geschätzter Anteil", FormatPercent(*m.Share, 1)+" der Bevölkerung")
+		add("Geschätzter Anteil", report.FormatPercent(*m.Share, 1)+" der Bevölkerung")
 	}
 	add("Verfahren", m.Method)
 	add("Definition", m.Definition)
@@ -153,9 +154,9 @@ func (d *pdfDoc) overview() {
 // latestCell is the latest computable value up to the report year, with
 // its period; a later period that is not computable is named in the
 // Kennzahl's sentence, not here.
-func latestCell(r Result, year int) string {
+func latestCell(r report.Result, year int) string {
 	if len(r.Series) == 0 {
-		return NotComputable
+		return report.NotComputable
 	}
 	pts := r.Series[0].Points
 	for i := len(pts) - 1; i >= 0; i-- {
@@ -163,7 +164,7 @@ func latestCell(r Result, year int) string {
 			return pointCell(p, r.KeyFigure.Unit) + "\n(" + p.Period.Label() + ")"
 		}
 	}
-	return NotComputable
+	return report.NotComputable
 }
 
 func (d *pdfDoc) closing() {

@@ -1,4 +1,8 @@
-package report
+// Package pdf writes the Monitoring-Bericht as a PDF with gofpdf. It
+// presents what package report computes; its charts come from package
+// chart, drawn as vectors through a go-chart Renderer on gofpdf
+// (chartrender.go).
+package pdf
 
 import (
 	"bytes"
@@ -14,8 +18,8 @@ import (
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
-// PDFOptions are the choices of one Monitoring-Bericht.
-type PDFOptions struct {
+// Options are the choices of one Monitoring-Bericht.
+type Options struct {
 	Year   int    // report year; 0 takes the snapshot's
 	Title  string // "" takes the stored title, else "Integrationsmonitoring — Monitoring-Bericht <Year>"
 	Author string // "" takes the stored author, else "Stadt Bergisch Gladbach"
@@ -36,7 +40,7 @@ type PDFOptions struct {
 }
 
 // Fonts are the TrueType files of the report's one font family in its
-// three styles. They come from the caller (assets) so that report
+// three styles. They come from the caller (assets) so that this package
 // depends on no embedded files.
 type Fonts struct {
 	Regular, Bold, Italic []byte
@@ -47,7 +51,7 @@ type Fonts struct {
 const defaultSmallCount = 3
 
 // fontFamily is the name the report's fonts are registered under; the
-// vector charts (DrawChartPDF) draw with the same name.
+// vector charts (DrawChart) draw with the same name.
 const fontFamily = "DejaVu"
 
 // Page geometry in millimetres (A4 portrait, 20 mm margins). The running
@@ -65,16 +69,16 @@ const (
 	keepAfter = 30.0      // room a heading needs below it on its page
 )
 
-// ErrNoFonts is returned when PDFOptions carries no font files.
+// ErrNoFonts is returned when Options carries no font files.
 var ErrNoFonts = errors.New("pdf: fonts missing")
 
-// WritePDF writes the Monitoring-Bericht for snap and texts to w and
+// Write writes the Monitoring-Bericht for snap and texts to w and
 // returns its number of pages. The layout is done twice: the first pass
 // learns on which page every heading lands and how many pages there are,
 // the second prints the table of contents and "Seite X von Y" with those
 // numbers. Charts are only drawn in the second pass; the first reserves
 // their space.
-func WritePDF(w io.Writer, snap *store.Snapshot, texts *store.ReportTexts, opt PDFOptions) (pages int, err error) {
+func Write(w io.Writer, snap *store.Snapshot, texts *store.ReportTexts, opt Options) (pages int, err error) {
 	if len(opt.Fonts.Regular) == 0 || len(opt.Fonts.Bold) == 0 || len(opt.Fonts.Italic) == 0 {
 		return 0, ErrNoFonts
 	}
@@ -106,35 +110,7 @@ func WritePDF(w io.Writer, snap *store.Snapshot, texts *store.ReportTexts, opt P
 	return 0, errors.New("pdf: page layout does not settle")
 }
 
-// LatestChange is the Stand a report on snap and texts should carry when
-// none is chosen: the newest entry of a value of the report year or
-// earlier, or of a report text. It comes from the file rather than the
-// clock, so that the same file gives the same PDF. It is the zero time
-// when nothing is dated; WritePDF then takes 1 January after the report
-// year.
-func LatestChange(snap *store.Snapshot, texts *store.ReportTexts) time.Time {
-	var last time.Time
-	if snap != nil {
-		for _, v := range snap.Values {
-			if v.EnteredAt.After(last) && (snap.ReportYear == 0 || v.Period.Year() <= snap.ReportYear) {
-				last = v.EnteredAt
-			}
-		}
-	}
-	if texts != nil {
-		for _, t := range texts.Texts {
-			if t.UpdatedAt.After(last) {
-				last = t.UpdatedAt
-			}
-		}
-	}
-	if last.IsZero() {
-		return last
-	}
-	return last.UTC()
-}
-
-func withDefaults(opt PDFOptions, snap *store.Snapshot, texts *store.ReportTexts) PDFOptions {
+func withDefaults(opt Options, snap *store.Snapshot, texts *store.ReportTexts) Options {
 	if opt.Year == 0 {
 		opt.Year = snap.ReportYear
 	}
@@ -180,7 +156,7 @@ func (r *passResult) sameLayout(o *passResult) bool {
 type pdfDoc struct {
 	pdf   *gofpdf.Fpdf
 	in    *reportInput
-	opt   PDFOptions
+	opt   Options
 	prev  *passResult // the previous pass; nil in the first
 	final bool        // charts, page numbers and links are drawn
 	seen  map[string]anchor
@@ -189,7 +165,7 @@ type pdfDoc struct {
 	total int
 }
 
-func render(in *reportInput, opt PDFOptions, prev *passResult, pass int) (*passResult, error) {
+func render(in *reportInput, opt Options, prev *passResult, pass int) (*passResult, error) {
 	pdf := gofpdf.New("P", "mm", "A4", "")
 	d := &pdfDoc{pdf: pdf, in: in, opt: opt, prev: prev, final: prev != nil,
 		seen: map[string]anchor{}, links: map[string]int{}}
