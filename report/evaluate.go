@@ -193,7 +193,7 @@ func shortChange(from, to float64, unit string) string {
 	case "Index", "Verhältnis":
 		return FormatSigned(d, 2)
 	}
-	s := signedAuto(d)
+	s := FormatSignedAuto(d)
 	if from > 0 && !math.IsInf(d/from, 0) {
 		s += " (" + FormatSigned(d/from*100, 1) + nbsp + "%)"
 	}

@@ -16,11 +16,37 @@ type Grid struct {
 	AreaName string
 	Columns  []GridColumn
 	Rows     []GridRow
-	// AsOf is the newest Datenstand of the values shown, as an ISO date or
-	// as stored; "" when none is given. Sources are the distinct sources
-	// they name.
-	AsOf    string
+	// Facts are the Datenstand and sources of the values shown.
+	Facts Facts
+}
+
+// Facts are the Datenstand and the sources of the values a table shows.
+type Facts struct {
+	// AsOf is the newest Datenstand, as an ISO date or as stored; "" when
+	// none is given.
+	AsOf string
+	// Sources are the distinct sources, in the order met.
 	Sources []string
+}
+
+// Add takes the Datenstand and source of v.
+func (f *Facts) Add(v store.Value) {
+	f.AsOf = max(f.AsOf, v.AsOf)
+	if s := strings.TrimSpace(v.Source); s != "" && !slices.Contains(f.Sources, s) {
+		f.Sources = append(f.Sources, s)
+	}
+}
+
+// AsOfLabel writes the Datenstand for a table: "31.12.2024", or
+// "ohne Angabe".
+func (f Facts) AsOfLabel() string {
+	if f.AsOf == "" {
+		return "ohne Angabe"
+	}
+	if p := store.Period(f.AsOf); p.Kind() == store.DatePeriod {
+		return p.Label()
+	}
+	return f.AsOf
 }
 
 // GridColumn is one Grundzahl and group.
@@ -85,7 +111,7 @@ func (e *Evaluation) ReportGrid(code string) Grid {
 			v, ok := e.ix.lookup(formulaInput{bf: c.BaseFigure, group: c.Group, shared: c.Shared}, area, p)
 			row.Cells = append(row.Cells, e.cell(v, ok, c.BaseFigure.Unit))
 			if ok {
-				g.addFacts(v)
+				g.Facts.Add(v)
 			}
 		}
 		g.Rows = append(g.Rows, row)
@@ -120,7 +146,7 @@ func (e *Evaluation) StoredGrid(code, area string) Grid {
 			row.Cells = append(row.Cells, e.cell(v, ok, c.BaseFigure.Unit))
 			if ok {
 				used[i] = true
-				g.addFacts(v)
+				g.Facts.Add(v)
 			}
 		}
 		g.Rows = append(g.Rows, row)
@@ -225,15 +251,22 @@ func (e *Evaluation) cell(v store.Value, ok bool, unit string) Cell {
 	return c
 }
 
+// ValueCell is the cell of the value of a Grundzahl at area, group and
+// period, found as the computation finds it: the exact period, else for a
+// Grundzahl of another kind of period the latest one in the calendar year.
+func (e *Evaluation) ValueCell(bf store.BaseFigure, area, group string, p store.Period) Cell {
+	v, ok := e.ix.lookup(formulaInput{bf: bf, group: group}, area, p)
+	return e.cell(v, ok, bf.Unit)
+}
+
+// CountCell is a count the evaluation computed with (a participation
+// total), published under the small-count rule like a stored count.
+func (e *Evaluation) CountCell(n float64, ok bool) Cell {
+	return e.cell(store.Value{Number: n}, ok, "Anzahl")
+}
+
 // IsSmall reports whether a count is hidden in what is published as a
 // small case number.
 func (e *Evaluation) IsSmall(n float64, unit string) bool {
 	return unit == "Anzahl" && n > 0 && n < float64(e.SmallCount)
-}
-
-func (g *Grid) addFacts(v store.Value) {
-	g.AsOf = max(g.AsOf, v.AsOf)
-	if s := strings.TrimSpace(v.Source); s != "" && !slices.Contains(g.Sources, s) {
-		g.Sources = append(g.Sources, s)
-	}
 }

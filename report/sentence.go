@@ -121,13 +121,16 @@ func changeText(x0, xT float64, unit string) string {
 		return FormatSigned(d, 2)
 	case "Anzahl":
 		if x0 > 0 {
-			return signedAuto(d) + "; " + FormatSigned(d/x0*100, 1) + nbsp + "%"
+			return FormatSignedAuto(d) + "; " + FormatSigned(d/x0*100, 1) + nbsp + "%"
 		}
 	}
-	return signedAuto(d)
+	return FormatSignedAuto(d)
 }
 
-func signedAuto(d float64) string {
+// FormatSignedAuto writes a signed change with as many decimals as it has
+// (FormatAuto), a whole number without any; a change that rounds to zero
+// gets "±".
+func FormatSignedAuto(d float64) string {
 	if d == math.Trunc(d) {
 		return FormatSigned(d, 0)
 	}

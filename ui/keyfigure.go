@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/chart"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -122,8 +123,8 @@ func (p *keyFigurePanel) renderChart(demo bool) {
 	if c := p.u.win.Canvas(); c != nil && c.Scale() > 0 {
 		scale = c.Scale()
 	}
-	spec := report.ChartSpecFor(p.result, demo)
-	png, err := report.RenderPNG(spec, int(chartSize.Width*scale), int(chartSize.Height*scale))
+	spec := chart.SpecFor(p.result, demo)
+	png, err := chart.PNG(spec, int(chartSize.Width*scale), int(chartSize.Height*scale))
 	if err != nil {
 		fyne.LogError("chart "+p.kf.Code, err)
 		return

@@ -15,6 +15,7 @@ import (
 
 	"bergischgladbach.de/integrationsmonitor/assets"
 	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/pdf"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -106,16 +107,19 @@ func (d *reportDialog) start() {
 	path := d.picker.path()
 	// The Stand comes from the file's newest change, so the same file gives
 	// the same PDF.
-	opt := report.PDFOptions{Year: u.reportYear, Title: set.Title, Author: set.Author, Created: report.LatestChange(snap, texts),
-		Fonts: report.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Italic: assets.FontItalic},
-		Demo:  fileSet.Demo, SmallCount: fileSet.SmallCount}
+	opt := pdf.Options{Title: set.Title, Author: set.Author, Created: report.LatestChange(snap, texts),
+		Fonts: pdf.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Italic: assets.FontItalic}}
+	in := report.Input{Snapshot: snap, Texts: texts, Year: u.reportYear, SmallCount: fileSet.SmallCount, Demo: fileSet.Demo}
 	pages := 0
 	u.runJob(job{title: "Bericht wird erstellt …", file: path, steps: true,
 		work: func(progress func(done, total int)) error {
 			opt.Progress = progress
+			// The same evaluation the window shows, of the file as it was
+			// when she clicked.
+			e := report.Evaluate(in)
 			return store.WriteFileAtomic(path, func(w io.Writer) error {
 				var err error
-				pages, err = report.WritePDF(w, snap, texts, opt)
+				pages, err = pdf.Write(w, e, texts, opt)
 				return err
 			})
 		},

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/chart"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -145,7 +145,7 @@ func (e *surveyEditor) refresh() {
 		cur = *sc.Current
 	}
 	e.headline.SetText(sc.Headline)
-	png, err := report.RenderSurveyPNG(cur, sc.Previous, 1640, 760, ev.Demo)
+	png, err := chart.SurveyPNG(cur, sc.Previous, 1640, 760, ev.Demo)
 	if err != nil {
 		fyne.LogError("survey chart", err)
 		return

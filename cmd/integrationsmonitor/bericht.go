@@ -12,6 +12,7 @@ import (
 
 	"bergischgladbach.de/integrationsmonitor/assets"
 	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/pdf"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -55,14 +56,15 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		// From the file, not the clock: the same file gives the same PDF.
 		created = report.LatestChange(data.snap, data.texts)
 	}
-	opt := report.PDFOptions{
-		Year: data.year, Title: *title, Author: *author, Created: created, Demo: data.demo, SmallCount: data.small,
-		Fonts: report.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Italic: assets.FontItalic},
+	opt := pdf.Options{
+		Title: *title, Author: *author, Created: created,
+		Fonts: pdf.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Italic: assets.FontItalic},
 	}
+	e := data.evaluate()
 	pages := 0
 	var renderErr error
 	err = store.WriteFileAtomic(*out, func(w io.Writer) error {
-		pages, renderErr = report.WritePDF(w, data.snap, data.texts, opt)
+		pages, renderErr = pdf.Write(w, e, data.texts, opt)
 		return renderErr
 	})
 	switch {

@@ -1,4 +1,4 @@
-package report
+package pdf
 
 import (
 	"bytes"
@@ -15,7 +15,10 @@ import (
 	"testing"
 
 	"github.com/jung-kurt/gofpdf"
+	"github.com/wcharczuk/go-chart/v2/drawing"
 
+	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/chart"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -30,10 +33,10 @@ const (
 
 // pdfHalfYears is a series over half-years from 2011; NaN is a value
 // that is not computable.
-func pdfHalfYears(label string, values ...float64) SeriesResult {
-	s := SeriesResult{Label: label}
+func pdfHalfYears(label string, values ...float64) report.SeriesResult {
+	s := report.SeriesResult{Label: label}
 	for i, v := range values {
-		p := Point{Period: store.Period(fmt.Sprintf("%d-H%d", 2011+i/2, 1+i%2)), Value: v, OK: !math.IsNaN(v)}
+		p := report.Point{Period: store.Period(fmt.Sprintf("%d-H%d", 2011+i/2, 1+i%2)), Value: v, OK: !math.IsNaN(v)}
 		s.Points = append(s.Points, p)
 	}
 	return s
@@ -41,27 +44,27 @@ func pdfHalfYears(label string, values ...float64) SeriesResult {
 
 var pdfChartCases = []struct {
 	name string
-	spec ChartSpec
+	spec chart.Spec
 	want []string // in the page's text
 }{
-	{"typical", ChartSpec{
+	{"typical", chart.Spec{
 		Title: "Anteil der Ausländer/innen an den Arbeitslosen", Unit: "%",
-		Series: []SeriesResult{
+		Series: []report.SeriesResult{
 			pdfHalfYears("Ausländer/innen", 15.9, 16.4, 17.2, math.NaN(), 17.8, 18.1, 18.9, 19.4, 20.2, 21.5, 21.1, 22.4),
 			pdfHalfYears("Deutsche", 10.2, 10.9, 11.1, 11.8, 12.0, 12.7, 13.3, 13.9, 14.0, 14.2, 14.9, 15.5),
 		},
-		Reference: &SeriesResult{Label: "Bevölkerungsanteil", Points: pdfHalfYears("", 11.8, 12.0, 12.3, 12.9, 13.6, 14.2, 14.4, 14.7, 15.0, 15.2, 15.5, 16.3).Points},
+		Reference: &report.SeriesResult{Label: "Bevölkerungsanteil", Points: pdfHalfYears("", 11.8, 12.0, 12.3, 12.9, 13.6, 14.2, 14.4, 14.7, 15.0, 15.2, 15.5, 16.3).Points},
 	}, []string{"Anteil der Ausländer/innen an den Arbeitslosen", "15 %", "20 %", "2011", "2016", "Ausländer/innen", "Deutsche", "Bevölkerungsanteil"}},
-	{"one_point", ChartSpec{Title: "Einbürgerungen", Unit: "Anzahl",
-		Series: []SeriesResult{{Label: "insgesamt", Points: []Point{{Period: "2024", Value: 312, OK: true}}}}},
+	{"one_point", chart.Spec{Title: "Einbürgerungen", Unit: "Anzahl",
+		Series: []report.SeriesResult{{Label: "insgesamt", Points: []report.Point{{Period: "2024", Value: 312, OK: true}}}}},
 		[]string{"Einbürgerungen", "Anzahl", "300", "2024", "insgesamt"}},
-	{"no_data", ChartSpec{Title: "Schülerinnen und Schüler", Unit: "%", Demo: true,
-		Series: []SeriesResult{{Label: "Ausländer/innen"}}},
+	{"no_data", chart.Spec{Title: "Schülerinnen und Schüler", Unit: "%", Demo: true,
+		Series: []report.SeriesResult{{Label: "Ausländer/innen"}}},
 		[]string{"Schülerinnen und Schüler", "(Beispieldaten)", "Keine Daten"}},
-	{"long_title", ChartSpec{
+	{"long_title", chart.Spec{
 		Title: "Anteil der Schülerinnen und Schüler mit Migrationshintergrund, die nach der Grundschule auf ein Gymnasium wechseln, an allen Schülerinnen und Schülern ihres Jahrgangs",
 		Unit:  "Verhältnis", Demo: true,
-		Series: []SeriesResult{
+		Series: []report.SeriesResult{
 			pdfHalfYears("mit Migrationshintergrund", 0.61, 0.63, 0.66, 0.7), pdfHalfYears("ohne Migrationshintergrund", 1.1, 1.08, 1.05, 1.04),
 			pdfHalfYears("Ausländer/innen", 0.55, 0.58, 0.6, 0.61), pdfHalfYears("Deutsche", 1.2, 1.18, 1.15, 1.12),
 			pdfHalfYears("weiblich", 0.9, 0.93, 0.95, 0.97), pdfHalfYears("männlich", 0.85, 0.86, 0.9, 0.92),
@@ -75,13 +78,13 @@ func newChartTestPDF(t testing.TB) *gofpdf.Fpdf {
 	t.Helper()
 	pdf := gofpdf.New("P", "mm", "A4", "")
 	for style, file := range map[string]string{"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"} {
-		b, err := os.ReadFile(filepath.Join("..", "assets", "fonts", file))
+		b, err := os.ReadFile(filepath.Join("..", "..", "assets", "fonts", file))
 		if err != nil {
 			t.Fatal(err)
 		}
-		pdf.AddUTF8FontFromBytes(PDFChartFontFamily, style, b)
+		pdf.AddUTF8FontFromBytes(ChartFontFamily, style, b)
 	}
-	pdf.SetFont(PDFChartFontFamily, "B", 12)
+	pdf.SetFont(ChartFontFamily, "B", 12)
 	pdf.AddPage()
 	return pdf
 }
@@ -160,8 +163,8 @@ func TestDrawChartPDF(t *testing.T) {
 	for _, tc := range pdfChartCases {
 		t.Run(tc.name, func(t *testing.T) {
 			pdf := newChartTestPDF(t)
-			if err := DrawChartPDF(pdf, tc.spec, pdfChartX, pdfChartY, pdfChartW, pdfChartH); err != nil {
-				t.Fatalf("DrawChartPDF: %v", err)
+			if err := DrawChart(pdf, tc.spec, pdfChartX, pdfChartY, pdfChartW, pdfChartH); err != nil {
+				t.Fatalf("DrawChart: %v", err)
 			}
 			if pdf.Err() {
 				t.Fatalf("PDF error: %v", pdf.Error())
@@ -202,15 +205,12 @@ func TestDrawChartPDF(t *testing.T) {
 // to fit rather than be cut by the clip.
 func TestChartPDFTextStaysInBox(t *testing.T) {
 	pdf := newChartTestPDF(t)
-	k := pdfChartW / ChartWidth
-	r := newChartPDFRenderer(pdf, pdfChartX, pdfChartY, k, ChartWidth, saveChartPDFState(pdf))
-	font, err := chartFont()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r.SetFont(font)
-	r.SetFontSize(titleFontSize)
-	r.SetFontColor(textColor)
+	k := pdfChartW / chart.Width
+	r := newChartPDFRenderer(pdf, pdfChartX, pdfChartY, k, chart.Width, saveChartPDFState(pdf))
+	// The renderer writes in ChartFontFamily whatever font go-chart sets;
+	// size and colour are those of a chart title.
+	r.SetFontSize(13)
+	r.SetFontColor(drawing.ColorFromHex("222222"))
 	long := "Anteil der Schülerinnen und Schüler mit Migrationshintergrund an allen Schülerinnen und Schülern"
 	r.Text(long, -40, 100)                        // centred, wider than the chart
 	r.Text("Ausländer/innen insgesamt", 700, 200) // runs off the right edge
@@ -248,7 +248,7 @@ func TestChartPDFTextStaysInBox(t *testing.T) {
 // TestChartPDFCurves checks the Bézier curves that stand in for go-chart's
 // arcs and quadratic curves by points halfway along them.
 func TestChartPDFCurves(t *testing.T) {
-	r := newChartPDFRenderer(newChartTestPDF(t), 0, 0, 1, ChartWidth, chartPDFState{})
+	r := newChartPDFRenderer(newChartTestPDF(t), 0, 0, 1, chart.Width, chartPDFState{})
 	mid := func(s chartPDFSeg, from [2]float64) (m [2]float64) { // the cubic at t = ½
 		for i := range m {
 			m[i] = (from[i] + 3*s.pts[0][i] + 3*s.pts[1][i] + s.pts[2][i]) / 8
@@ -291,12 +291,12 @@ func TestDrawChartPDFSmallerThanPNG(t *testing.T) {
 	spec := pdfChartCases[0].spec
 	vector := newChartTestPDF(t)
 	vector.Text(20, 20, "Kennzahl 1.1")
-	if err := DrawChartPDF(vector, spec, pdfChartX, pdfChartY, pdfChartW, pdfChartH); err != nil {
+	if err := DrawChart(vector, spec, pdfChartX, pdfChartY, pdfChartW, pdfChartH); err != nil {
 		t.Fatal(err)
 	}
 	vdoc := chartPDFBytes(t, vector)
 
-	png, err := RenderPNG(spec, 1600, 800)
+	png, err := chart.PNG(spec, 1600, 800)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -325,7 +325,7 @@ var chartPDFStringOperand = regexp.MustCompile(`\((?:\\.|[^\\)])*\)`)
 func TestDrawChartPDFRestoresState(t *testing.T) {
 	pdf := newChartTestPDF(t)
 	pdf.SetCompression(false)
-	pdf.SetFont(PDFChartFontFamily, "I", 11)
+	pdf.SetFont(ChartFontFamily, "I", 11)
 	pdf.SetDrawColor(10, 20, 30)
 	pdf.SetFillColor(40, 50, 60)
 	pdf.SetTextColor(70, 80, 90)
@@ -334,7 +334,7 @@ func TestDrawChartPDFRestoresState(t *testing.T) {
 	pdf.SetAlpha(0.5, "Normal")
 	pdf.SetXY(33, 44)
 	pdf.RawWriteStr("% chart begins")
-	if err := DrawChartPDF(pdf, pdfChartCases[0].spec, pdfChartX, pdfChartY, pdfChartW, pdfChartH); err != nil {
+	if err := DrawChart(pdf, pdfChartCases[0].spec, pdfChartX, pdfChartY, pdfChartW, pdfChartH); err != nil {
 		t.Fatal(err)
 	}
 	pdf.RawWriteStr("% chart ends")
@@ -346,7 +346,7 @@ func TestDrawChartPDFRestoresState(t *testing.T) {
 	}
 	rgb := func(r, g, b int) [3]int { return [3]int{r, g, b} }
 	got := state{draw: rgb(pdf.GetDrawColor()), fill: rgb(pdf.GetFillColor()), text: rgb(pdf.GetTextColor()),
-		lineWidth: pdf.GetLineWidth(), italic: pdf.GetFontDesc("", "") == pdf.GetFontDesc(PDFChartFontFamily, "I")}
+		lineWidth: pdf.GetLineWidth(), italic: pdf.GetFontDesc("", "") == pdf.GetFontDesc(ChartFontFamily, "I")}
 	got.x, got.y = pdf.GetXY()
 	got.alpha, _ = pdf.GetAlpha()
 	got.fontPt, _ = pdf.GetFontSize()
@@ -396,20 +396,20 @@ func TestDrawChartPDFRestoresState(t *testing.T) {
 
 func TestDrawChartPDFRejects(t *testing.T) {
 	spec := pdfChartCases[0].spec
-	if err := DrawChartPDF(nil, spec, 0, 0, 100, 50); err == nil {
+	if err := DrawChart(nil, spec, 0, 0, 100, 50); err == nil {
 		t.Error("nil PDF accepted")
 	}
 	bare := gofpdf.New("P", "mm", "A4", "")
-	if err := DrawChartPDF(bare, spec, 0, 0, 100, 50); err == nil {
+	if err := DrawChart(bare, spec, 0, 0, 100, 50); err == nil {
 		t.Error("PDF without a page accepted")
 	}
 	bare.AddPage()
-	if err := DrawChartPDF(bare, spec, 0, 0, 100, 50); err == nil || bare.Err() {
+	if err := DrawChart(bare, spec, 0, 0, 100, 50); err == nil || bare.Err() {
 		t.Errorf("PDF without the font: error %v, PDF error %v", err, bare.Error())
 	}
 	pdf := newChartTestPDF(t)
 	for _, box := range [][4]float64{{0, 0, 0, 50}, {0, 0, 100, -1}, {math.NaN(), 0, 100, 50}, {0, 0, math.Inf(1), 50}} {
-		if err := DrawChartPDF(pdf, spec, box[0], box[1], box[2], box[3]); err == nil {
+		if err := DrawChart(pdf, spec, box[0], box[1], box[2], box[3]); err == nil {
 			t.Errorf("box %v accepted", box)
 		}
 	}
@@ -430,7 +430,7 @@ func BenchmarkDrawChartPDF(b *testing.B) {
 		}
 		pdf.AddPage()
 		pages++
-		if err := DrawChartPDF(pdf, spec, pdfChartX, pdfChartY, pdfChartW, pdfChartH); err != nil {
+		if err := DrawChart(pdf, spec, pdfChartX, pdfChartY, pdfChartW, pdfChartH); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,4 +1,4 @@
-package report_test
+package pdf_test
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 
 	"bergischgladbach.de/integrationsmonitor/assets"
 	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/pdf"
 	"bergischgladbach.de/integrationsmonitor/store"
 	"bergischgladbach.de/integrationsmonitor/store/demo"
 )
@@ -25,8 +26,8 @@ const (
 
 var pdfCreated = time.Date(2026, time.March, 1, 0, 0, 0, 0, time.UTC)
 
-func pdfFonts() report.Fonts {
-	return report.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Italic: assets.FontItalic}
+func pdfFonts() pdf.Fonts {
+	return pdf.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Italic: assets.FontItalic}
 }
 
 func pdfCatalog(tb testing.TB) *store.Catalog {
@@ -110,20 +111,20 @@ func pdfTexts() *store.ReportTexts {
 	return t
 }
 
-func pdfOptions() report.PDFOptions {
-	return report.PDFOptions{
-		Year: pdfYear, Author: "Stabsstelle soziale Stadtentwicklung", Created: pdfCreated,
-		Fonts: pdfFonts(), Demo: true,
+func pdfOptions() pdf.Options {
+	return pdf.Options{
+		Author: "Stabsstelle soziale Stadtentwicklung", Created: pdfCreated,
+		Fonts: pdfFonts(),
 	}
 }
 
 // pdfRender writes the demo report; with REPORT_PDF_DIR set it also
 // keeps a copy there to look at.
-func pdfRender(tb testing.TB, opt report.PDFOptions) ([]byte, int) {
+func pdfRender(tb testing.TB, opt pdf.Options) ([]byte, int) {
 	tb.Helper()
 	cat := pdfCatalog(tb)
 	var buf bytes.Buffer
-	pages, err := report.WritePDF(&buf, pdfSnapshot(tb, cat, 2011), pdfTexts(), opt)
+	pages, err := pdf.Write(&buf, evalOf(pdfSnapshot(tb, cat, 2011), true), pdfTexts(), opt)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -133,4 +134,13 @@ func pdfRender(tb testing.TB, opt report.PDFOptions) ([]byte, int) {
 		}
 	}
 	return buf.Bytes(), pages
+}
+
+// evalOf is the evaluation a report of snap presents, for the snapshot's
+// report year; nil for a nil snap.
+func evalOf(snap *store.Snapshot, demo bool) *report.Evaluation {
+	if snap == nil {
+		return nil
+	}
+	return report.Evaluate(report.Input{Snapshot: snap, Texts: pdfTexts(), Year: snap.ReportYear, Demo: demo})
 }

@@ -1,4 +1,4 @@
-package report_test
+package pdf_test
 
 import (
 	"bytes"
@@ -14,6 +14,7 @@ import (
 	"unicode"
 
 	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/pdf"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -28,7 +29,7 @@ var demoReport = sync.OnceValues(func() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if _, err := report.WritePDF(&buf, snap, pdfTexts(), pdfOptions()); err != nil {
+	if _, err := pdf.Write(&buf, evalOf(snap, true), pdfTexts(), pdfOptions()); err != nil {
 		return "", err
 	}
 	dir, err := os.MkdirTemp("", "bericht")
@@ -50,7 +51,7 @@ func reportPath(t *testing.T) string {
 
 func run(t *testing.T, name string, args ...string) string {
 	t.Helper()
-	out, err := exec.Command(report.NeedTool(t, name), args...).CombinedOutput()
+	out, err := exec.Command(pdf.NeedTool(t, name), args...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
 	}
@@ -282,12 +283,20 @@ func TestWritePDFIsDeterministic(t *testing.T) {
 	}
 }
 
+// A file of real figures carries no demo stamp; the evaluation marks a
+// report as Beispieldaten when the file or any value is (the demo values
+// here are relabelled as real).
 func TestWritePDFWithoutDemoHasNoStamp(t *testing.T) {
-	opt := pdfOptions()
-	opt.Demo = false
-	data, _ := pdfRender(t, opt)
+	snap := pdfSnapshot(t, pdfCatalog(t), 2011)
+	for i := range snap.Values {
+		snap.Values[i].Demo = false
+	}
+	var buf bytes.Buffer
+	if _, err := pdf.Write(&buf, evalOf(snap, false), pdfTexts(), pdfOptions()); err != nil {
+		t.Fatal(err)
+	}
 	path := filepath.Join(t.TempDir(), "echt.pdf")
-	if err := os.WriteFile(path, data, 0o644); err != nil {
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	for i, p := range pageTexts(t, path, false) {
@@ -306,7 +315,7 @@ func TestWritePDFWithoutData(t *testing.T) {
 		"A-W1": {Text: "Gut besucht 👍\tund\r\nvoll"},
 	}}
 	var buf bytes.Buffer
-	pages, err := report.WritePDF(&buf, snap, texts, report.PDFOptions{Fonts: pdfFonts()})
+	pages, err := pdf.Write(&buf, report.Evaluate(report.Input{Snapshot: snap, Texts: texts, Year: pdfYear}), texts, pdf.Options{Fonts: pdfFonts()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,9 +1,10 @@
-package report
+package pdf
 
 import (
 	"fmt"
 	"strings"
 
+	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -27,8 +28,8 @@ func (d *pdfDoc) titlePage() {
 	d.font("", 12)
 	y += 6
 	for _, l := range []string{
-		fmt.Sprintf("Berichtsjahr %d", d.opt.Year),
-		"Stand: " + FormatDate(d.opt.Created),
+		fmt.Sprintf("Berichtsjahr %d", d.in.e.Year),
+		"Stand: " + report.FormatDate(d.opt.Created),
 	} {
 		d.cell(marginX+10, y, bodyW-10, 7, l, "L")
 		y += 7
@@ -38,7 +39,7 @@ func (d *pdfDoc) titlePage() {
 		d.cell(marginX+10, y+4, bodyW-10, 6, l, "L")
 		y += 6
 	}
-	if d.opt.Demo {
+	if d.in.e.Demo {
 		d.demoBox(max(y+20, 150))
 	}
 	d.font("", 9)
@@ -79,7 +80,7 @@ func (d *pdfDoc) introduction() {
 			"des Integrationskonzepts der Stadt Bergisch Gladbach entwickelt haben. Für jede Kennzahl nennt er "+
 			"die Werte der letzten Erhebungszeiten, zeigt ihre Entwicklung in einer Grafik und bewertet sie "+
 			"gegen die Zielrichtung des Integrationskonzepts; das Verfahren ist im Anhang beschrieben. "+
-			"Für die Wirkungsindikatoren folgen die Berichte, Instrumente und Befragungsergebnisse des Jahres.", d.opt.Year)
+			"Für die Wirkungsindikatoren folgen die Berichte, Instrumente und Befragungsergebnisse des Jahres.", d.in.e.Year)
 	}
 	d.paragraphs(foreword)
 	d.heading(idMigration, keepAfter)
@@ -111,10 +112,10 @@ func (d *pdfDoc) migration(m *store.MigrationEstimate) {
 		add("Stichtag", store.Period(m.ReferenceDate).Label())
 	}
 	if m.Persons != nil {
-		add("Geschätzte Zahl", FormatNumber(*m.Persons, 0)+" Personen")
+		add("Geschätzte Zahl", report.FormatNumber(*m.Persons, 0)+" Personen")
 	}
 	if m.Share != nil {
-		add("Geschätzter Anteil", FormatPercent(*m.Share, 1)+" der Bevölkerung")
+		add("Geschätzter Anteil", report.FormatPercent(*m.Share, 1)+" der Bevölkerung")
 	}
 	add("Verfahren", m.Method)
 	add("Definition", m.Definition)
@@ -129,7 +130,7 @@ func (d *pdfDoc) overview() {
 	d.heading(idOverview, keepAfter)
 	d.text(fmt.Sprintf("Die Tabelle zeigt für jede Kennzahl den letzten Wert bis zum Berichtsjahr %d, "+
 		"die Veränderung seit dem ersten bewerteten Wert und die Bewertung; Zeichen und Bewertung sind im Anhang erklärt.",
-		d.opt.Year), bodyText)
+		d.in.e.Year), bodyText)
 	t := table{cols: []column{
 		{title: "Kenn\u00adzahl", width: 17},
 		{title: "Aussage", width: 62},
@@ -140,30 +141,28 @@ func (d *pdfDoc) overview() {
 	for _, f := range d.in.cat.Fields {
 		t.rows = append(t.rows, row{cells: []string{fmt.Sprintf("Handlungsfeld %s – %s", f.Code, f.Title)}, group: true})
 		for _, k := range f.KeyFigures {
-			r := d.in.results[k.Code]
-			t.rows = append(t.rows, row{cells: []string{
-				k.Code, k.Statement, latestCell(r, d.opt.Year), compactChange(r.Assessment, k.Unit),
-				r.Assessment.Level.Symbol() + "  " + r.Assessment.Level.Label(),
-			}})
+			o := d.in.overviewRow(k.Code)
+			latest, change := o.Latest, o.Change
+			if o.LatestPeriod != "" {
+				latest += "\n(" + o.LatestPeriod + ")"
+			}
+			if o.ChangeSince != "" {
+				change += "\n" + o.ChangeSince
+			}
+			t.rows = append(t.rows, row{cells: []string{k.Code, k.Statement, latest, change, o.Assessment}})
 		}
 	}
 	d.table(t)
 }
 
-// latestCell is the latest computable value up to the report year, with
-// its period; a later period that is not computable is named in the
-// Kennzahl's sentence, not here.
-func latestCell(r Result, year int) string {
-	if len(r.Series) == 0 {
-		return NotComputable
-	}
-	pts := r.Series[0].Points
-	for i := len(pts) - 1; i >= 0; i-- {
-		if p := pts[i]; p.OK && (year == 0 || p.Period.Year() <= year) {
-			return pointCell(p, r.KeyFigure.Unit) + "\n(" + p.Period.Label() + ")"
+// overviewRow is the evaluation's Übersicht row of a Kennzahl.
+func (in *reportInput) overviewRow(code string) report.OverviewRow {
+	for _, o := range in.e.Overview {
+		if o.Code == code {
+			return o
 		}
 	}
-	return NotComputable
+	return report.OverviewRow{Code: code, Latest: report.NotComputable, Change: report.NotComputable}
 }
 
 func (d *pdfDoc) closing() {

@@ -1,39 +1,42 @@
-package report
+package chart
 
 import (
 	"bytes"
 	"fmt"
 	"image"
 	"image/png"
+	"io"
 	"math"
 	"sync"
 
 	"github.com/golang/freetype/truetype"
-	"github.com/wcharczuk/go-chart/v2"
+	gochart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 	"github.com/wcharczuk/go-chart/v2/roboto"
+
+	"bergischgladbach.de/integrationsmonitor/report"
 )
 
-// ChartSpec is everything a trend chart shows: a Kennzahl's series, its
+// Spec is everything a trend chart shows: a Kennzahl's series, its
 // reference line and the words around them.
-type ChartSpec struct {
+type Spec struct {
 	Title     string
 	Unit      string // "%", "Index", "Verhältnis", "Anzahl", "Prozentpunkte"
-	Series    []SeriesResult
-	Reference *SeriesResult
+	Series    []report.SeriesResult
+	Reference *report.SeriesResult
 	Demo      bool // the figures are Beispieldaten and the chart must say so
 }
 
 // The size a trend chart is laid out in. Every length in the chart (font
-// sizes at chart.DefaultDPI, paddings, strokes) is in these units, so a
-// renderer that scales them (RenderPNG at 2× for print, a PDF renderer
+// sizes at gochart.DefaultDPI, paddings, strokes) is in these units, so a
+// renderer that scales them (PNG at 2× for print, a PDF renderer
 // mapping them to millimetres) gets the same picture at any resolution.
 const (
-	ChartWidth  = 800
-	ChartHeight = 400
+	Width  = 800
+	Height = 400
 )
 
-// Font sizes in points at chart.DefaultDPI. They are larger than
+// Font sizes in points at gochart.DefaultDPI. They are larger than
 // go-chart's defaults because a chart 800 units wide is printed about
 // 16 cm wide, where its 10-point text would shrink to 7 points.
 const (
@@ -57,26 +60,35 @@ var (
 	zeroColor = drawing.ColorFromHex("8a8a8a")
 )
 
-// TrendChart builds the line chart of spec at ChartWidth × ChartHeight.
-// The UI shows it through RenderPNG and the PDF draws the same value with
-// its own renderer. The chart holds pointers (its ranges), so build one per
-// rendering rather than rendering one value concurrently.
-func TrendChart(spec ChartSpec) chart.Chart {
-	return layoutChart(spec, ChartWidth, ChartHeight)
+// Trend builds the line chart of spec at Width × Height.
+// The UI shows it through PNG and the PDF draws the same layout with
+// its own renderer (DrawTrend). The chart holds pointers (its ranges), so
+// build one per rendering rather than rendering one value concurrently.
+func Trend(spec Spec) gochart.Chart {
+	return layoutChart(spec, Width, Height)
 }
 
-// RenderPNG draws spec as a PNG of width × height pixels: 800×400 for the
+// DrawTrend draws the trend chart of spec onto r, laid out for a canvas of
+// w × h chart units (font sizes at gochart.DefaultDPI). It is how another
+// output, such as the PDF's vector renderer, gets the picture PNG draws: a
+// canvas of another aspect than Width:Height gets the layout PNG gives an
+// image of that aspect.
+func DrawTrend(r gochart.Renderer, spec Spec, w, h int) error {
+	return layoutChart(spec, w, h).Render(func(int, int) (gochart.Renderer, error) { return r, nil }, io.Discard)
+}
+
+// PNG draws spec as a PNG of width × height pixels: 800×400 for the
 // screen, 1600×800 for print. The chart is laid out in units of the
-// ChartWidth × ChartHeight grid scaled to fit, so a 2× image is the 1×
+// Width × Height grid scaled to fit, so a 2× image is the 1×
 // image with sharper lines and text, not a chart with tiny letters.
-func RenderPNG(spec ChartSpec, width, height int) ([]byte, error) {
+func PNG(spec Spec, width, height int) ([]byte, error) {
 	if width <= 0 || height <= 0 {
 		return nil, fmt.Errorf("render chart: invalid size %d×%d", width, height)
 	}
-	k := min(float64(width)/ChartWidth, float64(height)/ChartHeight)
+	k := min(float64(width)/Width, float64(height)/Height)
 	c := layoutChart(spec, int(math.Round(float64(width)/k)), int(math.Round(float64(height)/k)))
-	provider := func(int, int) (chart.Renderer, error) {
-		r, err := chart.PNG(width, height)
+	provider := func(int, int) (gochart.Renderer, error) {
+		r, err := gochart.PNG(width, height)
 		if err != nil {
 			return nil, err
 		}
@@ -101,7 +113,7 @@ func RenderPNG(spec ChartSpec, width, height int) ([]byte, error) {
 }
 
 // rgbaCollector receives the rendered image from go-chart instead of its
-// PNG encoding (go-chart checks for chart.RGBACollector).
+// PNG encoding (go-chart checks for gochart.RGBACollector).
 type rgbaCollector struct {
 	rgba *image.RGBA
 }
@@ -111,7 +123,7 @@ func (c *rgbaCollector) Write(p []byte) (int, error) { return len(p), nil }
 
 // chartFont is go-chart's Roboto Medium, which has ä, ö, ü, ß, the en
 // dash and the no-break space. It is parsed here once rather than taken
-// from chart.GetDefaultFont, whose lazy initialisation is a data race
+// from gochart.GetDefaultFont, whose lazy initialisation is a data race
 // when the UI and a report render charts at the same time.
 var chartFont = sync.OnceValues(func() (*truetype.Font, error) {
 	return truetype.Parse(roboto.Roboto)
@@ -122,7 +134,7 @@ var chartFont = sync.OnceValues(func() (*truetype.Font, error) {
 // by go-chart, because go-chart neither wraps a title nor puts a legend
 // below the plot; the space for them is reserved through the paddings,
 // which is why their size is measured here already.
-func layoutChart(spec ChartSpec, w, h int) chart.Chart {
+func layoutChart(spec Spec, w, h int) gochart.Chart {
 	font, _ := chartFont()
 	m := newMeasurer(font)
 	lines := trendLines(spec)
@@ -151,30 +163,30 @@ func layoutChart(spec ChartSpec, w, h int) chart.Chart {
 	yt := yTicks(lo, hi, spec.Unit)
 	ylo, yhi := yt[0].Value, yt[len(yt)-1].Value
 
-	axisStyle := chart.Style{
+	axisStyle := gochart.Style{
 		Font:        font,
 		FontSize:    axisFontSize,
 		FontColor:   textColor,
 		StrokeColor: axisColor,
 		StrokeWidth: 1,
 	}
-	series := make([]chart.Series, 0, len(lines))
+	series := make([]gochart.Series, 0, len(lines))
 	for _, l := range lines {
 		series = append(series, trendSeries{line: l})
 	}
-	return chart.Chart{
+	return gochart.Chart{
 		Width:  w,
 		Height: h,
 		Font:   font,
-		Background: chart.Style{
+		Background: gochart.Style{
 			FillColor: drawing.ColorWhite,
-			Padding:   chart.Box{Top: top, Left: padX, Right: padX + 8, Bottom: bottom},
+			Padding:   gochart.Box{Top: top, Left: padX, Right: padX + 8, Bottom: bottom},
 		},
-		Canvas: chart.Style{FillColor: drawing.ColorWhite},
-		XAxis: chart.XAxis{
+		Canvas: gochart.Style{FillColor: drawing.ColorWhite},
+		XAxis: gochart.XAxis{
 			Style: axisStyle,
 			Range: &periodRange{
-				ContinuousRange: chart.ContinuousRange{Min: xlo, Max: xhi},
+				ContinuousRange: gochart.ContinuousRange{Min: xlo, Max: xhi},
 				periods:         periods,
 				style:           axisStyle,
 			},
@@ -183,20 +195,20 @@ func layoutChart(spec ChartSpec, w, h int) chart.Chart {
 		// statistics expect it on the left, where go-chart draws the
 		// secondary axis. So every series is mapped to the secondary
 		// axis, and the hidden primary one only needs a valid range.
-		YAxis: chart.YAxis{
-			Style: chart.Hidden(),
-			Range: &chart.ContinuousRange{Min: ylo, Max: yhi},
+		YAxis: gochart.YAxis{
+			Style: gochart.Hidden(),
+			Range: &gochart.ContinuousRange{Min: ylo, Max: yhi},
 		},
-		YAxisSecondary: chart.YAxis{
+		YAxisSecondary: gochart.YAxis{
 			Style: axisStyle,
 			// Ticks come through the range: YAxisSecondary.Ticks would be
 			// ignored for the range (go-chart reads YAxis.Ticks there).
-			Range:          &tickRange{ContinuousRange: chart.ContinuousRange{Min: ylo, Max: yhi}, ticks: yt},
-			GridMajorStyle: chart.Style{StrokeColor: gridColor, StrokeWidth: 1},
+			Range:          &tickRange{ContinuousRange: gochart.ContinuousRange{Min: ylo, Max: yhi}, ticks: yt},
+			GridMajorStyle: gochart.Style{StrokeColor: gridColor, StrokeWidth: 1},
 			GridLines:      gridLines(yt),
 		},
 		Series: series,
-		Elements: []chart.Renderable{
+		Elements: []gochart.Renderable{
 			drawPeriodMarks(periods, xlo, xhi),
 			drawTitle(font, title, w),
 			drawCaption(font, caption, top),
@@ -208,22 +220,22 @@ func layoutChart(spec ChartSpec, w, h int) chart.Chart {
 // noDataChart is what a Kennzahl without a single computable value shows.
 // go-chart refuses a chart without series or with an empty range, so it
 // gets one invisible series, fixed ranges and no axes.
-func noDataChart(font *truetype.Font, title []string, w, h, top int) chart.Chart {
-	unit := &chart.ContinuousRange{Min: 0, Max: 1}
-	return chart.Chart{
+func noDataChart(font *truetype.Font, title []string, w, h, top int) gochart.Chart {
+	unit := &gochart.ContinuousRange{Min: 0, Max: 1}
+	return gochart.Chart{
 		Width:  w,
 		Height: h,
 		Font:   font,
-		Background: chart.Style{
+		Background: gochart.Style{
 			FillColor: drawing.ColorWhite,
-			Padding:   chart.Box{Top: top, Left: padX, Right: padX, Bottom: padBot},
+			Padding:   gochart.Box{Top: top, Left: padX, Right: padX, Bottom: padBot},
 		},
-		Canvas:         chart.Style{FillColor: drawing.ColorWhite},
-		XAxis:          chart.XAxis{Style: chart.Hidden(), Range: unit},
-		YAxis:          chart.YAxis{Style: chart.Hidden(), Range: &chart.ContinuousRange{Min: 0, Max: 1}},
-		YAxisSecondary: chart.YAxis{Style: chart.Hidden()},
-		Series:         []chart.Series{trendSeries{}},
-		Elements: []chart.Renderable{
+		Canvas:         gochart.Style{FillColor: drawing.ColorWhite},
+		XAxis:          gochart.XAxis{Style: gochart.Hidden(), Range: unit},
+		YAxis:          gochart.YAxis{Style: gochart.Hidden(), Range: &gochart.ContinuousRange{Min: 0, Max: 1}},
+		YAxisSecondary: gochart.YAxis{Style: gochart.Hidden()},
+		Series:         []gochart.Series{trendSeries{}},
+		Elements: []gochart.Renderable{
 			drawTitle(font, title, w),
 			drawNoData(font),
 		},
@@ -234,15 +246,15 @@ func noDataChart(font *truetype.Font, title []string, w, h, top int) chart.Chart
 // the x axis already draws. The zero line of a range with negative values
 // (differences in Prozentpunkte) is darker, because above or below zero is
 // what such a chart is about.
-func gridLines(ticks []chart.Tick) []chart.GridLine {
-	var gl []chart.GridLine
+func gridLines(ticks []gochart.Tick) []gochart.GridLine {
+	var gl []gochart.GridLine
 	for i, t := range ticks {
 		if i == 0 {
 			continue
 		}
-		line := chart.GridLine{Value: t.Value}
+		line := gochart.GridLine{Value: t.Value}
 		if t.Value == 0 {
-			line.Style = chart.Style{StrokeColor: zeroColor, StrokeWidth: 1.5}
+			line.Style = gochart.Style{StrokeColor: zeroColor, StrokeWidth: 1.5}
 		}
 		gl = append(gl, line)
 	}
@@ -252,27 +264,27 @@ func gridLines(ticks []chart.Tick) []chart.GridLine {
 // lineHeight is the distance between two lines of text of size points,
 // in chart units.
 func lineHeight(size float64) int {
-	return int(math.Ceil(size * chart.DefaultDPI / 72 * 1.3))
+	return int(math.Ceil(size * gochart.DefaultDPI / 72 * 1.3))
 }
 
 // ascent is how far below the top of its line a text's baseline lies.
 func ascent(size float64) int {
-	return int(math.Round(size * chart.DefaultDPI / 72 * 1.0))
+	return int(math.Round(size * gochart.DefaultDPI / 72 * 1.0))
 }
 
 // measurer measures text in chart units before a chart is rendered, with
 // the same rasteriser go-chart uses when it renders, so that the space
 // reserved for the title and legend is the space they take.
 type measurer struct {
-	r chart.Renderer
+	r gochart.Renderer
 }
 
 func newMeasurer(font *truetype.Font) measurer {
-	r, err := chart.PNG(1, 1)
+	r, err := gochart.PNG(1, 1)
 	if err != nil || font == nil {
 		return measurer{}
 	}
-	r.SetDPI(chart.DefaultDPI)
+	r.SetDPI(gochart.DefaultDPI)
 	r.SetFont(font)
 	return measurer{r: r}
 }
@@ -291,7 +303,7 @@ func (m measurer) width(size float64, s string) int {
 // units, so scaling below it (rather than asking go-chart for a bigger
 // chart) keeps the picture identical at every size.
 type scaledRenderer struct {
-	chart.Renderer
+	gochart.Renderer
 	k float64
 }
 
@@ -326,9 +338,9 @@ func (s *scaledRenderer) Circle(radius float64, x, y int) {
 	s.Renderer.Circle(radius*s.k, s.px(x), s.px(y))
 }
 
-func (s *scaledRenderer) MeasureText(body string) chart.Box {
+func (s *scaledRenderer) MeasureText(body string) gochart.Box {
 	b := s.Renderer.MeasureText(body)
 	// Rounding up keeps a measured label from overlapping its neighbour.
 	up := func(v int) int { return int(math.Ceil(float64(v) / s.k)) }
-	return chart.Box{Top: up(b.Top), Left: up(b.Left), Right: up(b.Right), Bottom: up(b.Bottom)}
+	return gochart.Box{Top: up(b.Top), Left: up(b.Left), Right: up(b.Right), Bottom: up(b.Bottom)}
 }

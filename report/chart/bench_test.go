@@ -1,10 +1,11 @@
-package report_test
+package chart_test
 
 import (
 	"testing"
 
 	"bergischgladbach.de/integrationsmonitor/assets"
 	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/chart"
 	"bergischgladbach.de/integrationsmonitor/store"
 	"bergischgladbach.de/integrationsmonitor/store/demo"
 )
@@ -20,7 +21,7 @@ func BenchmarkRenderAllCharts(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, r := range report.ComputeAll(snap) {
-			if _, err := report.RenderPNG(report.ChartSpecFor(r, true), 800, 400); err != nil {
+			if _, err := chart.PNG(chart.SpecFor(r, true), 800, 400); err != nil {
 				b.Fatal(err)
 			}
 		}

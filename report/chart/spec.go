@@ -1,10 +1,14 @@
-package report
+package chart
 
-import "fmt"
+import (
+	"fmt"
 
-// ChartSpecFor is the trend chart of a computed Kennzahl; UI and PDF both
+	"bergischgladbach.de/integrationsmonitor/report"
+)
+
+// SpecFor is the trend chart of a computed Kennzahl; UI and PDF both
 // take their chart from here so they always show the same picture.
-func ChartSpecFor(r Result, demo bool) ChartSpec {
+func SpecFor(r report.Result, demo bool) Spec {
 	k := r.KeyFigure
 	title := fmt.Sprintf("Kennzahl %s", k.Code)
 	if len(r.Series) > 0 && r.Series[0].Label != "" {
@@ -18,5 +22,5 @@ func ChartSpecFor(r Result, demo bool) ChartSpec {
 			demo = demo || p.Demo
 		}
 	}
-	return ChartSpec{Title: title, Unit: k.Unit, Series: r.Series, Reference: r.Reference, Demo: demo}
+	return Spec{Title: title, Unit: k.Unit, Series: r.Series, Reference: r.Reference, Demo: demo}
 }

@@ -1,4 +1,4 @@
-package report_test
+package pdf_test
 
 import (
 	"fmt"
@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/pdf"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -54,7 +55,9 @@ func BenchmarkWritePDF(b *testing.B) {
 			texts := pdfTexts()
 			pages := 0
 			for b.Loop() {
-				n, err := report.WritePDF(io.Discard, bc.snap, texts, pdfOptions())
+				// The evaluation is part of making a report.
+				e := report.Evaluate(report.Input{Snapshot: bc.snap, Texts: texts, Year: pdfYear, Demo: true})
+				n, err := pdf.Write(io.Discard, e, texts, pdfOptions())
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -66,7 +69,7 @@ func BenchmarkWritePDF(b *testing.B) {
 					b.Fatal(err)
 				}
 				defer f.Close()
-				if _, err := report.WritePDF(f, bc.snap, texts, pdfOptions()); err != nil {
+				if _, err := pdf.Write(f, evalOf(bc.snap, true), texts, pdfOptions()); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -1,4 +1,4 @@
-package report
+package chart
 
 import (
 	"cmp"
@@ -6,9 +6,10 @@ import (
 	"strings"
 
 	"github.com/golang/freetype/truetype"
-	"github.com/wcharczuk/go-chart/v2"
+	gochart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
+	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -27,9 +28,9 @@ type trendLine struct {
 // not computable (a symbol, a missing input) ends a run, so no line is
 // drawn across it. A period with no point at all does not: a biennial
 // survey is a line through every second year, not a row of dots.
-func splitRuns(points []Point) [][]xy {
+func splitRuns(points []report.Point) [][]xy {
 	sorted := slices.Clone(points)
-	slices.SortStableFunc(sorted, func(a, b Point) int { return cmp.Compare(a.Period.Pos(), b.Period.Pos()) })
+	slices.SortStableFunc(sorted, func(a, b report.Point) int { return cmp.Compare(a.Period.Pos(), b.Period.Pos()) })
 	var runs [][]xy
 	var run []xy
 	for _, p := range sorted {
@@ -48,7 +49,7 @@ func splitRuns(points []Point) [][]xy {
 	return runs
 }
 
-func trendLines(spec ChartSpec) []trendLine {
+func trendLines(spec Spec) []trendLine {
 	var lines []trendLine
 	if ref := spec.Reference; ref != nil {
 		label := ref.Label
@@ -63,7 +64,7 @@ func trendLines(spec ChartSpec) []trendLine {
 	return lines
 }
 
-func newTrendLine(label string, points []Point, look lineLook) trendLine {
+func newTrendLine(label string, points []report.Point, look lineLook) trendLine {
 	l := trendLine{label: label, runs: splitRuns(points), look: look}
 	for _, p := range points {
 		l.periods = append(l.periods, p.Period)
@@ -122,12 +123,12 @@ type trendSeries struct{ line trendLine }
 func (trendSeries) GetName() string { return "" }
 
 // GetYAxis puts every line on the left axis (see layoutChart).
-func (trendSeries) GetYAxis() chart.YAxisType { return chart.YAxisSecondary }
-func (trendSeries) GetStyle() chart.Style     { return chart.Style{} }
-func (trendSeries) Validate() error           { return nil }
+func (trendSeries) GetYAxis() gochart.YAxisType { return gochart.YAxisSecondary }
+func (trendSeries) GetStyle() gochart.Style     { return gochart.Style{} }
+func (trendSeries) Validate() error             { return nil }
 
-// Render implements chart.Series.
-func (s trendSeries) Render(r chart.Renderer, cb chart.Box, xr, yr chart.Range, _ chart.Style) {
+// Render implements gochart.Series.
+func (s trendSeries) Render(r gochart.Renderer, cb gochart.Box, xr, yr gochart.Range, _ gochart.Style) {
 	look := s.line.look
 	at := func(p xy) (int, int) { return cb.Left + xr.Translate(p.x), cb.Bottom - yr.Translate(p.y) }
 	for _, run := range s.line.runs {
@@ -155,7 +156,7 @@ func (s trendSeries) Render(r chart.Renderer, cb chart.Box, xr, yr chart.Range, 
 }
 
 // drawMarker draws look's marker centred on x, y.
-func drawMarker(r chart.Renderer, look lineLook, x, y int) {
+func drawMarker(r gochart.Renderer, look lineLook, x, y int) {
 	const m = 4
 	fill := look.color
 	if look.hollow {
@@ -257,9 +258,9 @@ func flowRows(items []legendItem, width int, measure func(string) int) [][]legen
 }
 
 // drawLegend draws the rows centred below the plot, from top down.
-func drawLegend(font *truetype.Font, rows [][]legendItem, w, top int) chart.Renderable {
-	return func(r chart.Renderer, _ chart.Box, _ chart.Style) {
-		textStyle := chart.Style{Font: font, FontSize: legendFontSize, FontColor: textColor}
+func drawLegend(font *truetype.Font, rows [][]legendItem, w, top int) gochart.Renderable {
+	return func(r gochart.Renderer, _ gochart.Box, _ gochart.Style) {
+		textStyle := gochart.Style{Font: font, FontSize: legendFontSize, FontColor: textColor}
 		lh := lineHeight(legendFontSize)
 		for i, row := range rows {
 			textStyle.WriteTextOptionsToRenderer(r)
@@ -283,7 +284,7 @@ func drawLegend(font *truetype.Font, rows [][]legendItem, w, top int) chart.Rend
 				if !it.look.ref {
 					drawMarker(r, it.look, x+sampleWidth/2, mid)
 				}
-				chart.Draw.Text(r, it.label, x+sampleWidth+sampleGap, base, textStyle)
+				gochart.Draw.Text(r, it.label, x+sampleWidth+sampleGap, base, textStyle)
 				x += widths[j] + itemGap
 			}
 		}
@@ -345,50 +346,50 @@ func wrapWords(words []string, width int, measure func(string) int) []string {
 
 // drawPeriodMarks puts a tick mark under every period, labelled or not,
 // so that the periods can be counted where labels are thinned out.
-func drawPeriodMarks(periods []store.Period, xlo, xhi float64) chart.Renderable {
-	return func(r chart.Renderer, cb chart.Box, _ chart.Style) {
-		xr := chart.ContinuousRange{Min: xlo, Max: xhi, Domain: cb.Width()}
+func drawPeriodMarks(periods []store.Period, xlo, xhi float64) gochart.Renderable {
+	return func(r gochart.Renderer, cb gochart.Box, _ gochart.Style) {
+		xr := gochart.ContinuousRange{Min: xlo, Max: xhi, Domain: cb.Width()}
 		r.SetStrokeColor(axisColor)
 		r.SetStrokeWidth(1)
 		r.SetStrokeDashArray(nil)
 		for _, p := range periods {
 			x := cb.Left + xr.Translate(p.Pos())
 			r.MoveTo(x, cb.Bottom)
-			r.LineTo(x, cb.Bottom+chart.DefaultVerticalTickHeight)
+			r.LineTo(x, cb.Bottom+gochart.DefaultVerticalTickHeight)
 			r.Stroke()
 		}
 	}
 }
 
-func drawTitle(font *truetype.Font, lines []string, w int) chart.Renderable {
-	return func(r chart.Renderer, _ chart.Box, _ chart.Style) {
-		style := chart.Style{Font: font, FontSize: titleFontSize, FontColor: textColor}
+func drawTitle(font *truetype.Font, lines []string, w int) gochart.Renderable {
+	return func(r gochart.Renderer, _ gochart.Box, _ gochart.Style) {
+		style := gochart.Style{Font: font, FontSize: titleFontSize, FontColor: textColor}
 		for i, line := range lines {
-			tw := chart.Draw.MeasureText(r, line, style).Width()
+			tw := gochart.Draw.MeasureText(r, line, style).Width()
 			y := padTop + i*lineHeight(titleFontSize) + ascent(titleFontSize)
-			chart.Draw.Text(r, line, (w-tw)/2, y, style)
+			gochart.Draw.Text(r, line, (w-tw)/2, y, style)
 		}
 	}
 }
 
 // drawCaption writes the unit above the y axis labels, just above the
 // plot whose top lies at top.
-func drawCaption(font *truetype.Font, caption string, top int) chart.Renderable {
-	return func(r chart.Renderer, _ chart.Box, _ chart.Style) {
+func drawCaption(font *truetype.Font, caption string, top int) gochart.Renderable {
+	return func(r gochart.Renderer, _ gochart.Box, _ gochart.Style) {
 		if caption == "" {
 			return
 		}
-		style := chart.Style{Font: font, FontSize: captionFontSize, FontColor: axisColor}
-		chart.Draw.Text(r, caption, padX, top-lineHeight(captionFontSize)*9/20, style)
+		style := gochart.Style{Font: font, FontSize: captionFontSize, FontColor: axisColor}
+		gochart.Draw.Text(r, caption, padX, top-lineHeight(captionFontSize)*9/20, style)
 	}
 }
 
-func drawNoData(font *truetype.Font) chart.Renderable {
-	return func(r chart.Renderer, cb chart.Box, _ chart.Style) {
-		chart.Draw.Box(r, cb, chart.Style{StrokeColor: gridColor, StrokeWidth: 1, FillColor: drawing.ColorWhite})
-		style := chart.Style{Font: font, FontSize: noDataFontSize, FontColor: axisColor}
+func drawNoData(font *truetype.Font) gochart.Renderable {
+	return func(r gochart.Renderer, cb gochart.Box, _ gochart.Style) {
+		gochart.Draw.Box(r, cb, gochart.Style{StrokeColor: gridColor, StrokeWidth: 1, FillColor: drawing.ColorWhite})
+		style := gochart.Style{Font: font, FontSize: noDataFontSize, FontColor: axisColor}
 		const msg = "Keine Daten"
-		tb := chart.Draw.MeasureText(r, msg, style)
-		chart.Draw.Text(r, msg, cb.Left+(cb.Width()-tb.Width())/2, cb.Top+(cb.Height()+tb.Height())/2, style)
+		tb := gochart.Draw.MeasureText(r, msg, style)
+		gochart.Draw.Text(r, msg, cb.Left+(cb.Width()-tb.Width())/2, cb.Top+(cb.Height()+tb.Height())/2, style)
 	}
 }

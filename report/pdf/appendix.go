@@ -1,9 +1,10 @@
-package report
+package pdf
 
 import (
 	"fmt"
 	"strings"
 
+	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -27,9 +28,9 @@ func (d *pdfDoc) dataSources() {
 		t.rows = append(t.rows, row{cells: []string{fmt.Sprint(s.Num), s.Name}})
 	}
 	d.table(t)
-	if len(d.in.valueSources) > 0 {
+	if len(d.in.e.Sources) > 0 {
 		t := table{caption: "Quellenangaben der erfassten Werte", cols: []column{{title: "Quelle", width: 170}}}
-		for _, s := range d.in.valueSources {
+		for _, s := range d.in.e.Sources {
 			t.rows = append(t.rows, row{cells: []string{s}})
 		}
 		d.table(t)
@@ -52,7 +53,7 @@ func (d *pdfDoc) responsibilities() {
 		{title: "Liefert die Grundzahlen", width: 94},
 	}}
 	for _, a := range d.in.cat.Actors {
-		list := NotComputable
+		list := report.NotComputable
 		if l := delivers[a.Code]; len(l) > 0 {
 			list = strings.Join(l, "\n")
 		}
@@ -116,15 +117,15 @@ func (d *pdfDoc) method() {
 		{title: "Bedeutung", width: 98},
 	}}
 	for _, l := range []struct {
-		level AssessmentLevel
+		level report.AssessmentLevel
 		means string
 	}{
-		{GoalReached, "Die Kennzahl liegt an der Referenz (nur bei „nähert sich der Referenz an“ und „ausgeglichen“)."},
-		{TowardGoal, "Wesentliche Veränderung (mindestens 1\u00a0% pro Jahr) in die gewünschte Richtung."},
-		{NoChange, "Veränderung um weniger als 1\u00a0% pro Jahr."},
-		{AgainstGoal, "Wesentliche Veränderung gegen die gewünschte Richtung."},
-		{TooLittleData, "Weniger als 3 Werte oder weniger als 2 Jahre Abstand."},
-		{NotAssessable, "Die Zielrichtung ist offen oder es ist keine Referenz hinterlegt."},
+		{report.GoalReached, "Die Kennzahl liegt an der Referenz (nur bei „nähert sich der Referenz an“ und „ausgeglichen“)."},
+		{report.TowardGoal, "Wesentliche Veränderung (mindestens 1\u00a0% pro Jahr) in die gewünschte Richtung."},
+		{report.NoChange, "Veränderung um weniger als 1\u00a0% pro Jahr."},
+		{report.AgainstGoal, "Wesentliche Veränderung gegen die gewünschte Richtung."},
+		{report.TooLittleData, "Weniger als 3 Werte oder weniger als 2 Jahre Abstand."},
+		{report.NotAssessable, "Die Zielrichtung ist offen oder es ist keine Referenz hinterlegt."},
 	} {
 		t.rows = append(t.rows, row{cells: []string{l.level.Symbol(), l.level.Label(), l.means}})
 	}
@@ -138,7 +139,7 @@ func (d *pdfDoc) symbols() {
 	for _, s := range store.Symbols() {
 		meaning := s.Meaning()
 		if s == store.SymUnknown {
-			meaning += "; auch für geheim zu haltende Werte" + smallCountClause(d.in.small)
+			meaning += "; auch für geheim zu haltende Werte" + smallCountClause(d.in.e.SmallCount)
 		}
 		if s == store.SymLocked {
 			meaning += "; auch: Grundzahl für diesen Bezirk nicht erhoben"
@@ -146,8 +147,9 @@ func (d *pdfDoc) symbols() {
 		t.rows = append(t.rows, row{cells: []string{string(s), meaning}})
 	}
 	for _, e := range [][2]string{
-		{NotComputable, "kein Wert vorhanden oder nicht berechenbar (fehlende Eingangszahl, Zeichen statt Zahl, Division durch null)"},
-		{"p", "vorläufige oder geschätzte Zahl"},
+		{report.NotComputable, "kein Wert vorhanden oder nicht berechenbar (fehlende Eingangszahl, Zeichen statt Zahl, Division durch null)"},
+		{"p", "vorläufige Zahl; bei einer Kennzahl: aus mindestens einer vorläufigen oder geschätzten Grundzahl berechnet"},
+		{"s", "geschätzte Zahl"},
 		{"Pp.", "Prozentpunkte: Differenz zweier Anteile"},
 	} {
 		t.rows = append(t.rows, row{cells: []string{e[0], e[1]}})

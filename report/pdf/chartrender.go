@@ -1,7 +1,6 @@
-package report
+package pdf
 
 import (
-	"bergischgladbach.de/integrationsmonitor/store"
 	"errors"
 	"fmt"
 	"io"
@@ -11,39 +10,45 @@ import (
 
 	"github.com/golang/freetype/truetype"
 	"github.com/jung-kurt/gofpdf"
-	"github.com/wcharczuk/go-chart/v2"
+	gochart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
+
+	"bergischgladbach.de/integrationsmonitor/report/chart"
+	"bergischgladbach.de/integrationsmonitor/store"
 )
 
-// PDFChartFontFamily is the family DrawChartPDF writes its text in, so
+// ChartFontFamily is the family DrawChart writes its text in, so
 // that a chart's text is the report's font. The caller registers it with
 // AddUTF8FontFromBytes; the chart uses the regular style "".
-const PDFChartFontFamily = "DejaVu"
+const ChartFontFamily = "DejaVu"
 
-// DrawChartPDF draws the trend chart of spec into the current page of pdf
+// DrawChart draws the trend chart of spec into the current page of pdf
 // as vector paths and text, filling the box at x, y of w × h document
-// units. It is the chart RenderPNG draws, laid out by the same code; a
-// box of another aspect than 2:1 gets the layout RenderPNG gives a PNG of
-// that aspect. Nothing is drawn outside the box.
+// units. It is the only way a trend chart gets into the report: vectors
+// in the report's font are crisp at any zoom and far faster than
+// embedding a 1600×800 PNG per chart. It is the chart chart.PNG draws,
+// laid out by the same code (chart.DrawTrend); a box of another aspect
+// than 2:1 gets the layout chart.PNG gives a PNG of that aspect. Nothing
+// is drawn outside the box.
 //
 // The document's state is as before afterwards: position, draw, fill and
 // text colour, line width and alpha are re-set to the caller's values;
 // dash pattern and line join are never changed for gofpdf. The caller's
-// font is selected again when it was one of the PDFChartFontFamily
-// styles; after any other font PDFChartFontFamily regular is left
+// font is selected again when it was one of the ChartFontFamily
+// styles; after any other font ChartFontFamily regular is left
 // selected in the caller's size, since gofpdf cannot report a family.
-func DrawChartPDF(pdf *gofpdf.Fpdf, spec ChartSpec, x, y, w, h float64) error {
-	return drawVectorPDF(pdf, spec.Title, x, y, w, h, ChartWidth, ChartHeight, func(r chart.Renderer, cw, ch int) error {
-		return layoutChart(spec, cw, ch).Render(func(int, int) (chart.Renderer, error) { return r, nil }, io.Discard)
+func DrawChart(pdf *gofpdf.Fpdf, spec chart.Spec, x, y, w, h float64) error {
+	return drawVectorPDF(pdf, spec.Title, x, y, w, h, chart.Width, chart.Height, func(r gochart.Renderer, cw, ch int) error {
+		return chart.DrawTrend(r, spec, cw, ch)
 	})
 }
 
-// DrawSurveyPDF draws the Integrationskonferenz survey chart (DrawSurvey,
+// DrawSurvey draws the Integrationskonferenz survey chart (chart.DrawSurvey,
 // as the window shows it) as vectors into the box x, y, w, h.
-func DrawSurveyPDF(pdf *gofpdf.Fpdf, cur store.SurveyResult, prev *store.SurveyResult, demo bool, x, y, w, h float64) error {
+func DrawSurvey(pdf *gofpdf.Fpdf, cur store.SurveyResult, prev *store.SurveyResult, demo bool, x, y, w, h float64) error {
 	name := fmt.Sprintf("Befragung %d", cur.ReportYear)
-	return drawVectorPDF(pdf, name, x, y, w, h, SurveyChartWidth, SurveyChartHeight, func(r chart.Renderer, cw, ch int) error {
-		DrawSurvey(r, cur, prev, chart.Box{Right: cw, Bottom: ch}, demo)
+	return drawVectorPDF(pdf, name, x, y, w, h, chart.SurveyWidth, chart.SurveyHeight, func(r gochart.Renderer, cw, ch int) error {
+		chart.DrawSurvey(r, cur, prev, gochart.Box{Right: cw, Bottom: ch}, demo)
 		return nil
 	})
 }
@@ -51,7 +56,7 @@ func DrawSurveyPDF(pdf *gofpdf.Fpdf, cur store.SurveyResult, prev *store.SurveyR
 // drawVectorPDF checks the box, lays a drawing of unitW × unitH chart units
 // out to fill it and hands draw a renderer that writes vector paths and
 // text into the page, restoring the document's graphics state afterwards.
-func drawVectorPDF(pdf *gofpdf.Fpdf, name string, x, y, w, h float64, unitW, unitH int, draw func(r chart.Renderer, cw, ch int) error) error {
+func drawVectorPDF(pdf *gofpdf.Fpdf, name string, x, y, w, h float64, unitW, unitH int, draw func(r gochart.Renderer, cw, ch int) error) error {
 	switch {
 	case pdf == nil:
 		return errors.New("draw chart: no PDF")
@@ -61,8 +66,8 @@ func drawVectorPDF(pdf *gofpdf.Fpdf, name string, x, y, w, h float64, unitW, uni
 		return fmt.Errorf("draw chart %q: the PDF has no page", name)
 	case !(w > 0 && h > 0) || math.IsInf(w+h, 0) || math.IsNaN(x+y) || math.IsInf(x+y, 0):
 		return fmt.Errorf("draw chart %q: invalid box %g, %g, %g×%g", name, x, y, w, h)
-	case pdf.GetFontDesc(PDFChartFontFamily, "") == (gofpdf.FontDescType{}):
-		return fmt.Errorf("draw chart %q: font %q is not registered in the PDF", name, PDFChartFontFamily)
+	case pdf.GetFontDesc(ChartFontFamily, "") == (gofpdf.FontDescType{}):
+		return fmt.Errorf("draw chart %q: font %q is not registered in the PDF", name, ChartFontFamily)
 	}
 	k := min(w/float64(unitW), h/float64(unitH))
 	cw, ch := int(math.Round(w/k)), int(math.Round(h/k))
@@ -87,7 +92,7 @@ func drawVectorPDF(pdf *gofpdf.Fpdf, name string, x, y, w, h float64, unitW, uni
 	return nil
 }
 
-// chartPDFState is what DrawChartPDF changes in gofpdf and can read back.
+// chartPDFState is what DrawChart changes in gofpdf and can read back.
 type chartPDFState struct {
 	x, y             float64
 	draw, fill, text [3]int
@@ -95,7 +100,7 @@ type chartPDFState struct {
 	alpha            float64
 	blend            string
 	fontPt           float64
-	fontStyle        string // of PDFChartFontFamily, "" also for another family
+	fontStyle        string // of ChartFontFamily, "" also for another family
 }
 
 func saveChartPDFState(pdf *gofpdf.Fpdf) chartPDFState {
@@ -112,7 +117,7 @@ func saveChartPDFState(pdf *gofpdf.Fpdf) chartPDFState {
 	// tells them apart.
 	cur := pdf.GetFontDesc("", "")
 	for _, style := range []string{"", "B", "I", "BI"} {
-		d := pdf.GetFontDesc(PDFChartFontFamily, style)
+		d := pdf.GetFontDesc(ChartFontFamily, style)
 		if d != (gofpdf.FontDescType{}) && d == cur {
 			s.fontStyle = style
 			break
@@ -132,7 +137,7 @@ func (s chartPDFState) restore(pdf *gofpdf.Fpdf) {
 	if a, b := pdf.GetAlpha(); a != s.alpha || b != s.blend {
 		pdf.SetAlpha(s.alpha, s.blend)
 	}
-	pdf.SetFont(PDFChartFontFamily, s.fontStyle, s.fontPt)
+	pdf.SetFont(ChartFontFamily, s.fontStyle, s.fontPt)
 	pdf.SetXY(s.x, s.y)
 }
 
@@ -151,7 +156,7 @@ type chartPDFRenderer struct {
 	width     int     // of the chart in chart units
 	ptPerUnit float64 // points per document unit
 	dpi       float64
-	style     chart.Style
+	style     gochart.Style
 	rotation  *float64 // text rotation in radians, clockwise on the page
 
 	path       []chartPDFSeg
@@ -169,7 +174,7 @@ func newChartPDFRenderer(pdf *gofpdf.Fpdf, x, y, k float64, width int, saved cha
 	r := &chartPDFRenderer{
 		pdf: pdf, x0: x, y0: y, k: k, width: width,
 		ptPerUnit: pdf.GetConversionRatio(),
-		dpi:       chart.DefaultDPI,
+		dpi:       gochart.DefaultDPI,
 		fontPt:    -1, lineWidth: -1, alpha: -1, dash: "?", // nothing set yet
 	}
 	if saved.blend == "" || saved.blend == "Normal" {
@@ -182,7 +187,7 @@ func (r *chartPDFRenderer) ux(v float64) float64 { return r.x0 + v*r.k }
 func (r *chartPDFRenderer) uy(v float64) float64 { return r.y0 + v*r.k }
 
 func (r *chartPDFRenderer) ResetStyle() {
-	r.style = chart.Style{Font: r.style.Font}
+	r.style = gochart.Style{Font: r.style.Font}
 	r.rotation = nil
 }
 
@@ -227,7 +232,7 @@ func (r *chartPDFRenderer) add(op byte, pts ...[2]float64) {
 	}
 }
 
-// QuadCurveTo implements chart.Renderer. PDF has cubic curves only; a
+// QuadCurveTo implements gochart.Renderer. PDF has cubic curves only; a
 // quadratic one is the cubic with its control points two thirds of the
 // way to the quadratic's.
 func (r *chartPDFRenderer) QuadCurveTo(cx, cy, x, y int) {
@@ -236,7 +241,7 @@ func (r *chartPDFRenderer) QuadCurveTo(cx, cy, x, y int) {
 	r.add('c', third(r.cur), third(p), p)
 }
 
-// ArcTo implements chart.Renderer with go-chart's meaning: angles in
+// ArcTo implements gochart.Renderer with go-chart's meaning: angles in
 // radians from 3 o'clock, growing clockwise on the page; a line joins a
 // path already begun to the arc's start.
 func (r *chartPDFRenderer) ArcTo(cx, cy int, rx, ry, startAngle, delta float64) {
@@ -329,7 +334,7 @@ func (r *chartPDFRenderer) applyStroke() {
 		r.pdf.SetLineWidth(w)
 		r.lineWidth = w
 	}
-	// A raw operator, see DrawChartPDF; lengths are in points.
+	// A raw operator, see DrawChart; lengths are in points.
 	parts := make([]string, len(st.StrokeDashArray))
 	for i, d := range st.StrokeDashArray {
 		parts[i] = strconv.FormatFloat(d*r.k*r.ptPerUnit, 'f', 2, 64)
@@ -352,29 +357,29 @@ func (r *chartPDFRenderer) applyAlpha(a uint8) {
 // layout has a single font.
 func (r *chartPDFRenderer) applyFont() {
 	if pt := r.style.FontSize * r.dpi / 72 * r.k * r.ptPerUnit; pt != r.fontPt {
-		r.pdf.SetFont(PDFChartFontFamily, "", pt)
+		r.pdf.SetFont(ChartFontFamily, "", pt)
 		r.fontPt = pt
 	}
 }
 
-// MeasureText implements chart.Renderer. A text is as high as a capital
+// MeasureText implements gochart.Renderer. A text is as high as a capital
 // letter: go-chart puts baselines by this height and centres tick labels
 // on their ticks with it.
-func (r *chartPDFRenderer) MeasureText(body string) chart.Box {
+func (r *chartPDFRenderer) MeasureText(body string) gochart.Box {
 	r.applyFont()
-	capHeight := float64(r.pdf.GetFontDesc(PDFChartFontFamily, "").CapHeight) / 1000 // in ems
+	capHeight := float64(r.pdf.GetFontDesc(ChartFontFamily, "").CapHeight) / 1000 // in ems
 	up := func(doc float64) int { return int(math.Ceil(doc/r.k - 1e-9)) }
-	box := chart.Box{
+	box := gochart.Box{
 		Right:  up(r.pdf.GetStringWidth(body)),
 		Bottom: up(capHeight * r.fontPt / r.ptPerUnit),
 	}
 	if r.rotation != nil {
-		return box.Corners().Rotate(chart.RadiansToDegrees(*r.rotation)).Box()
+		return box.Corners().Rotate(gochart.RadiansToDegrees(*r.rotation)).Box()
 	}
 	return box
 }
 
-// Text implements chart.Renderer; y is the baseline.
+// Text implements gochart.Renderer; y is the baseline.
 func (r *chartPDFRenderer) Text(body string, x, y int) {
 	c := r.style.FontColor
 	if body == "" || c.A == 0 || r.style.FontSize <= 0 {
@@ -392,14 +397,14 @@ func (r *chartPDFRenderer) Text(body string, x, y int) {
 		return
 	}
 	r.pdf.TransformBegin()
-	r.pdf.TransformRotate(-chart.RadiansToDegrees(*r.rotation), px, py)
+	r.pdf.TransformRotate(-gochart.RadiansToDegrees(*r.rotation), px, py)
 	r.pdf.Text(px, py, body)
 	r.pdf.TransformEnd()
 }
 
 // fitText shrinks a text that would cross the chart's left or right edge
 // until it fits, keeping its left end, or its centre when the left end is
-// outside too (a centred title). layoutChart wraps titles and legend rows
+// outside too (a centred title). chart.DrawTrend wraps titles and legend rows
 // by go-chart's Roboto, whose widths differ from DejaVu's (DejaVu's
 // digits are 7 % wider), so a rare line can come out wider than planned;
 // a smaller line reads better than a clipped one. It returns the new left.

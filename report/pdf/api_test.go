@@ -1,12 +1,11 @@
-package report_test
+package pdf_test
 
 import (
 	"bytes"
 	"errors"
 	"testing"
-	"time"
 
-	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/pdf"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -36,48 +35,21 @@ func TestWritePDFRefusesMissingInput(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		snap *store.Snapshot
-		opt  report.PDFOptions
+		opt  pdf.Options
 		want error
 	}{
-		{"NoFonts", snap, noFonts, report.ErrNoFonts},
+		{"NoFonts", snap, noFonts, pdf.ErrNoFonts},
 		{"NoSnapshot", nil, pdfOptions(), nil},
 		{"NoCatalog", &store.Snapshot{ReportYear: pdfYear}, pdfOptions(), nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			_, err := report.WritePDF(&buf, tc.snap, nil, tc.opt)
+			_, err := pdf.Write(&buf, evalOf(tc.snap, false), nil, tc.opt)
 			if err == nil || tc.want != nil && !errors.Is(err, tc.want) {
 				t.Fatalf("err = %v, want %v", err, tc.want)
 			}
 			if buf.Len() > 0 {
 				t.Error("a refused report wrote bytes")
-			}
-		})
-	}
-}
-
-func TestLatestChange(t *testing.T) {
-	at := func(day int) time.Time { return time.Date(2026, time.February, day, 9, 30, 0, 0, time.UTC) }
-	values := []store.Value{
-		{Period: "2024", EnteredAt: at(1)},
-		{Period: "2025-H2", EnteredAt: at(3)},
-		{Period: "2026", EnteredAt: at(20)}, // after the report year: not in the report
-	}
-	for _, tc := range []struct {
-		name  string
-		snap  *store.Snapshot
-		texts *store.ReportTexts
-		want  time.Time
-	}{
-		{"NewestValueOfTheYear", &store.Snapshot{Values: values, ReportYear: 2025}, nil, at(3)},
-		{"AllYearsWithoutReportYear", &store.Snapshot{Values: values}, nil, at(20)},
-		{"NewerText", &store.Snapshot{Values: values, ReportYear: 2025},
-			&store.ReportTexts{Texts: map[string]store.IndicatorText{"A-W1": {UpdatedAt: at(10)}}}, at(10)},
-		{"NothingDated", &store.Snapshot{ReportYear: 2025}, &store.ReportTexts{}, time.Time{}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := report.LatestChange(tc.snap, tc.texts); !got.Equal(tc.want) {
-				t.Errorf("LatestChange = %v, want %v", got, tc.want)
 			}
 		})
 	}

@@ -1,4 +1,4 @@
-package report
+package chart
 
 import (
 	"bytes"
@@ -13,9 +13,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/wcharczuk/go-chart/v2"
+	gochart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
+	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -23,10 +24,10 @@ var chartDir = flag.String("chartdir", "", "write the example charts of TestRend
 
 // yearly builds a series of consecutive years from first; a NaN value
 // stands for a period that is not computable.
-func yearly(label string, first int, values ...float64) SeriesResult {
-	s := SeriesResult{Label: label}
+func yearly(label string, first int, values ...float64) report.SeriesResult {
+	s := report.SeriesResult{Label: label}
 	for i, v := range values {
-		p := Point{Period: store.Period(fmt.Sprint(first + i)), Value: v, OK: !math.IsNaN(v)}
+		p := report.Point{Period: store.Period(fmt.Sprint(first + i)), Value: v, OK: !math.IsNaN(v)}
 		if !p.OK {
 			p.Reason = "Wert geheim (.)"
 		}
@@ -35,10 +36,10 @@ func yearly(label string, first int, values ...float64) SeriesResult {
 	return s
 }
 
-func withPeriods(label string, periods []store.Period, values ...float64) SeriesResult {
-	s := SeriesResult{Label: label}
+func withPeriods(label string, periods []store.Period, values ...float64) report.SeriesResult {
+	s := report.SeriesResult{Label: label}
 	for i, v := range values {
-		s.Points = append(s.Points, Point{Period: periods[i], Value: v, OK: true})
+		s.Points = append(s.Points, report.Point{Period: periods[i], Value: v, OK: true})
 	}
 	return s
 }
@@ -59,61 +60,61 @@ func schoolYears(from, to int) []store.Period {
 	return ps
 }
 
-// chartCases are the edge cases RenderPNG must survive, and the examples
+// chartCases are the edge cases PNG must survive, and the examples
 // written with -chartdir. hasData says whether a series line must show.
 var chartCases = []struct {
 	name    string
-	spec    ChartSpec
+	spec    Spec
 	hasData bool
 }{
-	{"typical_percent", ChartSpec{
+	{"typical_percent", Spec{
 		Title: "Anteil der Ausländer/innen an den Arbeitslosen", Unit: "%",
-		Series: []SeriesResult{
+		Series: []report.SeriesResult{
 			yearly("Ausländer/innen", 2011, 15.9, 16.4, 17.2, 17.0, 17.8, 18.1, 18.9, 19.4, 20.2, 21.5, 21.1, 20.4, 21.9, 22.6, 23.1),
 			yearly("männlich", 2011, 14.2, 14.9, 15.1, 15.8, 16.0, 16.7, 17.3, 17.9, 18.0, 19.2, 19.9, 19.5, 20.3, 20.8, 21.4),
 		},
 		Reference: ptr(yearly("Bevölkerungsanteil", 2011, 11.8, 12.0, 12.3, 12.9, 13.6, 14.2, 14.4, 14.7, 15.0, 15.2, 15.5, 16.3, 16.6, 16.9, 17.2)),
 	}, true},
-	{"half_years", ChartSpec{
+	{"half_years", Spec{
 		Title: "Vermittlungsquote", Unit: "%",
-		Series: []SeriesResult{withPeriods("Ausländer/innen", halfYears(2011, 2016),
+		Series: []report.SeriesResult{withPeriods("Ausländer/innen", halfYears(2011, 2016),
 			31.5, 33.0, 32.1, 34.8, 35.2, 36.0, 35.1, 37.9, 38.4, 37.7, 39.5, 40.1)},
 	}, true},
-	{"school_years", ChartSpec{
+	{"school_years", Spec{
 		Title: "Übergänge auf das Gymnasium – Schüler/innen ohne deutsche Staatsangehörigkeit", Unit: "%",
-		Series: []SeriesResult{withPeriods("Schüler", schoolYears(2011, 2025),
+		Series: []report.SeriesResult{withPeriods("Schüler", schoolYears(2011, 2025),
 			22, 23.5, 21.8, 24.9, 26.1, 25.4, 27.7, 28.0, 27.2, 29.3, 30.5, 31.0, 30.2, 32.4, 33.0)},
 	}, true},
-	{"index_around_one", ChartSpec{
+	{"index_around_one", Spec{
 		Title: "Repräsentationsindex Ausländer/innen im Stadtrat", Unit: "Index",
-		Series:    []SeriesResult{yearly("Ausländer/innen", 2011, 0.82, 0.85, 0.91, 0.96, 1.02, 1.05, 0.99, 1.08)},
+		Series:    []report.SeriesResult{yearly("Ausländer/innen", 2011, 0.82, 0.85, 0.91, 0.96, 1.02, 1.05, 0.99, 1.08)},
 		Reference: ptr(yearly("Parität (1,0)", 2011, 1, 1, 1, 1, 1, 1, 1, 1)),
 	}, true},
-	{"one_point", ChartSpec{Title: "Einbürgerungen", Unit: "Anzahl",
-		Series: []SeriesResult{yearly("insgesamt", 2024, 312)}}, true},
-	{"all_equal", ChartSpec{Title: "Anteil", Unit: "%",
-		Series: []SeriesResult{yearly("weiblich", 2011, 50, 50, 50, 50)}}, true},
-	{"all_equal_zero", ChartSpec{Title: "Anteil", Unit: "%",
-		Series: []SeriesResult{yearly("weiblich", 2011, 0, 0, 0)}}, true},
-	{"gap", ChartSpec{Title: "Anteil mit Lücken und Zeichen", Unit: "%",
-		Series: []SeriesResult{
+	{"one_point", Spec{Title: "Einbürgerungen", Unit: "Anzahl",
+		Series: []report.SeriesResult{yearly("insgesamt", 2024, 312)}}, true},
+	{"all_equal", Spec{Title: "Anteil", Unit: "%",
+		Series: []report.SeriesResult{yearly("weiblich", 2011, 50, 50, 50, 50)}}, true},
+	{"all_equal_zero", Spec{Title: "Anteil", Unit: "%",
+		Series: []report.SeriesResult{yearly("weiblich", 2011, 0, 0, 0)}}, true},
+	{"gap", Spec{Title: "Anteil mit Lücken und Zeichen", Unit: "%",
+		Series: []report.SeriesResult{
 			yearly("Deutsche", 2011, 12.1, 12.8, math.NaN(), 13.5, 14.0, math.NaN(), 14.8, math.NaN(), 15.9, 16.2),
 			yearly("Ausländer/innen", 2011, math.NaN(), 20.2, 21.0, math.NaN(), 19.5, 20.1, 21.4, 22.0, math.NaN(), math.NaN()),
 		}}, true},
-	{"nan_value_marked_ok", ChartSpec{Title: "Anteil", Unit: "%",
-		Series: []SeriesResult{{Label: "a", Points: []Point{
+	{"nan_value_marked_ok", Spec{Title: "Anteil", Unit: "%",
+		Series: []report.SeriesResult{{Label: "a", Points: []report.Point{
 			{Period: "2011", Value: 3, OK: true}, {Period: "2012", Value: math.NaN(), OK: true},
 			{Period: "2013", Value: math.Inf(1), OK: true}, {Period: "2014", Value: 4, OK: true},
 		}}}}, true},
-	{"negative_points", ChartSpec{Title: "Abstand der Quoten Ausländer/innen – Deutsche", Unit: "Prozentpunkte",
-		Series: []SeriesResult{yearly("Differenz", 2011, 4.2, 3.1, 1.8, 0.4, -0.9, -1.7, -0.6, 0.8)}}, true},
-	{"reference_only", ChartSpec{Title: "Bevölkerungsanteil", Unit: "%",
-		Series:    []SeriesResult{{Label: "Ausländer/innen"}},
+	{"negative_points", Spec{Title: "Abstand der Quoten Ausländer/innen – Deutsche", Unit: "Prozentpunkte",
+		Series: []report.SeriesResult{yearly("Differenz", 2011, 4.2, 3.1, 1.8, 0.4, -0.9, -1.7, -0.6, 0.8)}}, true},
+	{"reference_only", Spec{Title: "Bevölkerungsanteil", Unit: "%",
+		Series:    []report.SeriesResult{{Label: "Ausländer/innen"}},
 		Reference: ptr(yearly("Bevölkerungsanteil", 2011, 11.8, 12.0, 12.3))}, false},
-	{"demo_long_title", ChartSpec{
+	{"demo_long_title", Spec{
 		Title: "Anteil der Schülerinnen und Schüler mit Migrationshintergrund, die nach der Grundschule auf ein Gymnasium wechseln, an allen Schülerinnen und Schülern ihres Jahrgangs in Bergisch Gladbach",
 		Unit:  "Verhältnis", Demo: true,
-		Series: []SeriesResult{
+		Series: []report.SeriesResult{
 			yearly("mit Migrationshintergrund", 2011, 0.61, 0.63, 0.66, 0.7),
 			yearly("ohne Migrationshintergrund", 2011, 1.1, 1.08, 1.05, 1.04),
 			yearly("Ausländer/innen", 2011, 0.55, 0.58, 0.6, 0.61),
@@ -122,24 +123,24 @@ var chartCases = []struct {
 			yearly("männlich", 2011, 0.85, 0.86, 0.9, 0.92),
 			yearly("insgesamt", 2011, 0.87, 0.9, 0.92, 0.94),
 		}}, true},
-	{"large_counts", ChartSpec{Title: "Einwohner/innen", Unit: "Anzahl",
-		Series: []SeriesResult{yearly("insgesamt", 2011, 108412, 109005, 109833, 110498, 111366)}}, true},
-	{"mixed_kinds", ChartSpec{Title: "Gemischte Erhebungszeiten", Unit: "%",
-		Series: []SeriesResult{
+	{"large_counts", Spec{Title: "Einwohner/innen", Unit: "Anzahl",
+		Series: []report.SeriesResult{yearly("insgesamt", 2011, 108412, 109005, 109833, 110498, 111366)}}, true},
+	{"mixed_kinds", Spec{Title: "Gemischte Erhebungszeiten", Unit: "%",
+		Series: []report.SeriesResult{
 			withPeriods("Stichtag", []store.Period{"2022-12-31", "2023-12-31", "2024-06-30", "2024-12-31"}, 10, 11, 12, 11.5),
 			withPeriods("Jahr", []store.Period{"2022", "2023", "2024"}, 9, 9.5, 10),
 		}}, true},
-	{"huge_and_invalid", ChartSpec{Title: "Unsinn", Unit: "",
-		Series: []SeriesResult{{Label: "kaputt", Points: []Point{
+	{"huge_and_invalid", Spec{Title: "Unsinn", Unit: "",
+		Series: []report.SeriesResult{{Label: "kaputt", Points: []report.Point{
 			{Period: "2011", Value: math.MaxFloat64, OK: true}, {Period: "20x1", Value: 5, OK: true},
 			{Period: "2012", Value: -math.MaxFloat64, OK: true}, {Period: "2013", Value: 7, OK: true},
 			{Period: "2014", Value: 7.5, OK: true},
 		}}}}, true},
-	{"empty_spec", ChartSpec{}, false},
-	{"series_without_points", ChartSpec{Title: "Leer", Unit: "%", Demo: true,
-		Series: []SeriesResult{{Label: "Ausländer/innen"}, {Label: "Deutsche"}}}, false},
-	{"only_symbols", ChartSpec{Title: "Nur Zeichen", Unit: "%",
-		Series: []SeriesResult{yearly("Ausländer/innen", 2011, math.NaN(), math.NaN())}}, false},
+	{"empty_spec", Spec{}, false},
+	{"series_without_points", Spec{Title: "Leer", Unit: "%", Demo: true,
+		Series: []report.SeriesResult{{Label: "Ausländer/innen"}, {Label: "Deutsche"}}}, false},
+	{"only_symbols", Spec{Title: "Nur Zeichen", Unit: "%",
+		Series: []report.SeriesResult{yearly("Ausländer/innen", 2011, math.NaN(), math.NaN())}}, false},
 }
 
 func ptr[T any](v T) *T { return &v }
@@ -149,9 +150,9 @@ func TestRenderPNG(t *testing.T) {
 	for _, tc := range chartCases {
 		for _, size := range []image.Point{{800, 400}, {1600, 800}, {640, 400}} {
 			t.Run(fmt.Sprintf("%s/%dx%d", tc.name, size.X, size.Y), func(t *testing.T) {
-				b, err := RenderPNG(tc.spec, size.X, size.Y)
+				b, err := PNG(tc.spec, size.X, size.Y)
 				if err != nil {
-					t.Fatalf("RenderPNG: %v", err)
+					t.Fatalf("PNG: %v", err)
 				}
 				img, err := png.Decode(bytes.NewReader(b))
 				if err != nil {
@@ -187,7 +188,7 @@ func TestRenderPNGConcurrently(t *testing.T) {
 	errs := make(chan error, len(chartCases))
 	for _, tc := range chartCases {
 		go func() {
-			_, err := RenderPNG(tc.spec, 400, 200)
+			_, err := PNG(tc.spec, 400, 200)
 			errs <- err
 		}()
 	}
@@ -199,8 +200,8 @@ func TestRenderPNGConcurrently(t *testing.T) {
 }
 
 func TestRenderPNGRejectsEmptySize(t *testing.T) {
-	if _, err := RenderPNG(chartCases[0].spec, 0, 400); err == nil {
-		t.Error("RenderPNG(…, 0, 400) succeeded, want an error")
+	if _, err := PNG(chartCases[0].spec, 0, 400); err == nil {
+		t.Error("PNG(…, 0, 400) succeeded, want an error")
 	}
 }
 
@@ -229,10 +230,10 @@ func absDiff(a, b uint32) uint32 {
 }
 
 func TestNoDataChartSaysSo(t *testing.T) {
-	c := TrendChart(ChartSpec{Title: "Leer"})
+	c := Trend(Spec{Title: "Leer"})
 	var texts []string
 	r := &textRecorder{Renderer: mustPNG(t), texts: &texts}
-	if err := c.Render(func(int, int) (chart.Renderer, error) { return r, nil }, &bytes.Buffer{}); err != nil {
+	if err := c.Render(func(int, int) (gochart.Renderer, error) { return r, nil }, &bytes.Buffer{}); err != nil {
 		t.Fatalf("Render: %v", err)
 	}
 	if !slices.Contains(texts, "Keine Daten") || !slices.Contains(texts, "Leer") {
@@ -241,13 +242,13 @@ func TestNoDataChartSaysSo(t *testing.T) {
 }
 
 func TestChartTexts(t *testing.T) {
-	spec := ChartSpec{Title: "Anteil", Unit: "Prozentpunkte", Demo: true,
-		Series:    []SeriesResult{yearly("Ausländer/innen", 2011, -1.5, 0.5, 2.5)},
-		Reference: &SeriesResult{Points: yearly("", 2011, 0, 0, 0).Points},
+	spec := Spec{Title: "Anteil", Unit: "Prozentpunkte", Demo: true,
+		Series:    []report.SeriesResult{yearly("Ausländer/innen", 2011, -1.5, 0.5, 2.5)},
+		Reference: &report.SeriesResult{Points: yearly("", 2011, 0, 0, 0).Points},
 	}
 	var texts []string
 	r := &textRecorder{Renderer: mustPNG(t), texts: &texts}
-	if err := TrendChart(spec).Render(func(int, int) (chart.Renderer, error) { return r, nil }, &bytes.Buffer{}); err != nil {
+	if err := Trend(spec).Render(func(int, int) (gochart.Renderer, error) { return r, nil }, &bytes.Buffer{}); err != nil {
 		t.Fatalf("Render: %v", err)
 	}
 	for _, want := range []string{"Anteil (Beispieldaten)", "Prozentpunkte", "Ausländer/innen", "Referenz", "2011", "2013", "-2", "0", "3"} {
@@ -263,7 +264,7 @@ func TestChartTexts(t *testing.T) {
 }
 
 type textRecorder struct {
-	chart.Renderer
+	gochart.Renderer
 	texts *[]string
 }
 
@@ -272,9 +273,9 @@ func (r *textRecorder) Text(body string, x, y int) {
 	r.Renderer.Text(body, x, y)
 }
 
-func mustPNG(t *testing.T) chart.Renderer {
+func mustPNG(t *testing.T) gochart.Renderer {
 	t.Helper()
-	r, err := chart.PNG(ChartWidth, ChartHeight)
+	r, err := gochart.PNG(Width, Height)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -288,13 +289,13 @@ func FuzzRenderPNG(f *testing.F) {
 	f.Add(math.Inf(-1), math.NaN(), 1e300, uint8(0b111), uint8(2))
 	units := []string{"%", "Index", "Verhältnis", "Anzahl", "Prozentpunkte", ""}
 	f.Fuzz(func(t *testing.T, a, b, c float64, ok, unit uint8) {
-		s := SeriesResult{Label: "x"}
+		s := report.SeriesResult{Label: "x"}
 		for i, v := range []float64{a, b, c} {
-			s.Points = append(s.Points, Point{Period: store.Period(fmt.Sprint(2011 + i)), Value: v, OK: ok&(1<<i) != 0})
+			s.Points = append(s.Points, report.Point{Period: store.Period(fmt.Sprint(2011 + i)), Value: v, OK: ok&(1<<i) != 0})
 		}
-		spec := ChartSpec{Title: "Fuzz", Unit: units[int(unit)%len(units)], Series: []SeriesResult{s}}
-		if _, err := RenderPNG(spec, 400, 200); err != nil {
-			t.Fatalf("RenderPNG(%v): %v", s.Points, err)
+		spec := Spec{Title: "Fuzz", Unit: units[int(unit)%len(units)], Series: []report.SeriesResult{s}}
+		if _, err := PNG(spec, 400, 200); err != nil {
+			t.Fatalf("PNG(%v): %v", s.Points, err)
 		}
 	})
 }
@@ -304,7 +305,7 @@ func BenchmarkRenderPNG(b *testing.B) {
 	for _, size := range []image.Point{{800, 400}, {1600, 800}} {
 		b.Run(fmt.Sprintf("%dx%d", size.X, size.Y), func(b *testing.B) {
 			for b.Loop() {
-				if _, err := RenderPNG(spec, size.X, size.Y); err != nil {
+				if _, err := PNG(spec, size.X, size.Y); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -1,4 +1,4 @@
-package report
+package chart
 
 import (
 	"math"
@@ -8,36 +8,37 @@ import (
 
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
+	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
 func TestSplitRuns(t *testing.T) {
-	ok := func(p store.Period, v float64) Point { return Point{Period: p, Value: v, OK: true} }
-	gap := func(p store.Period) Point { return Point{Period: p, Reason: "Wert geheim (.)"} }
+	ok := func(p store.Period, v float64) report.Point { return report.Point{Period: p, Value: v, OK: true} }
+	gap := func(p store.Period) report.Point { return report.Point{Period: p, Reason: "Wert geheim (.)"} }
 	tests := []struct {
 		name   string
-		points []Point
+		points []report.Point
 		want   [][]xy
 	}{
-		{"Continuous", []Point{ok("2011", 1), ok("2012", 2), ok("2013", 3)},
+		{"Continuous", []report.Point{ok("2011", 1), ok("2012", 2), ok("2013", 3)},
 			[][]xy{{{2011, 1}, {2012, 2}, {2013, 3}}}},
-		{"GapSplits", []Point{ok("2011", 1), ok("2012", 2), gap("2013"), ok("2014", 4), ok("2015", 5)},
+		{"GapSplits", []report.Point{ok("2011", 1), ok("2012", 2), gap("2013"), ok("2014", 4), ok("2015", 5)},
 			[][]xy{{{2011, 1}, {2012, 2}}, {{2014, 4}, {2015, 5}}}},
-		{"LonePointBetweenGaps", []Point{ok("2011", 1), gap("2012"), ok("2013", 3), gap("2014"), ok("2015", 5), ok("2016", 6)},
+		{"LonePointBetweenGaps", []report.Point{ok("2011", 1), gap("2012"), ok("2013", 3), gap("2014"), ok("2015", 5), ok("2016", 6)},
 			[][]xy{{{2011, 1}}, {{2013, 3}}, {{2015, 5}, {2016, 6}}}},
-		{"NaNSplits", []Point{ok("2011", 1), ok("2012", math.NaN()), ok("2013", math.Inf(1)), ok("2014", 4)},
+		{"NaNSplits", []report.Point{ok("2011", 1), ok("2012", math.NaN()), ok("2013", math.Inf(1)), ok("2014", 4)},
 			[][]xy{{{2011, 1}}, {{2014, 4}}}},
 		// A damaged period has no place in time, so it cannot mark one.
-		{"InvalidPeriodIgnored", []Point{ok("2011", 1), ok("20x2", 2), ok("2013", 3)},
+		{"InvalidPeriodIgnored", []report.Point{ok("2011", 1), ok("20x2", 2), ok("2013", 3)},
 			[][]xy{{{2011, 1}, {2013, 3}}}},
-		{"MissingPeriodDoesNotSplit", []Point{ok("2011", 1), ok("2013", 3)},
+		{"MissingPeriodDoesNotSplit", []report.Point{ok("2011", 1), ok("2013", 3)},
 			[][]xy{{{2011, 1}, {2013, 3}}}},
-		{"UnorderedInput", []Point{ok("2013", 3), gap("2012"), ok("2011", 1)},
+		{"UnorderedInput", []report.Point{ok("2013", 3), gap("2012"), ok("2011", 1)},
 			[][]xy{{{2011, 1}}, {{2013, 3}}}},
-		{"LeadingAndTrailingGaps", []Point{gap("2011"), ok("2012", 2), ok("2013", 3), gap("2014")},
+		{"LeadingAndTrailingGaps", []report.Point{gap("2011"), ok("2012", 2), ok("2013", 3), gap("2014")},
 			[][]xy{{{2012, 2}, {2013, 3}}}},
 		{"Empty", nil, nil},
-		{"OnlyGaps", []Point{gap("2011"), gap("2012")}, nil},
+		{"OnlyGaps", []report.Point{gap("2011"), gap("2012")}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -90,13 +91,13 @@ func TestWrapTitle(t *testing.T) {
 }
 
 func TestLegend(t *testing.T) {
-	spec := ChartSpec{
-		Series: []SeriesResult{
+	spec := Spec{
+		Series: []report.SeriesResult{
 			yearly("Ausländer/innen", 2011, 1, 2),
-			{Label: "Deutsche", Points: []Point{{Period: "2011", Reason: "Wert geheim (.)"}}},
+			{Label: "Deutsche", Points: []report.Point{{Period: "2011", Reason: "Wert geheim (.)"}}},
 			yearly("", 2011, 3),
 		},
-		Reference: &SeriesResult{Points: yearly("", 2011, 5, 5).Points},
+		Reference: &report.SeriesResult{Points: yearly("", 2011, 5, 5).Points},
 	}
 	items := legendItems(trendLines(spec))
 	var labels []string

@@ -1,11 +1,12 @@
-package report
+package chart
 
 import (
 	"math"
 	"slices"
 
-	"github.com/wcharczuk/go-chart/v2"
+	gochart "github.com/wcharczuk/go-chart/v2"
 
+	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -16,7 +17,7 @@ const maxPlotted = 1e12
 
 // plottable reports whether p can be drawn: computed, finite, in range,
 // at a valid period.
-func plottable(p Point) bool {
+func plottable(p report.Point) bool {
 	return p.OK && !math.IsNaN(p.Value) && math.Abs(p.Value) <= maxPlotted && !math.IsNaN(p.Period.Pos())
 }
 
@@ -41,7 +42,7 @@ func valueBounds(lines []trendLine) (lo, hi float64, ok bool) {
 // negative and never above 100 % for shares. The first and last tick are
 // the ends of the axis. Labels are German and use one number of
 // decimals per axis, at most two.
-func yTicks(lo, hi float64, unit string) []chart.Tick {
+func yTicks(lo, hi float64, unit string) []gochart.Tick {
 	if hi < lo {
 		lo, hi = hi, lo
 	}
@@ -72,10 +73,10 @@ func yTicks(lo, hi float64, unit string) []chart.Tick {
 		i1 = i0 + 1
 	}
 	dec := stepDecimals(step)
-	ticks := make([]chart.Tick, 0, int(i1-i0)+1)
+	ticks := make([]gochart.Tick, 0, int(i1-i0)+1)
 	for i := i0; i <= i1; i++ {
 		v := i * step
-		ticks = append(ticks, chart.Tick{Value: v, Label: tickLabel(v, dec, unit)})
+		ticks = append(ticks, gochart.Tick{Value: v, Label: tickLabel(v, dec, unit)})
 	}
 	return ticks
 }
@@ -113,9 +114,9 @@ func stepDecimals(step float64) int {
 
 func tickLabel(v float64, decimals int, unit string) string {
 	if unit == "%" {
-		return FormatPercent(v, decimals)
+		return report.FormatPercent(v, decimals)
 	}
-	return FormatNumber(v, decimals)
+	return report.FormatNumber(v, decimals)
 }
 
 // unitCaption is the small heading above the y axis. A share carries its
@@ -169,9 +170,9 @@ func xBounds(periods []store.Period) (lo, hi float64) {
 // is the plot width per year of Pos. The periods in between get a bare
 // tick mark from drawPeriodMarks: go-chart cannot measure an empty label
 // (it comes back infinitely wide), so they are no ticks here.
-func xTicks(periods []store.Period, unitsPerYear float64, widest int) []chart.Tick {
+func xTicks(periods []store.Period, unitsPerYear float64, widest int) []gochart.Tick {
 	const gap = 14
-	var ticks []chart.Tick
+	var ticks []gochart.Tick
 	left := math.Inf(1) // left edge of the label placed last
 	for i := len(periods) - 1; i >= 0; i-- {
 		p := periods[i]
@@ -180,7 +181,7 @@ func xTicks(periods []store.Period, unitsPerYear float64, widest int) []chart.Ti
 		if x+half+gap > left {
 			continue
 		}
-		ticks = append(ticks, chart.Tick{Value: p.Pos(), Label: p.Short()})
+		ticks = append(ticks, gochart.Tick{Value: p.Pos(), Label: p.Short()})
 		left = x - half
 	}
 	slices.Reverse(ticks)
@@ -192,14 +193,14 @@ func xTicks(periods []store.Period, unitsPerYear float64, widest int) []chart.Ti
 // ticks set on the XAxis would also fix the range to the first and last
 // period, leaving no air for their markers.
 type periodRange struct {
-	chart.ContinuousRange
+	gochart.ContinuousRange
 	periods []store.Period
-	style   chart.Style // the tick labels' font, to measure them
+	style   gochart.Style // the tick labels' font, to measure them
 }
 
-// GetTicks implements chart.TicksProvider. It runs when the plot width is
+// GetTicks implements gochart.TicksProvider. It runs when the plot width is
 // known, so how many labels fit follows the real space, not a guess.
-func (pr *periodRange) GetTicks(r chart.Renderer, _ chart.Style, _ chart.ValueFormatter) []chart.Tick {
+func (pr *periodRange) GetTicks(r gochart.Renderer, _ gochart.Style, _ gochart.ValueFormatter) []gochart.Tick {
 	pr.style.GetTextOptions().WriteToRenderer(r)
 	widest := 0
 	for _, p := range pr.periods {
@@ -210,11 +211,11 @@ func (pr *periodRange) GetTicks(r chart.Renderer, _ chart.Style, _ chart.ValueFo
 
 // tickRange is the y range with its precomputed ticks.
 type tickRange struct {
-	chart.ContinuousRange
-	ticks []chart.Tick
+	gochart.ContinuousRange
+	ticks []gochart.Tick
 }
 
-// GetTicks implements chart.TicksProvider.
-func (tr *tickRange) GetTicks(chart.Renderer, chart.Style, chart.ValueFormatter) []chart.Tick {
+// GetTicks implements gochart.TicksProvider.
+func (tr *tickRange) GetTicks(gochart.Renderer, gochart.Style, gochart.ValueFormatter) []gochart.Tick {
 	return tr.ticks
 }

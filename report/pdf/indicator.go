@@ -1,10 +1,12 @@
-package report
+package pdf
 
 import (
 	"fmt"
 	"slices"
 	"strings"
 
+	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/chart"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -19,7 +21,7 @@ func (d *pdfDoc) indicator(w store.ImpactIndicator) {
 	}
 	d.text("Indikator laut Integrationskonzept: "+seed, smallText)
 
-	year := d.opt.Year
+	year := d.in.e.Year
 	d.subheading(fmt.Sprintf("Bericht %d", year), 10)
 	text := strings.TrimSpace(d.in.texts.Texts[w.Code].Text)
 	if text == "" {
@@ -42,11 +44,11 @@ func (d *pdfDoc) indicator(w store.ImpactIndicator) {
 
 func (d *pdfDoc) instruments(list []store.Instrument) {
 	if len(list) == 0 {
-		d.text(fmt.Sprintf("Für %d sind keine Instrumente erfasst.", d.opt.Year), noteText)
+		d.text(fmt.Sprintf("Für %d sind keine Instrumente erfasst.", d.in.e.Year), noteText)
 		return
 	}
 	t := table{
-		caption: fmt.Sprintf("Instrumente %d (Anzahl der Instrumente: %d)", d.opt.Year, len(list)),
+		caption: fmt.Sprintf("Instrumente %d (Anzahl der Instrumente: %d)", d.in.e.Year, len(list)),
 		cols: []column{
 			{title: "Name", width: 42},
 			{title: "Charakter", width: 68},
@@ -56,16 +58,16 @@ func (d *pdfDoc) instruments(list []store.Instrument) {
 	}
 	sum, counted := 0, 0
 	for _, in := range list {
-		count := NotComputable
+		count := report.NotComputable
 		if in.Count != nil {
-			count = FormatNumber(float64(*in.Count), 0)
+			count = report.FormatNumber(float64(*in.Count), 0)
 			sum += *in.Count
 			counted++
 		}
 		t.rows = append(t.rows, row{cells: []string{in.Name, in.Description, in.Provider, count}})
 	}
 	if counted > 0 {
-		t.rows = append(t.rows, row{cells: []string{"Zusammen", "", "", FormatNumber(float64(sum), 0)}, bold: true})
+		t.rows = append(t.rows, row{cells: []string{"Zusammen", "", "", report.FormatNumber(float64(sum), 0)}, bold: true})
 	}
 	d.table(t)
 }
@@ -74,14 +76,14 @@ func (d *pdfDoc) instruments(list []store.Instrument) {
 // Participation computes them, one table per Grundzahl for its latest
 // period up to the report year, with the period before for comparison.
 func (d *pdfDoc) participation(w store.ImpactIndicator) {
-	rows := d.in.participation[w.Code]
+	rows := d.in.e.Participation[w.Code]
 	if len(rows) == 0 {
 		d.text(fmt.Sprintf("Für die Jahre %d bis %d liegen für diesen Indikator keine Zahlen vor.",
-			d.opt.Year-ParticipationYears+1, d.opt.Year), noteText)
+			d.in.e.Year-report.ParticipationYears+1, d.in.e.Year), noteText)
 		return
 	}
 	for _, bf := range w.BaseFigures {
-		var own []ParticipationRow
+		var own []report.ParticipationRow
 		for _, r := range rows {
 			if r.BaseFigure == bf.Code {
 				own = append(own, r)
@@ -93,13 +95,13 @@ func (d *pdfDoc) participation(w store.ImpactIndicator) {
 	}
 }
 
-func (d *pdfDoc) participationTable(bf store.BaseFigure, rows []ParticipationRow) table {
+func (d *pdfDoc) participationTable(bf store.BaseFigure, rows []report.ParticipationRow) table {
 	latest, before := latestTwo(rows)
 	role, label, refLabel := rows[0].Role, rows[0].Label, rows[0].RefLabel
 	t := table{caption: label + ", " + latest.Label(), cols: []column{{title: "Bezirk / Einrichtung", width: 40}}}
 	share := func(p store.Period) string { return "Anteil " + p.Short() }
 	switch role {
-	case RoleReach:
+	case report.RoleReach:
 		t.cols = append(t.cols, column{title: "Familien mit Migrations­hintergrund", width: 26, align: "R"},
 			column{title: "Erreichte Eltern", width: 26, align: "R"})
 		share = func(p store.Period) string { return "Je 100 Familien " + p.Short() }
@@ -108,7 +110,7 @@ func (d *pdfDoc) participationTable(bf store.BaseFigure, rows []ParticipationRow
 			column{title: d.in.groupLabel("mit_mh"), width: 26, align: "R"})
 	}
 	t.cols = append(t.cols, column{title: share(latest), width: 22, align: "R"})
-	if role == RoleCompared {
+	if role == report.RoleCompared {
 		t.cols = append(t.cols, column{title: "Vergleich " + refLabel, width: 24, align: "R"},
 			column{title: "Index", width: 16, align: "R"})
 	}
@@ -116,28 +118,28 @@ func (d *pdfDoc) participationTable(bf store.BaseFigure, rows []ParticipationRow
 		t.cols = append(t.cols, column{title: share(before), width: 22, align: "R"})
 	}
 	var notes []string
-	facts := &valueFacts{}
+	var facts report.Facts
 	for _, area := range areasOf(rows) {
 		r, _ := rowAt(rows, area, latest)
 		cells := []string{r.AreaName}
-		if role == RoleReach {
-			cells = append(cells, d.in.numberCell(r.Total, r.OK), d.in.numberCell(r.WithMH, r.OK))
+		if role == report.RoleReach {
+			cells = append(cells, d.in.e.CountCell(r.Total, r.OK).Published, d.in.e.CountCell(r.WithMH, r.OK).Published)
 		} else {
 			for _, g := range []string{"insgesamt", "mit_mh"} {
-				v, ok := d.in.value(bf, false, area, g, latest)
-				if ok {
-					facts.add(v)
+				c := d.in.e.ValueCell(bf, area, g, latest)
+				if c.OK {
+					facts.Add(c.Value)
 				}
-				cells = append(cells, d.in.countCell(v, ok, bf.Unit))
+				cells = append(cells, c.Published)
 			}
 		}
 		cells = append(cells, participationShare(r, role))
-		if role == RoleCompared {
-			ref, index := NotComputable, NotComputable
+		if role == report.RoleCompared {
+			ref, index := report.NotComputable, report.NotComputable
 			if r.RefOK {
-				ref = FormatPercent(r.Reference, 1)
+				ref = report.FormatPercent(r.Reference, 1)
 				if r.OK {
-					index = FormatNumber(r.Index, 2)
+					index = report.FormatNumber(r.Index, 2)
 				}
 			}
 			cells = append(cells, ref, index)
@@ -154,39 +156,31 @@ func (d *pdfDoc) participationTable(bf store.BaseFigure, rows []ParticipationRow
 		}
 	}
 	t.note = fmt.Sprintf("Kleine Fallzahlen (unter %d) sind durch „.“ ersetzt; Anteile werden trotzdem gezeigt, "+
-		"weil sie keine Personenzahl verraten.", d.in.small)
-	if role == RoleCompared {
+		"weil sie keine Personenzahl verraten.", d.in.e.SmallCount)
+	if role == report.RoleCompared {
 		t.note += " Index: Anteil geteilt durch den Vergleichsanteil; 1,00 entspricht der Vergleichsstruktur."
 	}
 	if len(notes) > 0 {
 		t.note += " " + fullStop("Nicht berechenbar (–): "+joinNotes(notes))
 	}
-	if len(facts.sources) > 0 {
-		t.note += " Quelle: " + strings.Join(facts.sources, "; ") + "; Datenstand: " + facts.datenstand() + "."
+	if len(facts.Sources) > 0 {
+		t.note += " Quelle: " + strings.Join(facts.Sources, "; ") + "; Datenstand: " + facts.AsOfLabel() + "."
 	}
 	return t
 }
 
 // participationShare writes a row's share: per cent, or per 100 families.
-func participationShare(r ParticipationRow, role ParticipationRole) string {
+func participationShare(r report.ParticipationRow, role report.ParticipationRole) string {
 	switch {
 	case r.Period == "" || !r.OK:
-		return NotComputable
-	case role == RoleReach:
-		return FormatNumber(r.Share, 1)
+		return report.NotComputable
+	case role == report.RoleReach:
+		return report.FormatNumber(r.Share, 1)
 	}
-	return FormatPercent(r.Share, 1)
+	return report.FormatPercent(r.Share, 1)
 }
 
-// numberCell writes a count Participation computed with.
-func (in *reportInput) numberCell(n float64, ok bool) string {
-	if !ok {
-		return NotComputable
-	}
-	return in.countCell(store.Value{Number: n}, true, "Anzahl")
-}
-
-func latestTwo(rows []ParticipationRow) (latest, before store.Period) {
+func latestTwo(rows []report.ParticipationRow) (latest, before store.Period) {
 	var ps []store.Period
 	for _, r := range rows {
 		if !slices.Contains(ps, r.Period) {
@@ -201,7 +195,7 @@ func latestTwo(rows []ParticipationRow) (latest, before store.Period) {
 	return latest, before
 }
 
-func areasOf(rows []ParticipationRow) []string {
+func areasOf(rows []report.ParticipationRow) []string {
 	var out []string
 	for _, r := range rows {
 		if !slices.Contains(out, r.Area) {
@@ -211,13 +205,13 @@ func areasOf(rows []ParticipationRow) []string {
 	return out
 }
 
-func rowAt(rows []ParticipationRow, area string, p store.Period) (ParticipationRow, bool) {
+func rowAt(rows []report.ParticipationRow, area string, p store.Period) (report.ParticipationRow, bool) {
 	for _, r := range rows {
 		if r.Area == area && r.Period == p {
 			return r, true
 		}
 	}
-	return ParticipationRow{Area: area, Period: ""}, false
+	return report.ParticipationRow{Area: area, Period: ""}, false
 }
 
 // fullStop ends s with a full stop unless it has one ("u. a.").
@@ -240,29 +234,23 @@ func joinNotes(notes []string) string {
 // survey is the table of the Integrationskonferenz survey (C-W1): per
 // question the answers, the missing answers and the share of the two
 // positive categories, for the report year and the survey before it
-// (SummarizeSurvey, as in the UI).
+// (the evaluation's SurveyComparison, as in the window).
 func (d *pdfDoc) survey() {
-	year := d.opt.Year
-	var cur, prev *store.SurveyResult
-	for i := range d.in.texts.Surveys {
-		s := &d.in.texts.Surveys[i]
-		switch {
-		case s.ReportYear == year:
-			cur = s
-		case s.ReportYear < year && (prev == nil || s.ReportYear > prev.ReportYear):
-			prev = s
-		}
-	}
+	sc := d.in.e.Survey
+	cur, prev := sc.Current, sc.Previous
 	if cur == nil {
-		d.text(fmt.Sprintf("Für %d sind keine Befragungsergebnisse erfasst.", year), noteText)
+		d.text(fmt.Sprintf("Für %d sind keine Befragungsergebnisse erfasst.", d.in.e.Year), noteText)
 		if prev == nil {
 			return
 		}
 	}
 	t := table{caption: "Befragung auf der Integrationskonferenz", cols: []column{{title: "Frage", width: 44}}}
-	var sums [][3]SurveySummary
-	for _, s := range []*store.SurveyResult{cur, prev} {
-		if s == nil {
+	var sums [][3]report.SurveySummary
+	for _, s := range []struct {
+		r   *store.SurveyResult
+		sum [3]report.SurveySummary
+	}{{cur, sc.CurrentAlone}, {prev, sc.PreviousAlone}} {
+		if s.r == nil {
 			continue
 		}
 		from := len(t.cols)
@@ -270,14 +258,14 @@ func (d *pdfDoc) survey() {
 			column{title: "Antworten (n)", width: 21, align: "R"},
 			column{title: "keine Angabe", width: 21, align: "R"},
 			column{title: "Anteil positiv", width: 21, align: "R"})
-		t.bands = append(t.bands, band{title: fmt.Sprint(s.ReportYear), from: from, to: from + 3})
-		sums = append(sums, SummarizeSurvey(*s, nil))
+		t.bands = append(t.bands, band{title: fmt.Sprint(s.r.ReportYear), from: from, to: from + 3})
+		sums = append(sums, s.sum)
 	}
 	for q, question := range store.SurveyQuestions {
 		cells := []string{fmt.Sprintf("%d. %s", q+1, question)}
 		for _, s := range sums {
-			cells = append(cells, FormatNumber(float64(s[q].N), 0), FormatNumber(float64(s[q].Missing), 0),
-				FormatPercent(s[q].Positive, 1))
+			cells = append(cells, report.FormatNumber(float64(s[q].N), 0), report.FormatNumber(float64(s[q].Missing), 0),
+				report.FormatPercent(s[q].Positive, 1))
 		}
 		t.rows = append(t.rows, row{cells: cells})
 	}
@@ -295,11 +283,11 @@ func (d *pdfDoc) survey() {
 // surveyChart draws the stacked bars of the survey as the window shows
 // them, in the body width at the chart's own aspect ratio, never split.
 func (d *pdfDoc) surveyChart(cur store.SurveyResult, prev *store.SurveyResult) {
-	h := bodyW * float64(SurveyChartHeight) / float64(SurveyChartWidth)
+	h := bodyW * float64(chart.SurveyHeight) / float64(chart.SurveyWidth)
 	d.ensure(h + 3)
 	y := d.y()
 	if d.final {
-		if err := DrawSurveyPDF(d.pdf, cur, prev, d.opt.Demo, marginX, y, bodyW, h); err != nil {
+		if err := DrawSurvey(d.pdf, cur, prev, d.in.e.Demo, marginX, y, bodyW, h); err != nil {
 			d.pdf.SetError(err)
 		}
 	}

@@ -1,4 +1,4 @@
-package report
+package pdf
 
 import (
 	"bytes"
@@ -9,47 +9,15 @@ import (
 	"github.com/jung-kurt/gofpdf"
 
 	"bergischgladbach.de/integrationsmonitor/assets"
+	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
-
-func TestCountCell(t *testing.T) {
-	in := &reportInput{small: 3}
-	for _, tc := range []struct {
-		name string
-		v    store.Value
-		ok   bool
-		unit string
-		want string
-	}{
-		{"Missing", store.Value{}, false, "Anzahl", NotComputable},
-		{"Zero", store.Value{Number: 0}, true, "Anzahl", "0"},
-		{"One", store.Value{Number: 1}, true, "Anzahl", "."},
-		{"TwoIsSmall", store.Value{Number: 2}, true, "Anzahl", "."},
-		{"ThreeIsShown", store.Value{Number: 3}, true, "Anzahl", "3"},
-		{"Thousands", store.Value{Number: 1234}, true, "Anzahl", "1.234"},
-		{"SmallShareIsNoCount", store.Value{Number: 2}, true, "%", "2,0\u00a0%"},
-		{"Confidential", store.Value{Number: 500, Confidential: true}, true, "Anzahl", "."},
-		{"Symbol", store.Value{Symbol: store.SymLater}, true, "Anzahl", "..."},
-		{"NothingIsNoSmallCount", store.Value{Symbol: store.SymNothing}, true, "Anzahl", "-"},
-		{"Provisional", store.Value{Number: 40, Provisional: true}, true, "Anzahl", "40\u00a0p"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := in.countCell(tc.v, tc.ok, tc.unit); got != tc.want {
-				t.Errorf("countCell = %q, want %q", got, tc.want)
-			}
-		})
-	}
-	off := &reportInput{small: -1}
-	if got := off.countCell(store.Value{Number: 1}, true, "Anzahl"); got != "1" {
-		t.Errorf("with suppression off, 1 prints as %q", got)
-	}
-}
 
 // testDoc is a pass over an empty document, enough to measure text.
 func testDoc(t *testing.T) *pdfDoc {
 	t.Helper()
-	opt := PDFOptions{Fonts: Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Italic: assets.FontItalic}}
-	in, err := prepare(&store.Snapshot{Catalog: &store.Catalog{}}, &store.ReportTexts{}, opt)
+	opt := Options{Fonts: Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Italic: assets.FontItalic}}
+	in, err := prepare(report.Evaluate(report.Input{Snapshot: &store.Snapshot{Catalog: &store.Catalog{}}}), &store.ReportTexts{}, opt)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package report
+package pdf
 
 import (
 	"cmp"
@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/chart"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -63,40 +65,36 @@ func (d *pdfDoc) field(f store.Field) {
 // keyFigure is the sheet of one Kennzahl; each starts on a new page, like
 // the indicator sheets of established municipal monitorings.
 func (d *pdfDoc) keyFigure(k store.KeyFigure) {
-	r := d.in.results[k.Code]
+	kr := d.in.keyFigure(k.Code)
+	r := kr.Result
 	if !d.atTop() {
 		d.newPage()
 	}
 	d.heading(keyFigureID(k.Code), keepAfter)
-	var headline []Point
-	if len(r.Series) > 0 {
-		headline = r.Series[0].Points
-	}
-	periods := recentPeriods(headline, d.opt.Year, recentCount)
-	if len(periods) == 0 {
+	if len(kr.Recent) == 0 {
 		d.text("Für diese Kennzahl liegen noch keine Werte vor.", bodyText)
 	} else {
-		d.table(seriesTable(r, periods))
+		d.table(seriesTable(r, kr.Recent))
 	}
-	d.chart(ChartSpecFor(r, d.opt.Demo))
+	d.chart(chart.SpecFor(r, d.in.e.Demo))
 	a := r.Assessment
 	d.ensure(3 * lineH(sizeBody))
 	d.text(fmt.Sprintf("Bewertung: %s %s", a.Level.Symbol(), a.Level.Label()), textStyle{style: "B", size: sizeBody, after: 1})
 	d.text(r.Sentence, bodyText)
 	d.text(a.Text, smallText)
-	facts := &valueFacts{}
-	if len(periods) > 0 {
-		for _, t := range d.baseTables(k, periods, facts) {
+	g := d.in.e.ReportGrid(k.Code)
+	if len(kr.Recent) > 0 {
+		for _, t := range d.baseTables(g) {
 			d.table(t)
 		}
 	}
-	d.table(d.detailsTable(k, *facts))
+	d.table(d.detailsTable(k, g))
 	d.progress()
 }
 
 // seriesTable holds the computed values of the last periods: the series
 // (groups) and the reference as columns.
-func seriesTable(r Result, periods []store.Period) table {
+func seriesTable(r report.Result, periods []store.Period) table {
 	k := r.KeyFigure
 	t := table{caption: "Werte der Kennzahl", cols: []column{{title: "Erhebungszeit", width: periodColW}}}
 	lines := slices.Clone(r.Series)
@@ -122,10 +120,10 @@ func seriesTable(r Result, periods []store.Period) table {
 		for _, s := range lines {
 			pt, ok := pointAt(s.Points, p)
 			if !ok {
-				cells = append(cells, NotComputable)
+				cells = append(cells, report.NotComputable)
 				continue
 			}
-			cells = append(cells, pointCell(pt, k.Unit))
+			cells = append(cells, report.PointText(pt, k.Unit))
 			if !pt.OK && !slices.Contains(reasons, pt.Reason) {
 				reasons = append(reasons, pt.Reason)
 			}
@@ -147,13 +145,13 @@ func seriesTable(r Result, periods []store.Period) table {
 	return t
 }
 
-func pointAt(pts []Point, p store.Period) (Point, bool) {
+func pointAt(pts []report.Point, p store.Period) (report.Point, bool) {
 	for _, pt := range pts {
 		if pt.Period == p {
 			return pt, true
 		}
 	}
-	return Point{}, false
+	return report.Point{}, false
 }
 
 // unitNote says in words what the numbers of a unit are.
@@ -173,72 +171,61 @@ func unitNote(unit string) string {
 	return unit
 }
 
-// baseColumn is one Grundzahl and group of a table of Grundzahlen.
-type baseColumn struct {
-	bf     store.BaseFigure
-	shared bool
-	group  string
-}
-
-// baseTables hold the delivered Grundzahlen of the last periods at the
-// Kennzahl's Statistischer Bezirk, groups as columns under their Grundzahl.
-func (d *pdfDoc) baseTables(k store.KeyFigure, periods []store.Period, facts *valueFacts) []table {
-	area := cmp.Or(k.Area, defaultArea)
-	var chunks [][]baseColumn
-	var cur []baseColumn
-	add := func(bf store.BaseFigure, shared bool) {
-		if len(cur) > 0 && len(cur)+len(bf.Groups) > maxValueCols {
+// baseTables hold the delivered Grundzahlen of the evaluation's grid,
+// groups as columns under their Grundzahl, split into further tables
+// when there are more than maxValueCols groups.
+func (d *pdfDoc) baseTables(g report.Grid) []table {
+	var chunks [][]int // column indexes into g.Columns
+	var cur []int
+	for i, c := range g.Columns {
+		first := i == 0 || g.Columns[i-1].BaseFigure.Code != c.BaseFigure.Code
+		if first && len(cur) > 0 && len(cur)+groupsFrom(g.Columns, i) > maxValueCols || len(cur) == maxValueCols {
 			chunks, cur = append(chunks, cur), nil
 		}
-		for _, g := range bf.Groups {
-			if len(cur) == maxValueCols {
-				chunks, cur = append(chunks, cur), nil
-			}
-			cur = append(cur, baseColumn{bf: bf, shared: shared, group: g})
-		}
-	}
-	for _, bf := range k.BaseFigures {
-		add(bf, false)
-	}
-	for _, bf := range d.in.sharedRefs(k) {
-		add(bf, true)
+		cur = append(cur, i)
 	}
 	if len(cur) > 0 {
 		chunks = append(chunks, cur)
 	}
 	var out []table
-	for i, cols := range chunks {
-		t := table{caption: "Grundzahlen – " + d.in.cat.AreaName(area), cols: []column{{title: "Erhebungszeit", width: periodColW}}}
+	for n, cols := range chunks {
+		t := table{caption: "Grundzahlen – " + g.AreaName, cols: []column{{title: "Erhebungszeit", width: periodColW}}}
 		colW := (bodyW - periodColW) / float64(len(cols))
-		if i > 0 {
+		if n > 0 {
 			t.caption += " (Fortsetzung)"
 		}
-		for j, c := range cols {
-			t.cols = append(t.cols, column{title: d.in.groupLabel(c.group), width: colW, align: "R"})
-			if j == 0 || cols[j-1].bf.Code != c.bf.Code {
-				title := c.bf.Name
-				if c.bf.PeriodKind != periods[0].Kind() {
-					title += " (" + matchNote(c.bf.PeriodKind) + ")"
+		for j, ci := range cols {
+			c := g.Columns[ci]
+			t.cols = append(t.cols, column{title: c.GroupName, width: colW, align: "R"})
+			if j == 0 || g.Columns[cols[j-1]].BaseFigure.Code != c.BaseFigure.Code {
+				title := c.BaseFigure.Name
+				if c.YearMatched {
+					title += " (" + matchNote(c.BaseFigure.PeriodKind) + ")"
 				}
 				t.bands = append(t.bands, band{title: title, from: j + 1, to: j + 2})
 			} else {
 				t.bands[len(t.bands)-1].to = j + 2
 			}
 		}
-		for _, p := range periods {
-			cells := []string{p.Label()}
-			for _, c := range cols {
-				v, ok := d.in.value(c.bf, c.shared, area, c.group, p)
-				if ok {
-					facts.add(v)
-				}
-				cells = append(cells, d.in.countCell(v, ok, c.bf.Unit))
+		for _, r := range g.Rows {
+			cells := []string{r.Period.Label()}
+			for _, ci := range cols {
+				cells = append(cells, r.Cells[ci].Published)
 			}
 			t.rows = append(t.rows, row{cells: cells})
 		}
 		out = append(out, t)
 	}
 	return out
+}
+
+// groupsFrom counts the columns of the Grundzahl that starts at column i.
+func groupsFrom(cols []report.GridColumn, i int) int {
+	n := 0
+	for j := i; j < len(cols) && cols[j].BaseFigure.Code == cols[i].BaseFigure.Code; j++ {
+		n++
+	}
+	return n
 }
 
 // matchNote says which value of a Grundzahl of another period kind a row
@@ -254,7 +241,8 @@ func matchNote(k store.PeriodKind) string {
 }
 
 // detailsTable is the description of a Kennzahl from the catalogue.
-func (d *pdfDoc) detailsTable(k store.KeyFigure, facts valueFacts) table {
+func (d *pdfDoc) detailsTable(k store.KeyFigure, g report.Grid) table {
+	facts := g.Facts
 	t := table{cols: []column{{width: 42}, {width: 128}}, noHeader: true, size: sizeSmall}
 	add := func(label, value string) {
 		if v := strings.TrimSpace(value); v != "" {
@@ -264,13 +252,13 @@ func (d *pdfDoc) detailsTable(k store.KeyFigure, facts valueFacts) table {
 	add("Zielrichtung", k.Direction.Label())
 	add("Grundzahl(en)", k.BaseFigureText)
 	add("Erhebungszeit", k.SurveyTime)
-	add("Statistischer Bezirk", cmp.Or(k.AreaText, d.in.areaName(k)))
+	add("Statistischer Bezirk", cmp.Or(k.AreaText, g.AreaName))
 	source := k.SourceText
-	if len(facts.sources) > 0 {
-		source = strings.TrimSpace(source + "\nAngaben zu den Werten: " + strings.Join(facts.sources, "; "))
+	if len(facts.Sources) > 0 {
+		source = strings.TrimSpace(source + "\nAngaben zu den Werten: " + strings.Join(facts.Sources, "; "))
 	}
 	add("Quelle", source)
-	add("Datenstand", facts.datenstand())
+	add("Datenstand", facts.AsOfLabel())
 	add("Anmerkungen", k.Notes)
 	add("Migrationshintergrund", k.MigrationCapture)
 	add("Methodische Hinweise", k.MethodNotes)
@@ -279,11 +267,11 @@ func (d *pdfDoc) detailsTable(k store.KeyFigure, facts valueFacts) table {
 
 // chart draws a trend chart in the body width at the chart's own aspect
 // ratio; it moves to the next page rather than being split or squeezed.
-func (d *pdfDoc) chart(spec ChartSpec) {
+func (d *pdfDoc) chart(spec chart.Spec) {
 	d.ensure(chartH + 3)
 	y := d.y()
 	if d.final {
-		if err := drawChart(d.pdf, spec, marginX, y, bodyW, chartH); err != nil {
+		if err := DrawChart(d.pdf, spec, marginX, y, bodyW, chartH); err != nil {
 			d.pdf.SetError(err)
 		}
 	}

@@ -1,4 +1,8 @@
-package report
+// Package pdf writes the Monitoring-Bericht as a PDF with gofpdf. It
+// presents what package report computes; its charts come from package
+// chart, drawn as vectors through a go-chart Renderer on gofpdf
+// (chartrender.go).
+package pdf
 
 import (
 	"bytes"
@@ -11,12 +15,12 @@ import (
 
 	"github.com/jung-kurt/gofpdf"
 
+	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
-// PDFOptions are the choices of one Monitoring-Bericht.
-type PDFOptions struct {
-	Year   int    // report year; 0 takes the snapshot's
+// Options are the choices of one Monitoring-Bericht.
+type Options struct {
 	Title  string // "" takes the stored title, else store.DefaultReportTitle
 	Author string // "" takes the stored author, else store.DefaultReportAuthor
 	// Created is the Stand printed on the title page and the PDF's creation
@@ -25,29 +29,20 @@ type PDFOptions struct {
 	// report year.
 	Created time.Time
 	Fonts   Fonts
-	// SmallCount: delivered counts from 1 up to SmallCount-1 are printed as
-	// "." so that no person can be identified; 0 means 3, a negative value
-	// prints every count.
-	SmallCount int
-	Demo       bool // the file holds Beispieldaten: every page says so
 	// Progress is called after each Kennzahl and Wirkungsindikator of
 	// both layout passes; total counts both passes.
 	Progress func(done, total int)
 }
 
 // Fonts are the TrueType files of the report's one font family in its
-// three styles. They come from the caller (assets) so that report
+// three styles. They come from the caller (assets) so that this package
 // depends on no embedded files.
 type Fonts struct {
 	Regular, Bold, Italic []byte
 }
 
-// defaultSmallCount is the threshold of issue 6: below three cases a
-// school-level count may point to a single family.
-const defaultSmallCount = 3
-
 // fontFamily is the name the report's fonts are registered under; the
-// vector charts (DrawChartPDF) draw with the same name.
+// vector charts (DrawChart) draw with the same name.
 const fontFamily = "DejaVu"
 
 // Page geometry in millimetres (A4 portrait, 20 mm margins). The running
@@ -65,27 +60,28 @@ const (
 	keepAfter = 30.0      // room a heading needs below it on its page
 )
 
-// ErrNoFonts is returned when PDFOptions carries no font files.
+// ErrNoFonts is returned when Options carries no font files.
 var ErrNoFonts = errors.New("pdf: fonts missing")
 
-// WritePDF writes the Monitoring-Bericht for snap and texts to w and
-// returns its number of pages. The layout is done twice: the first pass
+// Write writes the Monitoring-Bericht of evaluation e, with the report
+// year's texts, to w and returns its number of pages. Report year,
+// Beispieldaten marking and the small-count rule are the evaluation's. The layout is done twice: the first pass
 // learns on which page every heading lands and how many pages there are,
 // the second prints the table of contents and "Seite X von Y" with those
 // numbers. Charts are only drawn in the second pass; the first reserves
 // their space.
-func WritePDF(w io.Writer, snap *store.Snapshot, texts *store.ReportTexts, opt PDFOptions) (pages int, err error) {
+func Write(w io.Writer, e *report.Evaluation, texts *store.ReportTexts, opt Options) (pages int, err error) {
 	if len(opt.Fonts.Regular) == 0 || len(opt.Fonts.Bold) == 0 || len(opt.Fonts.Italic) == 0 {
 		return 0, ErrNoFonts
 	}
-	if snap == nil || snap.Catalog == nil {
-		return 0, errors.New("pdf: snapshot without catalogue")
+	if e == nil || e.Catalog == nil {
+		return 0, errors.New("pdf: evaluation without catalogue")
 	}
 	if texts == nil {
 		texts = &store.ReportTexts{}
 	}
-	opt = withDefaults(opt, snap, texts)
-	in, err := prepare(snap, texts, opt)
+	opt = withDefaults(opt, e.Year, texts)
+	in, err := prepare(e, texts, opt)
 	if err != nil {
 		return 0, err
 	}
@@ -106,43 +102,12 @@ func WritePDF(w io.Writer, snap *store.Snapshot, texts *store.ReportTexts, opt P
 	return 0, errors.New("pdf: page layout does not settle")
 }
 
-// LatestChange is the Stand a report on snap and texts should carry when
-// none is chosen: the newest entry of a value of the report year or
-// earlier, or of a report text. It comes from the file rather than the
-// clock, so that the same file gives the same PDF. It is the zero time
-// when nothing is dated; WritePDF then takes 1 January after the report
-// year.
-func LatestChange(snap *store.Snapshot, texts *store.ReportTexts) time.Time {
-	var last time.Time
-	if snap != nil {
-		for _, v := range snap.Values {
-			if v.EnteredAt.After(last) && (snap.ReportYear == 0 || v.Period.Year() <= snap.ReportYear) {
-				last = v.EnteredAt
-			}
-		}
-	}
-	if texts != nil {
-		for _, t := range texts.Texts {
-			if t.UpdatedAt.After(last) {
-				last = t.UpdatedAt
-			}
-		}
-	}
-	if last.IsZero() {
-		return last
-	}
-	return last.UTC()
-}
-
-func withDefaults(opt PDFOptions, snap *store.Snapshot, texts *store.ReportTexts) PDFOptions {
-	if opt.Year == 0 {
-		opt.Year = snap.ReportYear
-	}
+func withDefaults(opt Options, year int, texts *store.ReportTexts) Options {
 	if opt.Title == "" {
 		opt.Title = texts.Settings.Title
 	}
 	if opt.Title == "" {
-		opt.Title = store.DefaultReportTitle(opt.Year)
+		opt.Title = store.DefaultReportTitle(year)
 	}
 	if opt.Author == "" {
 		opt.Author = texts.Settings.Author
@@ -151,10 +116,7 @@ func withDefaults(opt PDFOptions, snap *store.Snapshot, texts *store.ReportTexts
 		opt.Author = store.DefaultReportAuthor
 	}
 	if opt.Created.IsZero() {
-		opt.Created = time.Date(opt.Year+1, time.January, 1, 0, 0, 0, 0, time.UTC)
-	}
-	if opt.SmallCount == 0 {
-		opt.SmallCount = defaultSmallCount
+		opt.Created = time.Date(year+1, time.January, 1, 0, 0, 0, 0, time.UTC)
 	}
 	return opt
 }
@@ -180,7 +142,7 @@ func (r *passResult) sameLayout(o *passResult) bool {
 type pdfDoc struct {
 	pdf   *gofpdf.Fpdf
 	in    *reportInput
-	opt   PDFOptions
+	opt   Options
 	prev  *passResult // the previous pass; nil in the first
 	final bool        // charts, page numbers and links are drawn
 	seen  map[string]anchor
@@ -189,7 +151,7 @@ type pdfDoc struct {
 	total int
 }
 
-func render(in *reportInput, opt PDFOptions, prev *passResult, pass int) (*passResult, error) {
+func render(in *reportInput, opt Options, prev *passResult, pass int) (*passResult, error) {
 	pdf := gofpdf.New("P", "mm", "A4", "")
 	d := &pdfDoc{pdf: pdf, in: in, opt: opt, prev: prev, final: prev != nil,
 		seen: map[string]anchor{}, links: map[string]int{}}
@@ -240,11 +202,11 @@ func (d *pdfDoc) setup() {
 	pdf.SetModificationDate(d.opt.Created)
 	pdf.SetTitle(d.opt.Title, true)
 	pdf.SetAuthor(d.opt.Author, true)
-	pdf.SetSubject(fmt.Sprintf("Integrationsmonitoring der Stadt Bergisch Gladbach, Berichtsjahr %d", d.opt.Year), true)
+	pdf.SetSubject(fmt.Sprintf("Integrationsmonitoring der Stadt Bergisch Gladbach, Berichtsjahr %d", d.in.e.Year), true)
 	pdf.SetCreator("Integrationsmonitor", true)
 	pdf.SetProducer("Integrationsmonitor", true)
-	kw := fmt.Sprintf("Integrationsmonitoring, Monitoring-Bericht, Kennzahlen, Wirkungsindikatoren, Bergisch Gladbach, %d", d.opt.Year)
-	if d.opt.Demo {
+	kw := fmt.Sprintf("Integrationsmonitoring, Monitoring-Bericht, Kennzahlen, Wirkungsindikatoren, Bergisch Gladbach, %d", d.in.e.Year)
+	if d.in.e.Demo {
 		kw += ", Beispieldaten"
 	}
 	pdf.SetKeywords(kw, true)
@@ -258,7 +220,7 @@ const demoStamp = "Beispieldaten – keine echten Zahlen"
 
 func (d *pdfDoc) header() {
 	pdf := d.pdf
-	if d.opt.Demo {
+	if d.in.e.Demo {
 		d.font("B", 8)
 		pdf.SetTextColor(190, 20, 20)
 		d.cell(marginX, headerY-5, bodyW, 4, demoStamp, "R")

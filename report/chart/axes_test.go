@@ -1,4 +1,4 @@
-package report
+package chart
 
 import (
 	"fmt"
@@ -7,12 +7,15 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/wcharczuk/go-chart/v2"
+	gochart "github.com/wcharczuk/go-chart/v2"
 
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
-func tickLabels(ticks []chart.Tick) []string {
+// nbsp is the no-break space the German formatting puts before a unit.
+const nbsp = "\u00a0"
+
+func tickLabels(ticks []gochart.Tick) []string {
 	labels := make([]string, len(ticks))
 	for i, t := range ticks {
 		labels[i] = t.Label
@@ -149,16 +152,16 @@ func TestXTicks(t *testing.T) {
 // period, whole years only, no label overlapping the next.
 func TestXTicksAtRender(t *testing.T) {
 	for _, tc := range chartCases {
-		c := TrendChart(tc.spec)
+		c := Trend(tc.spec)
 		pr, ok := c.XAxis.Range.(*periodRange)
 		if !ok {
 			continue
 		}
 		t.Run(tc.name, func(t *testing.T) {
 			r := mustPNG(t)
-			r.SetDPI(chart.DefaultDPI)
+			r.SetDPI(gochart.DefaultDPI)
 			pr.SetDomain(600)
-			ticks := pr.GetTicks(r, chart.Style{}, nil)
+			ticks := pr.GetTicks(r, gochart.Style{}, nil)
 			if len(ticks) == 0 {
 				t.Fatal("no x ticks")
 			}
