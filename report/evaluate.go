@@ -119,7 +119,10 @@ func Evaluate(in Input) *Evaluation {
 		e.SmallCount = store.DefaultSmallCount
 	}
 	c := newComputation(&s, func(string) bool { return true })
-	e.Catalog, e.ix = c.cat, c.ix
+	// e.Catalog stays nil for a snapshot without one, so that a
+	// presentation can refuse it; the computation runs on an empty one.
+	e.ix = c.ix
+	s.Catalog = c.cat
 	for _, k := range c.cat.KeyFigures() {
 		kr := evaluateKeyFigure(c.compute(k), in.Year)
 		e.Demo = e.Demo || kr.Demo

@@ -2,10 +2,13 @@ package main
 
 import (
 	"encoding/csv"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"bergischgladbach.de/integrationsmonitor/internal/testtool"
 )
 
 // overviewRecords runs `uebersicht` and parses its ';' table.
@@ -70,6 +73,36 @@ func TestRunOverviewRefuses(t *testing.T) {
 		_, errOut, err := runCmd(t, args...)
 		if err == nil || errOut == "" {
 			t.Errorf("%q: err %v, stderr %q; want a German message", args, err, errOut)
+		}
+	}
+}
+
+// The command and the PDF present one evaluation: for Berichtsjahr 2023
+// the same latest value and Erhebungszeit for all 14 Kennzahlen.
+func TestOverviewMatchesReport(t *testing.T) {
+	src := demoMonitoringFile(t)
+	recs := overviewRecords(t, src, "-jahr", "2023")
+	out := filepath.Join(t.TempDir(), "bericht.pdf")
+	if _, errOut, err := runWith(runReport, src, "-jahr", "2023", "-o", out); err != nil {
+		t.Fatalf("bericht: %v %s", err, errOut)
+	}
+	rows := testtool.OverviewRows(t, testtool.PDFText(t, out))
+	if len(recs) != 15 || len(rows) != 14 {
+		t.Fatalf("%d lines from uebersicht, %d Kennzahlen in the PDF; want 1+14 and 14", len(recs), len(rows))
+	}
+	for _, r := range recs[1:] {
+		code, value, period := r[0], r[1], r[2]
+		block := rows[code]
+		if first := strings.SplitN(block, "\n", 2)[0]; !strings.Contains(first, value) {
+			t.Errorf("%s: uebersicht %q, PDF %q", code, value, first)
+		}
+		for _, w := range strings.Fields(period) {
+			if !strings.Contains(block, w) {
+				t.Errorf("%s: Erhebungszeit %q not in the PDF's row:\n%s", code, period, block)
+			}
+		}
+		if strings.Contains(block, "2024") || strings.Contains(block, "2025") {
+			t.Errorf("%s: the PDF shows a value after 2023:\n%s", code, block)
 		}
 	}
 }
