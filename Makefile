@@ -7,8 +7,9 @@ TAGS    := migrated_fynedo
 BIN     := integrationsmonitor
 # Build headers for Fyne (cgo, GLFW), Xvfb/xdotool for the real-window test,
 # poppler-utils and qpdf for the PDF tests, imagemagick for the window
-# screenshot kept as a CI artifact (out/ci/main-window.png).
-DEB_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev xvfb xdotool poppler-utils qpdf imagemagick
+# screenshot kept as a CI artifact (out/ci/main-window.png), the sqlite3 shell
+# that opens the e-mail copy as the Statistikdienststelle does.
+DEB_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev xvfb xdotool poppler-utils qpdf imagemagick sqlite3
 
 .PHONY: run test deps build vet clean windows
 
@@ -39,8 +40,13 @@ run: build
 vet: deps
 	$(GO) vet -tags $(TAGS) ./...
 
+# The evaluation and the charts run concurrently in the window (a report in
+# the background while a tab redraws): they also run under the race detector.
+RACE_PKGS := ./report/ ./report/chart/
+
 test: vet
 	$(GO) test -tags $(TAGS) -count=1 ./...
+	$(GO) test -tags $(TAGS) -count=1 -race $(RACE_PKGS)
 
 # Windows: Integrationsmonitor.exe for windows/amd64 (mingw-w64, GUI subsystem,
 # icon and version resource from FyneApp.toml), checked as a PE GUI executable.

@@ -174,3 +174,23 @@ func TestEvaluateDeliveriesOpenFirst(t *testing.T) {
 		t.Error("deliveries without a date")
 	}
 }
+
+// The window evaluates on the UI goroutine while a report evaluates the
+// same snapshot in the background; `make test` runs this under -race.
+func TestEvaluateConcurrently(t *testing.T) {
+	cat := realCatalog(t)
+	snap := &store.Snapshot{Catalog: cat, Values: fullValues(cat, 2011, 2025)}
+	want := report.Evaluate(report.Input{Snapshot: snap, Year: 2023}).Overview
+	done := make(chan []report.OverviewRow)
+	for range 4 {
+		go func() { done <- report.Evaluate(report.Input{Snapshot: snap, Year: 2023}).Overview }()
+	}
+	for range 4 {
+		got := <-done
+		for i := range want {
+			if got[i] != want[i] {
+				t.Fatalf("concurrent evaluation differs at %s: %+v vs %+v", want[i].Code, got[i], want[i])
+			}
+		}
+	}
+}

@@ -1,15 +1,12 @@
 package report
 
 import (
-	"flag"
 	"math"
 	"strings"
 	"testing"
 
 	"bergischgladbach.de/integrationsmonitor/store"
 )
-
-var surveyDir = flag.String("surveydir", "", "write the example survey charts to this directory, to look at them")
 
 // conference2025 has hand-countable answers: question 1 has 20+16 of 46
 // positive (78,26 %), its 2024 comparison 30+41 of 100 (71 %).

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"bergischgladbach.de/integrationsmonitor/internal/testtool"
 	"bergischgladbach.de/integrationsmonitor/store"
 	"bergischgladbach.de/integrationsmonitor/store/demo"
 )
@@ -125,10 +126,7 @@ func TestCopyForMail(t *testing.T) {
 // TestCopyOpensInSqlite3Shell opens the copy as the Statistikdienststelle
 // would: the sqlite3 shell, read-only, through the German views.
 func TestCopyOpensInSqlite3Shell(t *testing.T) {
-	shell, err := exec.LookPath("sqlite3")
-	if err != nil {
-		t.Skip("sqlite3 shell not installed")
-	}
+	shell := testtool.Need(t, "sqlite3")[0]
 	s, _ := mustCreateWithValues(t)
 	defer s.Close()
 	p, err := s.CopyForMail(context.Background(), t.TempDir(), copyDay)

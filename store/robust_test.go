@@ -164,7 +164,6 @@ type helper struct {
 	t     *testing.T
 	cmd   *exec.Cmd
 	in    io.WriteCloser
-	out   *bufio.Reader
 	errb  bytes.Buffer
 	lines chan string
 }

@@ -68,6 +68,7 @@ func (p *pathPicker) path() string {
 // open monitoring file; write runs when it may go ahead.
 func confirmWrite(win fyne.Window, open, path string, write func()) {
 	if open != "" && store.SameFile(open, path) {
+		//lint:ignore ST1005 a German sentence for the dialog, not a wrapped error
 		dialog.ShowError(errors.New("Die geöffnete Monitoring-Datei kann nicht überschrieben werden. Bitte wählen Sie einen anderen Dateinamen."), win)
 		return
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/jung-kurt/gofpdf"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
+	"bergischgladbach.de/integrationsmonitor/internal/testtool"
 	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/report/chart"
 	"bergischgladbach.de/integrationsmonitor/store"
@@ -98,23 +99,6 @@ func chartPDFBytes(t testing.TB, pdf *gofpdf.Fpdf) []byte {
 	return buf.Bytes()
 }
 
-// chartPDFTool finds a poppler or qpdf tool: a developer without it skips, CI
-// must have it.
-// NeedTool returns the path of an external checker (pdftotext, qpdf …):
-// missing locally it skips the test, on CI (where .ci/run installs it) it
-// fails. Exported so the external report_test package uses it too.
-func NeedTool(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is needed on CI (apt-get install poppler-utils qpdf): %v", name, err)
-		}
-		t.Skipf("%s not installed", name)
-	}
-	return p
-}
-
 // chartPDFWord is a word pdftotext found, with its box in points.
 type chartPDFWord struct {
 	text                   string
@@ -144,7 +128,7 @@ func chartPDFFile(t *testing.T, doc []byte) string {
 // pdftotext -bbox sees it.
 func chartPDFWords(t *testing.T, path string) []chartPDFWord {
 	t.Helper()
-	out, err := exec.Command(NeedTool(t, "pdftotext"), "-bbox", "-f", "1", "-l", "1", path, "-").Output()
+	out, err := exec.Command(testtool.Need(t, "pdftotext")[0], "-bbox", "-f", "1", "-l", "1", path, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}
@@ -193,7 +177,7 @@ func TestDrawChartPDF(t *testing.T) {
 					t.Errorf("page text lacks %q:\n%s", want, text)
 				}
 			}
-			if out, err := exec.Command(NeedTool(t, "qpdf"), "--check", path).CombinedOutput(); err != nil {
+			if out, err := exec.Command(testtool.Need(t, "qpdf")[0], "--check", path).CombinedOutput(); err != nil {
 				t.Errorf("qpdf --check: %v\n%s", err, out)
 			}
 		})

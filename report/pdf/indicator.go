@@ -102,7 +102,7 @@ func (d *pdfDoc) participationTable(bf store.BaseFigure, rows []report.Participa
 	share := func(p store.Period) string { return "Anteil " + p.Short() }
 	switch role {
 	case report.RoleReach:
-		t.cols = append(t.cols, column{title: "Familien mit Migrations­hintergrund", width: 26, align: "R"},
+		t.cols = append(t.cols, column{title: "Familien mit Migrations\u00adhintergrund", width: 26, align: "R"},
 			column{title: "Erreichte Eltern", width: 26, align: "R"})
 		share = func(p store.Period) string { return "Je 100 Familien " + p.Short() }
 	default:

@@ -11,10 +11,6 @@ import (
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
-// recentCount is how many periods the value tables show (issue 6: "the
-// last periods"); the chart shows the whole series.
-const recentCount = 6
-
 // periodColW is the width of the Erhebungszeit column: "Schuljahr
 // 2024/25" and "2. Halbjahr 2024" on one line.
 const periodColW = 29.0

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"unicode"
 
+	"bergischgladbach.de/integrationsmonitor/internal/testtool"
 	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/report/pdf"
 	"bergischgladbach.de/integrationsmonitor/store"
@@ -51,7 +52,7 @@ func reportPath(t *testing.T) string {
 
 func run(t *testing.T, name string, args ...string) string {
 	t.Helper()
-	out, err := exec.Command(pdf.NeedTool(t, name), args...).CombinedOutput()
+	out, err := exec.Command(testtool.Need(t, name)[0], args...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
 	}

@@ -48,8 +48,5 @@ func (in *reportInput) keyFigure(code string) *report.KeyFigureResult {
 	return &report.KeyFigureResult{LatestText: report.NotComputable, Change: report.Change{Text: report.NotComputable}}
 }
 
-// nbsp keeps a number and its unit on one line.
-const nbsp = "\u00a0"
-
 // groupLabel is the column title of a group.
 func (in *reportInput) groupLabel(code string) string { return in.cat.GroupName(code) }
