@@ -194,3 +194,18 @@ func TestEvaluateConcurrently(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkEvaluate is what the window does after each saved value and
+// what every report and export starts with: the whole evaluation on 15
+// years of values, with Datenlieferungen.
+func BenchmarkEvaluate(b *testing.B) {
+	cat := realCatalog(b)
+	snap := &store.Snapshot{Catalog: cat, Values: fullValues(cat, 2011, 2025)}
+	today := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	for b.Loop() {
+		if e := report.Evaluate(report.Input{Snapshot: snap, Year: 2025, Today: today}); len(e.Overview) == 0 {
+			b.Fatal("no Übersicht")
+		}
+	}
+	b.ReportMetric(float64(len(snap.Values)), "values")
+}

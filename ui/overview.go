@@ -41,7 +41,7 @@ type overviewTab struct {
 func newOverviewTab(u *App) *overviewTab {
 	o := &overviewTab{u: u}
 	o.caption = heading("")
-	widths := []float32{70, 340, 180, 250, 250, 140}
+	widths := []float32{90, 300, 240, 250, 300, 140}
 	o.table = newTextTable(overviewHeader, widths, &o.rows)
 	o.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row > 0 {
