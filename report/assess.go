@@ -91,7 +91,7 @@ func assess(tr trend) Assessment {
 	case len(pts) < minPoints || a.To.Period.Pos()-a.From.Period.Pos() < minSpan-spanSlack:
 		a.Level, text = TooLittleData, fmt.Sprintf(
 			"Für eine Bewertung sind mindestens %d Werte über mindestens %d Jahre nötig (vorhanden: %s).",
-			minPoints, minSpan, countValues(len(pts)))
+			minPoints, minSpan, FormatValueCount(len(pts)))
 	case tr.dir == store.Rising || tr.dir == store.Falling:
 		a.Level, a.Rate, text = tr.trendLevel(a.From, a.To)
 	default:
@@ -228,11 +228,4 @@ func formatDistanceAuto(d float64, unit string) string {
 		return FormatAuto(d) + " Prozentpunkte"
 	}
 	return formatDistance(d, unit)
-}
-
-func countValues(n int) string {
-	if n == 1 {
-		return "1 Wert"
-	}
-	return fmt.Sprintf("%d Werte", n)
 }

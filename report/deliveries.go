@@ -1,10 +1,11 @@
 package report
 
 import (
-	"bergischgladbach.de/integrationsmonitor/store"
 	"cmp"
 	"slices"
 	"time"
+
+	"bergischgladbach.de/integrationsmonitor/store"
 )
 
 // A Datenlieferung is not stored anywhere: whether a Grundzahl has been

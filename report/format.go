@@ -35,12 +35,7 @@ func FormatNumber(v float64, decimals int) string {
 	if v < 0 && strings.Trim(intPart+frac, "0") != "" {
 		b.WriteByte('-')
 	}
-	for i := range len(intPart) {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteByte(intPart[i])
-	}
+	b.WriteString(store.GroupThousands(intPart))
 	if decimals > 0 {
 		b.WriteByte(',')
 		b.WriteString(frac)
@@ -148,4 +143,18 @@ func FormatValue(num float64, sym store.Symbol, unit string) string {
 		return s + nbsp + "Pp."
 	}
 	return FormatAuto(num)
+}
+
+// FormatCount writes a non-negative count with thousands points, exactly also
+// beyond 2⁵³, where FormatNumber's float64 would round.
+func FormatCount(n int) string {
+	return store.GroupThousands(strconv.Itoa(n))
+}
+
+// FormatValueCount is "1 Wert" or "1.234 Werte".
+func FormatValueCount(n int) string {
+	if n == 1 {
+		return "1 Wert"
+	}
+	return FormatCount(n) + " Werte"
 }

@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"bergischgladbach.de/integrationsmonitor/store"
@@ -128,20 +127,6 @@ func PrevName(s SurveySummary) string {
 		return "Vorjahr"
 	}
 	return fmt.Sprintf("%d:", s.PrevYear)
-}
-
-// FormatCount writes a non-negative count with thousands points, exactly also
-// beyond 2⁵³, where FormatNumber's float64 would round.
-func FormatCount(n int) string {
-	digits := strconv.Itoa(n)
-	var b strings.Builder
-	for i := range len(digits) {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteByte(digits[i])
-	}
-	return b.String()
 }
 
 // AnyAnswers reports whether any of the three questions has an answer.

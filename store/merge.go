@@ -274,12 +274,7 @@ func germanNumber(v float64) string {
 	intPart, frac, _ := strings.Cut(s, ".")
 	var b strings.Builder
 	b.WriteString(sign)
-	for i := range len(intPart) {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteByte(intPart[i])
-	}
+	b.WriteString(GroupThousands(intPart))
 	if frac != "" {
 		b.WriteByte(',')
 		b.WriteString(frac)

@@ -173,3 +173,16 @@ func ungroup(s string) (string, bool) {
 }
 
 var groupSpaces = strings.NewReplacer("\u00a0", ".", "\u202f", ".")
+
+// GroupThousands puts a point between each three digits of a run of
+// decimal digits from the right, the German way: "1234567" → "1.234.567".
+func GroupThousands(digits string) string {
+	var b strings.Builder
+	for i := range len(digits) {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteByte(digits[i])
+	}
+	return b.String()
+}

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/report/export"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
@@ -180,7 +181,7 @@ func (m *mergeDialog) merged(n int, err error) {
 		return
 	}
 	m.u.rebuildKeepTab()
-	dialog.ShowInformation("Rückmeldung übernommen", fmt.Sprintf("%s übernommen. Die Historie nennt „%s“ als Herkunft.", countValues(n), m.plan.Origin()), m.u.win)
+	dialog.ShowInformation("Rückmeldung übernommen", fmt.Sprintf("%s übernommen. Die Historie nennt „%s“ als Herkunft.", report.FormatValueCount(n), m.plan.Origin()), m.u.win)
 }
 
 // showExport writes all values (and computed Kennzahlen) for Excel.
@@ -222,12 +223,4 @@ func (u *App) export(path string, csv bool) error {
 		}
 		return export.WriteXLSX(w, e)
 	})
-}
-
-// countValues is "1 Wert" or "n Werte".
-func countValues(n int) string {
-	if n == 1 {
-		return "1 Wert"
-	}
-	return fmt.Sprintf("%d Werte", n)
 }

@@ -244,5 +244,5 @@ func (w *importWizard) saved(ins, cor int, err error) {
 		return
 	}
 	w.u.rebuildKeepTab()
-	dialog.ShowInformation("Import abgeschlossen", fmt.Sprintf("Neu: %s, korrigiert: %s, unverändert: %s.", countValues(ins), countValues(cor), countValues(len(w.plan.Values)-ins-cor)), w.u.win)
+	dialog.ShowInformation("Import abgeschlossen", fmt.Sprintf("Neu: %s, korrigiert: %s, unverändert: %s.", report.FormatValueCount(ins), report.FormatValueCount(cor), report.FormatValueCount(len(w.plan.Values)-ins-cor)), w.u.win)
 }
