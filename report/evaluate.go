@@ -44,9 +44,11 @@ type Evaluation struct {
 	KeyFigures []KeyFigureResult
 	// Overview is one row per Kennzahl, in catalogue order.
 	Overview []OverviewRow
-	// Participation holds the rows of each Beteiligung indicator by its
-	// code, for the last ParticipationYears years up to Year.
-	Participation map[string][]ParticipationRow
+	// Participation holds the tables of each Beteiligung indicator by its
+	// code, for the last ParticipationYears years up to Year, one per
+	// Grundzahl; ParticipationText the sentence on the latest periods.
+	Participation     map[string][]ParticipationTable
+	ParticipationText map[string]string
 	// Survey is the Integrationskonferenz survey of Year with the survey
 	// it is compared with.
 	Survey SurveyComparison
@@ -130,7 +132,7 @@ func Evaluate(in Input) *Evaluation {
 		e.KeyFigures = append(e.KeyFigures, kr)
 		e.Overview = append(e.Overview, overviewRow(kr, in.Year))
 	}
-	e.Participation = participationRows(&s)
+	e.evaluateParticipation(&s)
 	e.Survey = compareSurvey(in.Texts, in.Year)
 	if !in.Today.IsZero() {
 		e.Deliveries, e.OpenDeliveries = openFirst(Deliveries(c.cat, s.Values, in.Year, in.Today))

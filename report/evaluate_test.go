@@ -209,3 +209,29 @@ func BenchmarkEvaluate(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(snap.Values)), "values")
 }
+
+// Participation tables and the window's sentence end at the report year
+// as the Übersicht does, although the file holds later values.
+func TestEvaluateParticipationUpToReportYear(t *testing.T) {
+	e := fullEvaluation(t, 2023)
+	if len(e.Participation) == 0 {
+		t.Fatal("no Beteiligung indicator evaluated")
+	}
+	for code, tables := range e.Participation {
+		if len(tables) == 0 {
+			t.Errorf("%s: no table on full data", code)
+		}
+		for _, pt := range tables {
+			if pt.Latest.Year() != 2023 || pt.Before == "" || pt.Before.Compare(pt.Latest) >= 0 {
+				t.Errorf("%s %s: latest %s, before %s; want 2023 and an earlier one", code, pt.BaseFigure.Code, pt.Latest, pt.Before)
+			}
+			if r, ok := pt.At(pt.Areas[0], pt.Latest); !ok || r.Label != pt.Label {
+				t.Errorf("%s %s: no row for %s at %s", code, pt.BaseFigure.Code, pt.Areas[0], pt.Latest)
+			}
+		}
+		text := e.ParticipationText[code]
+		if text == "" || strings.Contains(text, "2024") || strings.Contains(text, "2025") {
+			t.Errorf("%s: sentence %q", code, text)
+		}
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"bergischgladbach.de/integrationsmonitor/store"
@@ -322,44 +321,4 @@ func rowClause(r ParticipationRow) string {
 		return s + " (" + r.RefReason + ")"
 	}
 	return fmt.Sprintf("%s bei %s %s (Index %s)", s, FormatPercent(r.Reference, 1), r.RefLabel, FormatNumber(r.Index, 2))
-}
-
-// ParticipationYears is how many years back the participation tables
-// look for their latest two periods.
-const ParticipationYears = 10
-
-// participationRows computes every Beteiligung indicator on the values of
-// its own Grundzahlen and the population within the last
-// ParticipationYears years. Participation indexes and evaluates every
-// period it is given, while the report prints the latest two: without the
-// cut, a file with decades of school-level values would make the report
-// slow for rows nobody sees.
-func participationRows(snap *store.Snapshot) map[string][]ParticipationRow {
-	out := map[string][]ParticipationRow{}
-	codes := map[string]bool{populationCode: true}
-	var inds []store.ImpactIndicator
-	for _, f := range snap.Catalog.Fields {
-		for _, w := range f.Indicators {
-			if w.Kind == store.Participation {
-				inds = append(inds, w)
-				for _, bf := range w.BaseFigures {
-					codes[bf.Code] = true
-				}
-			}
-		}
-	}
-	// Canonical periods begin with their four-digit year and sort as
-	// strings, so the window needs no parsing of every period.
-	from := store.Period(strconv.Itoa(snap.ReportYear - ParticipationYears + 1))
-	sub := *snap
-	sub.Values = nil
-	for _, v := range snap.Values {
-		if codes[v.BaseFigure] && (snap.ReportYear == 0 || v.Period >= from) {
-			sub.Values = append(sub.Values, v)
-		}
-	}
-	for _, w := range inds {
-		out[w.Code] = Participation(&sub, w)
-	}
-	return out
 }

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -86,14 +85,16 @@ func (p *indicatorPanel) storeText() {
 	p.message.SetText(fmt.Sprintf("Bericht %d gespeichert.", p.u.reportYear))
 }
 
-// refreshShare recomputes the participation shares after a value changed.
+// refreshShare shows the evaluation's participation sentence after a
+// value changed: the latest periods up to the Berichtsjahr, as the report
+// prints them.
 func (p *indicatorPanel) refreshShare() {
-	snap, err := p.u.st.Snapshot(context.Background(), p.u.reportYear)
+	e, err := p.u.evaluate()
 	if err != nil {
 		p.share.SetText(store.Message(err))
 		return
 	}
-	text := report.ParticipationSentence(report.Participation(snap, p.ind))
+	text := e.ParticipationText[p.ind.Code]
 	if text == "" {
 		text = "Noch keine Zahlen erfasst."
 	}

@@ -76,28 +76,20 @@ func (d *pdfDoc) instruments(list []store.Instrument) {
 // Participation computes them, one table per Grundzahl for its latest
 // period up to the report year, with the period before for comparison.
 func (d *pdfDoc) participation(w store.ImpactIndicator) {
-	rows := d.in.e.Participation[w.Code]
-	if len(rows) == 0 {
+	tables := d.in.e.Participation[w.Code]
+	if len(tables) == 0 {
 		d.text(fmt.Sprintf("Für die Jahre %d bis %d liegen für diesen Indikator keine Zahlen vor.",
 			d.in.e.Year-report.ParticipationYears+1, d.in.e.Year), noteText)
 		return
 	}
-	for _, bf := range w.BaseFigures {
-		var own []report.ParticipationRow
-		for _, r := range rows {
-			if r.BaseFigure == bf.Code {
-				own = append(own, r)
-			}
-		}
-		if len(own) > 0 {
-			d.table(d.participationTable(bf, own))
-		}
+	for _, pt := range tables {
+		d.table(d.participationTable(pt))
 	}
 }
 
-func (d *pdfDoc) participationTable(bf store.BaseFigure, rows []report.ParticipationRow) table {
-	latest, before := latestTwo(rows)
-	role, label, refLabel := rows[0].Role, rows[0].Label, rows[0].RefLabel
+func (d *pdfDoc) participationTable(pt report.ParticipationTable) table {
+	bf, latest, before := pt.BaseFigure, pt.Latest, pt.Before
+	role, label, refLabel := pt.Role, pt.Label, pt.RefLabel
 	t := table{caption: label + ", " + latest.Label(), cols: []column{{title: "Bezirk / Einrichtung", width: 40}}}
 	share := func(p store.Period) string { return "Anteil " + p.Short() }
 	switch role {
@@ -119,8 +111,8 @@ func (d *pdfDoc) participationTable(bf store.BaseFigure, rows []report.Participa
 	}
 	var notes []string
 	var facts report.Facts
-	for _, area := range areasOf(rows) {
-		r, _ := rowAt(rows, area, latest)
+	for _, area := range pt.Areas {
+		r, _ := pt.At(area, latest)
 		cells := []string{r.AreaName}
 		if role == report.RoleReach {
 			cells = append(cells, d.in.e.CountCell(r.Total, r.OK).Published, d.in.e.CountCell(r.WithMH, r.OK).Published)
@@ -145,7 +137,7 @@ func (d *pdfDoc) participationTable(bf store.BaseFigure, rows []report.Participa
 			cells = append(cells, ref, index)
 		}
 		if before != "" {
-			b, _ := rowAt(rows, area, before)
+			b, _ := pt.At(area, before)
 			cells = append(cells, participationShare(b, role))
 		}
 		t.rows = append(t.rows, row{cells: cells})
@@ -178,40 +170,6 @@ func participationShare(r report.ParticipationRow, role report.ParticipationRole
 		return report.FormatNumber(r.Share, 1)
 	}
 	return report.FormatPercent(r.Share, 1)
-}
-
-func latestTwo(rows []report.ParticipationRow) (latest, before store.Period) {
-	var ps []store.Period
-	for _, r := range rows {
-		if !slices.Contains(ps, r.Period) {
-			ps = append(ps, r.Period)
-		}
-	}
-	slices.SortFunc(ps, store.Period.Compare)
-	latest = ps[len(ps)-1]
-	if len(ps) > 1 {
-		before = ps[len(ps)-2]
-	}
-	return latest, before
-}
-
-func areasOf(rows []report.ParticipationRow) []string {
-	var out []string
-	for _, r := range rows {
-		if !slices.Contains(out, r.Area) {
-			out = append(out, r.Area)
-		}
-	}
-	return out
-}
-
-func rowAt(rows []report.ParticipationRow, area string, p store.Period) (report.ParticipationRow, bool) {
-	for _, r := range rows {
-		if r.Area == area && r.Period == p {
-			return r, true
-		}
-	}
-	return report.ParticipationRow{Area: area, Period: ""}, false
 }
 
 // fullStop ends s with a full stop unless it has one ("u. a.").
