@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"bergischgladbach.de/integrationsmonitor/internal/testtool"
+	"bergischgladbach.de/integrationsmonitor/store/testtool"
 	"bergischgladbach.de/integrationsmonitor/store"
 	"bergischgladbach.de/integrationsmonitor/store/demo"
 )

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"bergischgladbach.de/integrationsmonitor/assets"
-	"bergischgladbach.de/integrationsmonitor/internal/testtool"
+	"bergischgladbach.de/integrationsmonitor/store/testtool"
 	"bergischgladbach.de/integrationsmonitor/store"
 	"bergischgladbach.de/integrationsmonitor/store/demo"
 )

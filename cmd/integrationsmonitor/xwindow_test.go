@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"bergischgladbach.de/integrationsmonitor/internal/testtool"
+	"bergischgladbach.de/integrationsmonitor/store/testtool"
 )
 
 // startXvfb starts a virtual X display for the window tests and stops it

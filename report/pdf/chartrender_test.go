@@ -17,7 +17,7 @@ import (
 	"github.com/jung-kurt/gofpdf"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
-	"bergischgladbach.de/integrationsmonitor/internal/testtool"
+	"bergischgladbach.de/integrationsmonitor/store/testtool"
 	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/report/chart"
 	"bergischgladbach.de/integrationsmonitor/store"

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"unicode"
 
-	"bergischgladbach.de/integrationsmonitor/internal/testtool"
+	"bergischgladbach.de/integrationsmonitor/store/testtool"
 	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/report/pdf"
 	"bergischgladbach.de/integrationsmonitor/store"

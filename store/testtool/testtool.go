@@ -2,7 +2,9 @@
 // qpdf, Xvfb, xdotool, ImageMagick …). A test must not pass on CI by
 // skipping: when the environment variable CI is set, a missing program
 // fails the test; on a developer's machine it skips with the package to
-// install.
+// install. It lives under store because the customer fixed the top-level
+// folders and every package's tests may import store; it imports only the
+// standard library and is used by tests alone.
 package testtool
 
 import (
