@@ -29,6 +29,11 @@ type Options struct {
 	// report year.
 	Created time.Time
 	Fonts   Fonts
+	// Deviation, when set, is printed at the top of every page, e.g.
+	// "Abweichend vom festgeschriebenen Bericht 2024": a report made from
+	// today's values for a year whose report was frozen must never pass
+	// for the one the council received.
+	Deviation string
 	// Progress is called after each Kennzahl and Wirkungsindikator of
 	// both layout passes; total counts both passes.
 	Progress func(done, total int)
@@ -224,6 +229,11 @@ func (d *pdfDoc) header() {
 		d.font("B", 8)
 		pdf.SetTextColor(190, 20, 20)
 		d.cell(marginX, headerY-5, bodyW, 4, demoStamp, "R")
+	}
+	if d.opt.Deviation != "" {
+		d.font("B", 8)
+		pdf.SetTextColor(190, 20, 20)
+		d.cell(marginX, headerY-5, bodyW/2, 4, d.fit(d.opt.Deviation, bodyW/2), "L")
 	}
 	if pdf.PageNo() > 1 {
 		d.font("", 8)

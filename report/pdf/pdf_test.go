@@ -334,3 +334,24 @@ func TestWritePDFWithoutData(t *testing.T) {
 		}
 	}
 }
+
+// A report from today's values for a frozen year says so on every page,
+// beside the demo stamp.
+func TestWritePDFDeviationOnEveryPage(t *testing.T) {
+	opt := pdfOptions()
+	opt.Deviation = "Abweichend vom festgeschriebenen Bericht 2025"
+	data, pages := pdfRender(t, opt)
+	path := filepath.Join(t.TempDir(), "abweichend.pdf")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	texts := pageTexts(t, path, false)
+	if len(texts) != pages {
+		t.Fatalf("%d page texts for %d pages", len(texts), pages)
+	}
+	for i, p := range texts {
+		if !strings.Contains(p, opt.Deviation) || !strings.Contains(p, "keine echten Zahlen") {
+			t.Errorf("page %d lacks the deviation or the demo stamp", i+1)
+		}
+	}
+}
