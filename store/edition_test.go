@@ -298,3 +298,26 @@ func TestCheckCountsEditions(t *testing.T) {
 		t.Errorf("Check: %d editions, want 2", r.Editions)
 	}
 }
+
+// BenchmarkFreeze freezes the demo file's report 2024 (values 2016–2024)
+// and reports the bytes one edition adds to the file (issue 15: under
+// 0.5 s and 200 KB).
+func BenchmarkFreeze(b *testing.B) {
+	ctx := context.Background()
+	s, path := mustDemo(b)
+	defer s.Close()
+	in := editionInputs(b, s, 2024)
+	st, err := os.Stat(path)
+	mustSucceed(b, err)
+	start := st.Size()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.Freeze(ctx, in, "", "", 1); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	st, err = os.Stat(path)
+	mustSucceed(b, err)
+	b.ReportMetric(float64(st.Size()-start)/float64(b.N), "filebytes/edition")
+}
