@@ -14,13 +14,23 @@ type CheckResult struct {
 	Values        int
 	DemoValues    int
 	History       int
+	Editions      int
 }
 
 // Check verifies a file without changing it: header, application id,
-// schema version, SQLite integrity and foreign keys. It is what
-// "integrationsmonitor pruefen" runs and what the merge of a returned file
-// runs first.
+// schema version, SQLite integrity, foreign keys, and the hash of every
+// report edition. It is what "integrationsmonitor pruefen" runs. A
+// tampered edition is an error wrapping ErrEditionTampered whose German
+// message names the edition.
 func Check(ctx context.Context, path string) (CheckResult, error) {
+	return checkFile(ctx, path, true)
+}
+
+// checkFile is Check; without editions it skips the edition hashes, for
+// the checks of copies and returned files: a copy of a tampered file is
+// still a faithful copy, and a returned file's values can be merged while
+// its tampered editions are refused one by one.
+func checkFile(ctx context.Context, path string, editions bool) (CheckResult, error) {
 	var r CheckResult
 	h, err := readHeader(path)
 	if err != nil {
@@ -55,6 +65,16 @@ func Check(ctx context.Context, path string) (CheckResult, error) {
 	if fkProblems > 0 {
 		return r, &UserError{Message: fmt.Sprintf("Die Datei enthält %d Einträge mit ungültigen Verweisen (z. B. auf eine gelöschte Grundzahl).", fkProblems), Err: ErrDamaged}
 	}
+	if editions {
+		if err := verifyEditions(ctx, db); err != nil {
+			return r, err
+		}
+	}
+	list, err := listEditions(ctx, db)
+	if err != nil {
+		return r, fmt.Errorf("check %s: %w", path, classify(err))
+	}
+	r.Editions = len(list)
 	r.SchemaVersion = int(h.userVersion)
 	for q, dst := range map[string]*int{
 		`SELECT count(*) FROM key_figure`:           &r.KeyFigures,

@@ -44,7 +44,7 @@ func (s *Store) CopyForMail(ctx context.Context, dir string, today time.Time) (s
 // file is never replaced. src is checked first and only read: a file
 // another instance has open is copied as it was at its last save.
 func CopyFile(ctx context.Context, src, dst string) (string, error) {
-	if _, err := Check(ctx, src); err != nil {
+	if _, err := checkFile(ctx, src, false); err != nil {
 		return "", err
 	}
 	names, dir, err := copyTargets(dst, time.Now())
@@ -161,7 +161,7 @@ func syncFile(path string) error {
 // journal, so that it opens in the plain sqlite3 shell and in DB Browser
 // without -wal or -shm files beside it.
 func verifyCopy(ctx context.Context, path string) error {
-	if _, err := Check(ctx, path); err != nil {
+	if _, err := checkFile(ctx, path, false); err != nil {
 		return fmt.Errorf("copy: check: %w", err)
 	}
 	db, err := sql.Open("sqlite", fileURI(path, true))

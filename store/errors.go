@@ -71,6 +71,8 @@ func Message(err error) string {
 		return "Die Datei wurde gelöscht, umbenannt oder ersetzt, während sie geöffnet war. Die letzte Änderung wurde nicht gespeichert. Bitte sichern Sie den geöffneten Stand mit „Datei → Kopie für E-Mail speichern…“ an einem neuen Ort."
 	case errors.Is(err, ErrInterrupted):
 		return "Die Datei wurde beim letzten Speichern unterbrochen, z. B. durch einen Absturz. Öffnen Sie sie einmal mit Schreibrechten im Integrationsmonitor; dabei wird die unvollständige Änderung zurückgenommen."
+	case errors.Is(err, ErrEditionTampered):
+		return "Eine festgeschriebene Berichtsfassung in der Datei wurde nachträglich verändert."
 	case errors.Is(err, ErrNotFound):
 		return "Der Eintrag wurde nicht gefunden."
 	}

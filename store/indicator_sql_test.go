@@ -30,7 +30,7 @@ func reopenFile(t *testing.T, s *store.Store, path string) *store.Store {
 func ptrInt(n int) *int           { return &n }
 func ptrFloat(f float64) *float64 { return &f }
 
-func mustSucceed(t *testing.T, err error) {
+func mustSucceed(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)

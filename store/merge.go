@@ -33,11 +33,18 @@ type MergePlan struct {
 	Changed   []MergeItem // changed in the returned file only
 	Conflicts []MergeItem // changed on both sides, differently
 	Removed   []MergeItem // deleted in the returned file only
+	// NewEditions are the returned file's report editions that the open
+	// file lacks (no edition of the same year with the same hash), listed
+	// without inputs, for ImportEditions.
+	NewEditions []Edition
+	// EditionProblems are German sentences about editions of the returned
+	// file that fail their hash; they are not in NewEditions.
+	EditionProblems []string
 }
 
 // Empty reports whether the returned file brings nothing to take over.
 func (p *MergePlan) Empty() bool {
-	return len(p.New)+len(p.Changed)+len(p.Conflicts)+len(p.Removed) == 0
+	return len(p.New)+len(p.Changed)+len(p.Conflicts)+len(p.Removed)+len(p.NewEditions) == 0
 }
 
 // mergeOrigin starts the origin of every value taken over from a returned file.
@@ -69,7 +76,9 @@ func (s *Store) CompareReturned(ctx context.Context, path string) (*MergePlan, e
 	if SameFile(path, s.path) {
 		return nil, Invalid("Die gewählte Datei ist die geöffnete Datei selbst. Bitte wählen Sie die zurückgeschickte Kopie.")
 	}
-	if _, err := Check(ctx, path); err != nil {
+	// Tampered editions do not stop the merge of values; they are listed
+	// in EditionProblems and refused by ImportEditions.
+	if _, err := checkFile(ctx, path, false); err != nil {
 		return nil, err
 	}
 	db, err := sql.Open("sqlite", fileURI(path, true))
@@ -94,6 +103,9 @@ func (s *Store) CompareReturned(ctx context.Context, path string) (*MergePlan, e
 	}
 	plan := comparePlan(ours, theirs, cat)
 	plan.File = path
+	if plan.NewEditions, plan.EditionProblems, err = newEditions(ctx, s.db, db); err != nil {
+		return nil, fmt.Errorf("compare %s: %w", path, err)
+	}
 	return plan, nil
 }
 

@@ -22,6 +22,8 @@ type Store struct {
 	path     string
 	lock     *os.File
 	readOnly bool
+	// roReason says why the file is read-only (see ReadOnlyReason).
+	roReason error
 	// Now is the clock for entered_at stamps; tests replace it.
 	Now func() time.Time
 	// User is written as entered_by.
@@ -31,9 +33,24 @@ type Store struct {
 // Path is the file the store works on.
 func (s *Store) Path() string { return s.path }
 
-// ReadOnly reports whether the file was opened read-only because it is
-// write-protected.
+// ReadOnly reports whether the file was opened read-only: it is
+// write-protected, or one of its report editions was tampered with.
+// ReadOnlyReason says which.
 func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// ReadOnlyReason is nil for a writable file. Otherwise it tells why the
+// file was opened read-only, for Message: ErrReadOnly for a write-protected
+// file, or a UserError wrapping ErrEditionTampered whose message names the
+// tampered edition.
+func (s *Store) ReadOnlyReason() error {
+	if !s.readOnly {
+		return nil
+	}
+	if s.roReason != nil {
+		return s.roReason
+	}
+	return ErrReadOnly
+}
 
 // Close releases the file.
 func (s *Store) Close() error {
@@ -95,7 +112,9 @@ func writable(path string) bool {
 // byte for byte unchanged: the header is checked by hand before SQLite sees
 // the file, the integrity check runs read-only, and only then is the file
 // opened for writing and migrated. A write-protected file is opened
-// read-only; ReadOnly reports it.
+// read-only; ReadOnly reports it. So is a file whose report editions fail
+// their hash check (or lost their protecting triggers): nothing in it is
+// rewritten, and ReadOnlyReason names the edition.
 func Open(ctx context.Context, path string) (*Store, error) {
 	h, err := readHeader(path)
 	if err != nil {
@@ -138,12 +157,22 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		lf.Close()
 		return nil, err
 	}
+	var roReason error
+	if err := checkEditionsAt(ctx, path); err != nil {
+		if !errors.Is(err, ErrEditionTampered) {
+			lf.Close()
+			return nil, err
+		}
+		// The lock taken above stays as it is: downgrading is not atomic
+		// on Windows, and a tampered file is better open in one place.
+		readOnly, roReason = true, openedTamperedError(err)
+	}
 	db, err := sql.Open("sqlite", fileURI(path, readOnly))
 	if err != nil {
 		lf.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, lock: lf, readOnly: readOnly, Now: time.Now, User: currentUser()}
+	s := &Store{db: db, path: path, lock: lf, readOnly: readOnly, roReason: roReason, Now: time.Now, User: currentUser()}
 	if !readOnly {
 		if err := migrate(ctx, db); err != nil {
 			s.Close()

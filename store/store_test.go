@@ -172,7 +172,7 @@ func TestSchemaAndPragmas(t *testing.T) {
 		t.Errorf("journal_mode = %q, want delete", journal)
 	}
 	// The German views are for the Statistikdienststelle's own tools.
-	for _, v := range []string{"Werte", "Kennzahlen", "Wertehistorie"} {
+	for _, v := range []string{"Werte", "Kennzahlen", "Wertehistorie", "Berichtsfassungen"} {
 		if _, err := db.Exec(`SELECT * FROM "` + v + `" LIMIT 1`); err != nil {
 			t.Errorf("view %s: %v", v, err)
 		}

@@ -1,0 +1,52 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"testing"
+)
+
+// TestMigrateSchema1KeepsData opens a file written by the program before
+// report editions (schema 1): it is migrated, keeps its rows, and gets the
+// edition tables.
+func TestMigrateSchema1KeepsData(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v1.sqlite")
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scripts, err := migrations()
+	if err != nil || len(scripts) < 2 {
+		t.Fatalf("migrations: %d, %v", len(scripts), err)
+	}
+	if err := applyMigration(ctx, db, 1, scripts[0]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`INSERT INTO field(code,title,sort) VALUES ('A','Feld',1); INSERT INTO setting(key,value) VALUES ('berichtsjahr','2023')`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatalf("open schema 1: %v", err)
+	}
+	defer s.Close()
+	var version, fields int
+	s.db.QueryRow(`PRAGMA user_version`).Scan(&version)
+	s.db.QueryRow(`SELECT count(*) FROM field`).Scan(&fields)
+	if version != SchemaVersion() || fields != 1 {
+		t.Errorf("after migration: version %d, %d fields; want %d and 1", version, fields, SchemaVersion())
+	}
+	if set, err := s.Settings(ctx); err != nil || set.ReportYear != 2023 {
+		t.Errorf("settings after migration: %+v, %v", set, err)
+	}
+	if list, err := s.Editions(ctx); err != nil || len(list) != 0 {
+		t.Errorf("Editions = %v, %v; want none", list, err)
+	}
+	if _, err := s.db.Exec(`SELECT * FROM "Berichtsfassungen"`); err != nil {
+		t.Errorf("view Berichtsfassungen: %v", err)
+	}
+}
