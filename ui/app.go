@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -33,6 +34,10 @@ type App struct {
 	overview   *overviewTab
 	deliveries *deliveriesTab
 	year       *yearTab
+	sinceLast  *changesTab
+	// changes gives what changed since the newest frozen report, nil when
+	// none is frozen; the default knows no frozen report.
+	changes func() (*report.Changes, error)
 	// reportYear is the Berichtsjahr: assessments use values up to it and
 	// the overview flags Kennzahlen without a value in it.
 	reportYear int
@@ -52,7 +57,7 @@ type App struct {
 // New builds the main window's content and menu. Call Open or SetStore to
 // show a file.
 func New(a fyne.App, w fyne.Window) *App {
-	u := &App{app: a, win: w, today: time.Now}
+	u := &App{app: a, win: w, today: time.Now, changes: noChanges}
 	u.files = newFileMenu(u)
 	u.tabs = container.NewAppTabs()
 	w.SetContent(container.NewStack(widget.NewLabel("Keine Datei geöffnet. Bitte über „Datei → Öffnen…“ eine Datei wählen.")))
@@ -121,6 +126,8 @@ func (u *App) rebuild() {
 	}
 	u.deliveries = newDeliveriesTab(u)
 	u.tabs.Append(container.NewTabItem("Datenlieferungen", u.deliveries.content))
+	u.sinceLast = newChangesTab(u)
+	u.tabs.Append(container.NewTabItem(changesTabTitle, u.sinceLast.content))
 	u.year = newYearTab(u)
 	u.tabs.Append(container.NewTabItem(fmt.Sprintf("Berichtsjahr %d", u.reportYear), u.year.content))
 	u.win.SetContent(u.tabs)

@@ -69,7 +69,7 @@ func texts(o fyne.CanvasObject) string {
 func TestTabsShowTheThreeFields(t *testing.T) {
 	u, path := newTestApp(t)
 	want := []string{"Übersicht", "A · Wirtschaft, Handel, Arbeit", "B · Bildung und Sprache", "C · Zusammenleben",
-		"Datenlieferungen", fmt.Sprintf("Berichtsjahr %d", u.reportYear)}
+		"Datenlieferungen", "Seit dem letzten Bericht", fmt.Sprintf("Berichtsjahr %d", u.reportYear)}
 	items := u.Tabs().Items
 	if len(items) != len(want) {
 		t.Fatalf("%d tabs, want %d", len(items), len(want))

@@ -46,6 +46,9 @@ func (u *App) valuesChanged() {
 	if u.deliveries != nil {
 		u.deliveries.show(e)
 	}
+	if u.sinceLast != nil {
+		u.sinceLast.reload()
+	}
 	for _, ft := range u.field {
 		if ft.current != nil {
 			ft.current.show(e)

@@ -37,6 +37,11 @@ type Options struct {
 	// Progress is called after each Kennzahl and Wirkungsindikator of
 	// both layout passes; total counts both passes.
 	Progress func(done, total int)
+	// Changes lists what moved since the newest frozen report before this
+	// one; the report has the chapter "Änderungen seit dem Bericht J"
+	// after the Übersicht when it lists any change, none when it is nil
+	// or empty.
+	Changes *report.Changes
 }
 
 // Fonts are the TrueType files of the report's one font family in its
@@ -173,6 +178,7 @@ func render(in *reportInput, opt Options, prev *passResult, pass int) (*passResu
 	d.tocPages()
 	d.introduction()
 	d.overview()
+	d.changes()
 	for _, f := range in.cat.Fields {
 		d.field(f)
 	}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -58,7 +59,7 @@ func goalsID(code string) string     { return "ziele-" + code }
 func keyFigureID(code string) string { return "kennzahl-" + code }
 func indicatorID(code string) string { return "indikator-" + code }
 
-func buildOutline(cat *store.Catalog, texts *store.ReportTexts) outline {
+func buildOutline(cat *store.Catalog, texts *store.ReportTexts, changes *report.Changes) outline {
 	o := outline{byID: map[string]int{}}
 	n := 0
 	chapter := func(id, title string) string {
@@ -69,6 +70,9 @@ func buildOutline(cat *store.Catalog, texts *store.ReportTexts) outline {
 	chapter(idIntro, "Einleitung")
 	chapter(idMigration, "Stellungnahme zum Migrationshintergrund")
 	chapter(idOverview, "Übersicht der Kennzahlen")
+	if hasChanges(changes) {
+		chapter(idChanges, changesTitle(changes))
+	}
 	for _, f := range cat.Fields {
 		c := chapter(fieldID(f.Code), fmt.Sprintf("Handlungsfeld %s: %s", f.Code, f.Title))
 		s := 0

@@ -32,7 +32,7 @@ func prepare(e *report.Evaluation, texts *store.ReportTexts, opt Options) (*repo
 		cat:     e.Catalog,
 		texts:   texts,
 	}
-	in.outline = buildOutline(e.Catalog, texts)
+	in.outline = buildOutline(e.Catalog, texts, opt.Changes)
 	for _, f := range e.Catalog.Fields {
 		in.sections += len(f.KeyFigures) + len(f.Indicators)
 	}

@@ -19,7 +19,10 @@ func PDFText(tb testing.TB, path string) string {
 	return strings.ReplaceAll(string(out), "\u00a0", " ")
 }
 
-var keyFigureRow = regexp.MustCompile(`^([ABC]-K[0-9]+)\s`)
+var (
+	keyFigureRow = regexp.MustCompile(`^([ABC]-K[0-9]+)\s`)
+	nextChapter  = regexp.MustCompile(`\n[0-9]+ (Handlungsfeld A:|Änderungen seit dem Bericht)`)
+)
 
 // OverviewRows cuts the report's Übersicht der Kennzahlen out of its
 // PDFText: one block of lines per Kennzahl, from the line that starts
@@ -32,9 +35,10 @@ func OverviewRows(tb testing.TB, text string) map[string]string {
 		tb.Fatal("no Übersicht der Kennzahlen in the PDF")
 	}
 	text = text[start:]
-	// The chapter of Handlungsfeld A follows the Übersicht.
-	if end := strings.Index(text, "\n4 Handlungsfeld A:"); end > 0 {
-		text = text[:end]
+	// The chapter of Handlungsfeld A follows the Übersicht, or the
+	// Änderungen seit dem letzten festgeschriebenen Bericht do.
+	if end := nextChapter.FindStringIndex(text); end != nil {
+		text = text[:end[0]]
 	}
 	rows := map[string]string{}
 	cur := ""
