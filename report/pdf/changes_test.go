@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"bergischgladbach.de/integrationsmonitor/internal/testtool"
+	"bergischgladbach.de/integrationsmonitor/store/testtool"
 	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/report/pdf"
 )
