@@ -1,7 +1,10 @@
 package main
 
 import (
+	"cmp"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"flag"
 	"fmt"
 	"io"
@@ -18,7 +21,10 @@ import (
 
 // runReport writes the PDF Monitoring-Bericht of a report year:
 //
-//	integrationsmonitor bericht DATEI -jahr 2025 -o bericht.pdf [-titel …] [-autor …] [-stand 2026-03-01]
+//	integrationsmonitor bericht DATEI -jahr 2025 -o bericht.pdf [-titel …] [-autor …] [-stand 2026-03-01] [-aktuell]
+//
+// A frozen report year prints its newest Fassung unchanged, unless
+// -aktuell asks for today's values.
 func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("bericht", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -27,6 +33,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	title := fs.String("titel", "", "Titel des Berichts (ohne Angabe der in der Datei gespeicherte)")
 	author := fs.String("autor", "", "Verfasser/in oder Dienststelle (ohne Angabe die in der Datei gespeicherte)")
 	stand := fs.String("stand", "", "Stand des Berichts, z. B. 2026-03-01 (ohne Angabe die letzte Änderung der Daten)")
+	current := fs.Bool("aktuell", false, "für ein festgeschriebenes Berichtsjahr: mit heutigen Werten drucken (jede Seite wird als abweichend gekennzeichnet)")
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
 		return errReported
@@ -52,19 +59,30 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintln(stderr, store.Message(err))
 		return errReported
 	}
-	if created.IsZero() {
-		// From the file, not the clock: the same file gives the same PDF.
-		created = report.LatestChange(data.snap, data.texts)
+	in, prev, opt := &data.in, data.prevInputs(), pdf.OptionsFor(&data.in, reportFonts)
+	frozen := data.frozen != nil && !*current
+	switch {
+	case frozen:
+		// The frozen edition as the council received it: its own inputs,
+		// title and Stand, compared with the edition before it at the
+		// time it was frozen.
+		in, prev = data.frozen.Inputs, data.prevFrozenInputs()
+		opt = pdf.OptionsFor(in, reportFonts)
+		if *title != "" || *author != "" || *stand != "" {
+			fmt.Fprintln(stderr, "Hinweis: -titel, -autor und -stand gelten nicht für einen festgeschriebenen Bericht; gedruckt wird die festgeschriebene Fassung.")
+		}
+	default:
+		opt.Title, opt.Author = cmp.Or(*title, opt.Title), cmp.Or(*author, opt.Author)
+		opt.Created = cmp.Or(created, opt.Created)
+		if data.frozen != nil {
+			opt.Deviation = fmt.Sprintf("Abweichend vom festgeschriebenen Bericht %d", data.year)
+		}
 	}
-	opt := pdf.Options{
-		Title: *title, Author: *author, Created: created,
-		Fonts: pdf.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Italic: assets.FontItalic},
-	}
-	e := data.evaluate()
 	pages := 0
 	var renderErr error
+	sum := sha256.New()
 	err = store.WriteFileAtomic(*out, func(w io.Writer) error {
-		pages, renderErr = pdf.Write(w, e, data.texts, opt)
+		pages, renderErr = pdf.Render(io.MultiWriter(w, sum), in, prev, opt)
 		return renderErr
 	})
 	switch {
@@ -76,69 +94,23 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return errReported
 	}
 	fmt.Fprintf(stdout, "Bericht geschrieben: %s (%d Seiten)\n", *out, pages)
-	if data.demo {
+	switch {
+	case frozen:
+		fmt.Fprintf(stdout, "Festgeschriebener Bericht: %s vom %s.\n", data.frozen.Label(), report.FormatDate(data.frozen.FrozenAt))
+		if h := hex.EncodeToString(sum.Sum(nil)); data.frozen.PDFHash != "" && h != data.frozen.PDFHash {
+			fmt.Fprintln(stderr, "Hinweis: Der Nachdruck ist nicht bytegleich mit dem Druck beim Festschreiben (andere Programmversion?); Zahlen und Texte stammen aus der festgeschriebenen Fassung.")
+		}
+	case data.frozen != nil:
+		fmt.Fprintf(stdout, "Mit heutigen Werten gedruckt; jede Seite ist als abweichend vom festgeschriebenen Bericht %d gekennzeichnet.\n", data.year)
+	}
+	if in.Settings.Demo {
 		fmt.Fprintln(stdout, "Achtung: Die Datei enthält Beispieldaten – keine echten Zahlen. Jede Seite des Berichts ist so gekennzeichnet.")
 	}
 	return nil
 }
 
-// reportData is what a report needs from the monitoring file.
-type reportData struct {
-	year  int
-	snap  *store.Snapshot
-	texts *store.ReportTexts
-	demo  bool
-	small int // threshold for small counts, from the file
-}
-
-// evaluate is the one evaluation every headless presentation prints.
-func (d *reportData) evaluate() *report.Evaluation {
-	return report.Evaluate(report.Input{Snapshot: d.snap, Texts: d.texts, Year: d.year, SmallCount: d.small, Demo: d.demo})
-}
-
-// readReportData reads the file through a checked copy in a temporary
-// folder, as the export does: the report can then be made while the
-// window holds the file, and the file is never changed.
-func readReportData(ctx context.Context, path string, year int, anyYear bool) (*reportData, error) {
-	tmp, err := os.MkdirTemp("", "integrationsmonitor-bericht-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(tmp)
-	cp, err := store.CopyFile(ctx, path, tmp)
-	if err != nil {
-		return nil, err
-	}
-	s, err := store.Open(ctx, cp)
-	if err != nil {
-		return nil, err
-	}
-	defer s.Close()
-	set, err := s.Settings(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if year == 0 {
-		// Not the clock's default: the same file gives the same report.
-		// The values export (anyYear) needs no year but for its Übersicht
-		// sheet, and takes the window's default.
-		if !set.ReportYearStored && !anyYear {
-			return nil, store.Invalid("Bitte geben Sie das Berichtsjahr an, z. B. -jahr 2025.")
-		}
-		year = set.ReportYear
-	}
-	if year < store.MinPeriodYear || year > store.MaxPeriodYear {
-		return nil, store.Invalid(fmt.Sprintf("Das Berichtsjahr muss zwischen %d und %d liegen.", store.MinPeriodYear, store.MaxPeriodYear))
-	}
-	d := &reportData{year: year, demo: set.Demo, small: set.SmallCount}
-	if d.snap, err = s.Snapshot(ctx, year); err != nil {
-		return nil, err
-	}
-	if d.texts, err = s.ReportTexts(ctx, year); err != nil {
-		return nil, err
-	}
-	return d, nil
-}
+// reportFonts are the report's embedded fonts.
+var reportFonts = pdf.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Italic: assets.FontItalic}
 
 // parseStand reads -stand as an ISO or a German date; "" is the zero time.
 func parseStand(s string) (time.Time, error) {

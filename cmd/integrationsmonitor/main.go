@@ -11,6 +11,7 @@
 //	integrationsmonitor export DATEI -format csv|xlsx -o werte.xlsx
 //	integrationsmonitor import [-vorschau] [DATEI] QUELLE.csv
 //	integrationsmonitor uebersicht DATEI [-jahr 2025]
+//	integrationsmonitor festschreiben DATEI -jahr 2024 [-neue-fassung]
 package main
 
 import (
@@ -53,14 +54,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 // commands are the headless subcommands, named in German like everything
 // the user sees.
 var commands = map[string]func(ctx context.Context, args []string, stdout, stderr io.Writer) error{
-	"neu":        runNew,
-	"demo":       runDemo,
-	"pruefen":    runCheck,
-	"kopie":      runCopy,
-	"export":     runExport,
-	"import":     runImport,
-	"bericht":    runReport,
-	"uebersicht": runOverview,
+	"neu":           runNew,
+	"demo":          runDemo,
+	"pruefen":       runCheck,
+	"kopie":         runCopy,
+	"export":        runExport,
+	"import":        runImport,
+	"bericht":       runReport,
+	"uebersicht":    runOverview,
+	"festschreiben": runFreeze,
 }
 
 const usage = `Integrationsmonitor – Integrationsmonitoring der Stadt Bergisch Gladbach
@@ -76,4 +78,6 @@ Aufruf:
   integrationsmonitor import [-korrigieren] DATEI QUELLE.csv     amtliche Statistik einlesen
   integrationsmonitor import -vorschau QUELLE.csv                nur anzeigen, was gelesen wird
   integrationsmonitor uebersicht DATEI [-jahr 2025]              Übersicht aller Kennzahlen als ;-Tabelle
+  integrationsmonitor festschreiben DATEI -jahr 2024 [-neue-fassung]   Bericht festschreiben (unveränderlich nachdruckbar)
+  integrationsmonitor bericht DATEI -jahr 2024 -aktuell          festgeschriebenes Jahr mit heutigen Werten drucken
 `

@@ -27,5 +27,8 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	fmt.Fprintf(stdout, "Die Datei ist in Ordnung (Schema-Version %d): %d Kennzahlen, %d Wirkungsindikatoren, %d Werte (davon %d Beispieldaten), %d Einträge in der Wertehistorie.\n",
 		r.SchemaVersion, r.KeyFigures, r.Indicators, r.Values, r.DemoValues, r.History)
+	if r.Editions > 0 {
+		fmt.Fprintf(stdout, "%d festgeschriebene Berichtsfassungen, alle unverändert (Prüfsummen stimmen).\n", r.Editions)
+	}
 	return nil
 }
