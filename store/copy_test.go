@@ -13,9 +13,9 @@ import (
 	"testing"
 	"time"
 
-	"bergischgladbach.de/integrationsmonitor/store/testtool"
 	"bergischgladbach.de/integrationsmonitor/store"
 	"bergischgladbach.de/integrationsmonitor/store/demo"
+	"bergischgladbach.de/integrationsmonitor/store/testtool"
 )
 
 var copyDay = time.Date(2025, 3, 1, 15, 4, 5, 0, time.UTC)

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"bergischgladbach.de/integrationsmonitor/store/testtool"
 	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/report/pdf"
+	"bergischgladbach.de/integrationsmonitor/store/testtool"
 )
 
 // TestWritePDFChangesChapter renders the demo report with a verdict

@@ -17,10 +17,10 @@ import (
 	"github.com/jung-kurt/gofpdf"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 
-	"bergischgladbach.de/integrationsmonitor/store/testtool"
 	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/report/chart"
 	"bergischgladbach.de/integrationsmonitor/store"
+	"bergischgladbach.de/integrationsmonitor/store/testtool"
 )
 
 var pdfChartDir = flag.String("pdfchartdir", "", "write the PDFs of TestDrawChartPDF to this directory, to look at them")

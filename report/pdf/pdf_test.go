@@ -13,10 +13,10 @@ import (
 	"testing"
 	"unicode"
 
-	"bergischgladbach.de/integrationsmonitor/store/testtool"
 	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/report/pdf"
 	"bergischgladbach.de/integrationsmonitor/store"
+	"bergischgladbach.de/integrationsmonitor/store/testtool"
 )
 
 // demoReport renders the demo report once for all tests that only read it.
