@@ -38,10 +38,10 @@ func (d *pdfDoc) changes() {
 	}
 	d.newPage()
 	d.heading(idChanges, keepAfter)
-	d.text(fmt.Sprintf("Der Bericht %d wurde festgeschrieben. Seitdem haben die Datenlieferanten Werte berichtigt, "+
-		"nachgeliefert oder zurückgezogen; die Tabelle nennt %s, zuerst die Kennzahlen, deren Bewertung sich "+
-		"dadurch geändert hat. „Bisher“ ist der Stand des Berichts %d, „jetzt“ der Stand dieses Berichts.",
-		c.Year, changeCount(len(c.Items)), c.Year), bodyText)
+	d.text(fmt.Sprintf("Der Bericht %d wurde festgeschrieben. Seitdem haben die Datenlieferanten Werte bis %d berichtigt, "+
+		"nachgeliefert oder zurückgezogen, und neue Werte können Bewertungen verändert haben. Die Tabelle nennt %s, "+
+		"zuerst die Kennzahlen mit geänderter Bewertung. „Bisher“ ist der Stand des Berichts %d, „jetzt“ der Stand dieses Berichts.",
+		c.Year, c.Year, changeCount(len(c.Items)), c.Year), bodyText)
 	t := table{cols: []column{
 		{title: "Kenn\u00adzahl", width: 17},
 		{title: "Grundzahl, Gruppe, Erhebungszeit, Bezirk", width: 48},
