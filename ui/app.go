@@ -36,8 +36,10 @@ type App struct {
 	year       *yearTab
 	sinceLast  *changesTab
 	// changes gives what changed since the newest frozen report, nil when
-	// none is frozen; the default knows no frozen report.
+	// none is frozen: editionChanges, replaced in tests.
 	changes func() (*report.Changes, error)
+	// prevEval caches the evaluation editionChanges compares with.
+	prevEval *previousEval
 	// reportYear is the Berichtsjahr: assessments use values up to it and
 	// the overview flags Kennzahlen without a value in it.
 	reportYear int
@@ -57,7 +59,8 @@ type App struct {
 // New builds the main window's content and menu. Call Open or SetStore to
 // show a file.
 func New(a fyne.App, w fyne.Window) *App {
-	u := &App{app: a, win: w, today: time.Now, changes: noChanges}
+	u := &App{app: a, win: w, today: time.Now}
+	u.changes = u.editionChanges
 	u.files = newFileMenu(u)
 	u.tabs = container.NewAppTabs()
 	w.SetContent(container.NewStack(widget.NewLabel("Keine Datei geöffnet. Bitte über „Datei → Öffnen…“ eine Datei wählen.")))
@@ -85,7 +88,7 @@ func (u *App) Open(path string) error {
 		return err
 	}
 	if st.ReadOnly() {
-		dialog.ShowInformation("Schreibgeschützt", store.Message(store.ErrReadOnly), u.win)
+		dialog.ShowInformation("Schreibgeschützt", store.Message(st.ReadOnlyReason()), u.win)
 	}
 	return nil
 }
@@ -170,8 +173,8 @@ func (u *App) FieldTab(code string) *fieldTab {
 func (u *App) refreshMenu() {
 	menus := []*fyne.Menu{u.files.menu()}
 	if u.st != nil {
-		menus = append(menus, fyne.NewMenu("Bericht",
-			fyne.NewMenuItem("Monitoring-Bericht erstellen…", u.showReportDialog)))
+		items := append([]*fyne.MenuItem{fyne.NewMenuItem("Monitoring-Bericht erstellen…", u.showReportDialog)}, u.editionMenuItems()...)
+		menus = append(menus, fyne.NewMenu("Bericht", items...))
 	}
 	u.win.SetMainMenu(fyne.NewMainMenu(menus...))
 }

@@ -16,10 +16,6 @@ const changesTabTitle = "Seit dem letzten Bericht"
 
 var changesHeader = []string{"Art", "Kennzahl", "Grundzahl, Gruppe, Erhebungszeit, Bezirk", "Bisher", "Jetzt", "Grund"}
 
-// noChanges is the hook's default until the file's editions are wired:
-// no report has been frozen.
-func noChanges() (*report.Changes, error) { return nil, nil }
-
 // changeRows presents the changes as the report's chapter lists them.
 func changeRows(items []report.ChangeItem) [][]string {
 	var rows [][]string

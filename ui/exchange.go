@@ -87,6 +87,10 @@ func (u *App) compareReturned(path string) {
 				u.showError("Rückmeldung", err)
 				return
 			}
+			if !hasValues(plan) && len(plan.NewEditions)+len(plan.EditionProblems) > 0 {
+				u.offerEditions(plan)
+				return
+			}
 			newMergeDialog(u, plan).show()
 		}})
 }
@@ -133,6 +137,9 @@ func (m *mergeDialog) content() fyne.CanvasObject {
 	section("Geänderte Werte", m.plan.Changed, true)
 	section("Konflikte: auf beiden Seiten geändert (unser Wert → Wert der Rückmeldung)", m.plan.Conflicts, false)
 	section("In der Rückmeldung gelöschte Werte", m.plan.Removed, false)
+	if n := len(m.plan.NewEditions); n > 0 {
+		box.Add(para(fmt.Sprintf("Außerdem enthält die Rückmeldung Berichtsfassungen, die diese Datei nicht hat (%d); sie werden nach den Werten zur Übernahme angeboten.", n)))
+	}
 	if m.plan.Empty() {
 		box.Add(para("Die Rückmeldung enthält keine Änderungen gegenüber der geöffneten Datei."))
 	}
@@ -182,6 +189,7 @@ func (m *mergeDialog) merged(n int, err error) {
 	}
 	m.u.rebuildKeepTab()
 	dialog.ShowInformation("Rückmeldung übernommen", fmt.Sprintf("%s übernommen. Die Historie nennt „%s“ als Herkunft.", report.FormatValueCount(n), m.plan.Origin()), m.u.win)
+	m.u.offerEditions(m.plan)
 }
 
 // showExport writes all values (and computed Kennzahlen) for Excel.

@@ -11,9 +11,9 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"bergischgladbach.de/integrationsmonitor/assets"
-	"bergischgladbach.de/integrationsmonitor/store/testtool"
 	"bergischgladbach.de/integrationsmonitor/store"
 	"bergischgladbach.de/integrationsmonitor/store/demo"
+	"bergischgladbach.de/integrationsmonitor/store/testtool"
 )
 
 // demoTestApp shows a demo file (values 2011–2025) with Berichtsjahr year.

@@ -7,44 +7,69 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"bergischgladbach.de/integrationsmonitor/assets"
-	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/report/pdf"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
 // reportDialog asks for the Berichtsjahr's title, author and texts (stored
 // in the file), then writes the PDF Monitoring-Bericht off the UI
-// goroutine with a progress bar.
+// goroutine with a progress bar. For a frozen Berichtsjahr it reprints
+// the frozen edition, or on request today's values marked as deviating.
 type reportDialog struct {
 	u                 *App
 	title, author     *widget.Entry
 	foreword, closing *widget.Entry
 	picker            *pathPicker
+	// edition is the Berichtsjahr's newest Fassung with its inputs, nil
+	// when the year is not frozen; editionErr says why it is unreadable.
+	edition    *store.Edition
+	editionErr error
+	// current prints today's values although the year is frozen.
+	current *widget.Check
+	// texts are the file's texts (with defaults), shown when current is
+	// checked; the frozen edition's are shown otherwise.
+	texts store.ReportSettings
+	// note is added to the success message (a reprint that differs from
+	// the first print).
+	note string
 	// done is called on the UI goroutine when the PDF is written (tests).
 	done func(path string, pages int, err error)
 }
 
 func (u *App) showReportDialog() {
 	d := newReportDialog(u)
-	form := append([]*widget.FormItem{
+	if d.editionErr != nil {
+		u.showError("Bericht", d.editionErr)
+		return
+	}
+	var form []*widget.FormItem
+	if ed := d.edition; ed != nil {
+		what := fmt.Sprintf("%d. Fassung vom %s", ed.Version, editionDate(*ed))
+		if ed.Paper.Drucksache != "" {
+			what += ", Drucksache " + ed.Paper.Drucksache
+		}
+		form = append(form, widget.NewFormItem("", para(fmt.Sprintf("Der Bericht %d ist festgeschrieben (%s). Gedruckt wird die festgeschriebene Fassung.", ed.ReportYear, what))),
+			widget.NewFormItem("", d.current))
+	}
+	form = append(form,
 		widget.NewFormItem("Titel", d.title),
 		widget.NewFormItem("Verfasst von", d.author),
 		widget.NewFormItem("Einleitung", d.foreword),
-		widget.NewFormItem("Schlusstext", d.closing),
-	}, d.picker.items(u.win)...)
+		widget.NewFormItem("Schlusstext", d.closing))
+	form = append(form, d.picker.items(u.win)...)
 	dlg := dialog.NewForm(fmt.Sprintf("Monitoring-Bericht %d erstellen", u.reportYear), "Erstellen", "Abbrechen", form, func(ok bool) {
 		if ok {
 			confirmWrite(u.win, u.st.Path(), d.picker.path(), d.start)
 		}
 	}, u.win)
-	dlg.Resize(fyne.NewSize(760, 620))
+	dlg.Resize(fyne.NewSize(760, 660))
 	dlg.Show()
 }
 
@@ -59,14 +84,44 @@ func newReportDialog(u *App) *reportDialog {
 		set = store.ReportSettings{ReportYear: u.reportYear}
 	}
 	// The defaults are shown, so that what the form says is what the PDF prints.
-	set = set.WithDefaults()
+	d.texts = set.WithDefaults()
+	ed, frozen, err := u.st.LatestEdition(context.Background(), u.reportYear)
+	switch {
+	case err != nil:
+		d.editionErr = err
+	case frozen:
+		d.edition = &ed
+	}
+	d.current = widget.NewCheck(fmt.Sprintf("Mit heutigen Werten drucken (abweichend vom festgeschriebenen Bericht %d)", u.reportYear), func(bool) { d.showTexts() })
+	d.showTexts()
+	dir := filepath.Dir(u.st.Path())
+	d.picker = newPathPicker(u.win, dir, fmt.Sprintf("Monitoring-Bericht_%d.pdf", u.reportYear), ".pdf")
+	return d
+}
+
+// reprint reports whether the frozen edition is printed.
+func (d *reportDialog) reprint() bool { return d.edition != nil && !d.current.Checked }
+
+// showTexts shows the texts that will be printed: a reprint's cannot be
+// changed.
+func (d *reportDialog) showTexts() {
+	set := d.texts
+	if d.reprint() {
+		in := d.edition.Inputs
+		set = in.Texts.Settings.WithDefaults()
+		set.Title, set.Author = in.Title, in.Author
+	}
 	d.title.SetText(set.Title)
 	d.author.SetText(set.Author)
 	d.foreword.SetText(set.Foreword)
 	d.closing.SetText(set.Closing)
-	dir := filepath.Dir(u.st.Path())
-	d.picker = newPathPicker(u.win, dir, fmt.Sprintf("Monitoring-Bericht_%d.pdf", u.reportYear), ".pdf")
-	return d
+	for _, e := range []*widget.Entry{d.title, d.author, d.foreword, d.closing} {
+		if d.reprint() {
+			e.Disable()
+		} else {
+			e.Enable()
+		}
+	}
 }
 
 func (d *reportDialog) settings() store.ReportSettings {
@@ -77,6 +132,14 @@ func (d *reportDialog) settings() store.ReportSettings {
 // start saves the texts and reads the data on the UI goroutine, so the PDF
 // shows the file as it was when the user clicked, and renders it in a job.
 func (d *reportDialog) start() {
+	if d.editionErr != nil {
+		d.finish("", 0, d.editionErr)
+		return
+	}
+	if d.reprint() {
+		d.startReprint()
+		return
+	}
 	ctx := context.Background()
 	u := d.u
 	set := d.settings()
@@ -87,43 +150,62 @@ func (d *reportDialog) start() {
 		}
 	}
 	// An invalid kleine_fallzahl must not silently lower the protection of
-	// small counts: Settings says so, and the report waits until it is fixed.
-	fileSet, err := u.st.Settings(ctx)
+	// small counts: ReportInputs says so, and the report waits until it is fixed.
+	in, err := u.currentInputs(u.reportYear)
 	if err != nil {
 		d.finish("", 0, err)
 		return
 	}
-	snap, err := u.st.Snapshot(ctx, u.reportYear)
+	in.Texts.Settings = set
+	in.Title, in.Author = set.Title, set.Author
+	prev, err := u.previousInputs(u.editions(), u.reportYear, time.Time{})
 	if err != nil {
 		d.finish("", 0, err)
 		return
 	}
-	texts, err := u.st.ReportTexts(ctx, u.reportYear)
+	opt := pdf.OptionsFor(in, reportFonts)
+	if d.edition != nil {
+		opt.Deviation = fmt.Sprintf("Abweichend vom festgeschriebenen Bericht %d", u.reportYear)
+	}
+	d.render(in, prev, opt, "")
+}
+
+// startReprint prints the frozen edition from its own inputs, compared
+// with the edition that was the previous one when it was frozen, so that
+// the reprint is the report the Rat received.
+func (d *reportDialog) startReprint() {
+	ed := d.edition
+	prev, err := d.u.previousInputs(d.u.editions(), ed.ReportYear, ed.FrozenAt)
 	if err != nil {
 		d.finish("", 0, err)
 		return
 	}
-	texts.Settings = set
+	d.render(ed.Inputs, prev, pdf.OptionsFor(ed.Inputs, reportFonts), ed.PDFHash)
+}
+
+// render writes the report in a job; with want (the PDF hash recorded
+// when freezing) it notes a print that differs from the first one.
+func (d *reportDialog) render(in, prev *store.EditionInputs, opt pdf.Options, want string) {
+	u := d.u
 	path := d.picker.path()
-	// The Stand comes from the file's newest change, so the same file gives
-	// the same PDF.
-	opt := pdf.Options{Title: set.Title, Author: set.Author, Created: report.LatestChange(snap, texts),
-		Fonts: pdf.Fonts{Regular: assets.FontRegular, Bold: assets.FontBold, Italic: assets.FontItalic}}
-	in := report.Input{Snapshot: snap, Texts: texts, Year: u.reportYear, SmallCount: fileSet.SmallCount, Demo: fileSet.Demo}
-	pages := 0
+	pages, sum := 0, ""
 	u.runJob(job{title: "Bericht wird erstellt …", file: path, steps: true,
 		work: func(progress func(done, total int)) error {
 			opt.Progress = progress
-			// The same evaluation the window shows, of the file as it was
-			// when she clicked.
-			e := report.Evaluate(in)
 			return store.WriteFileAtomic(path, func(w io.Writer) error {
 				var err error
-				pages, err = pdf.Write(w, e, texts, opt)
+				pages, sum, err = renderHashed(w, in, prev, opt)
 				return err
 			})
 		},
-		done: func(err error) { d.finish(path, pages, err) }})
+		done: func(err error) {
+			d.note = ""
+			if err == nil && want != "" && sum != want {
+				d.note = "Hinweis: Dieser Ausdruck ist nicht Byte für Byte gleich dem beim Festschreiben gedruckten Bericht, " +
+					"wohl weil er mit einer anderen Programmversion erstellt wurde. Werte und Texte sind die festgeschriebenen."
+			}
+			d.finish(path, pages, err)
+		}})
 }
 
 func (d *reportDialog) finish(path string, pages int, err error) {
@@ -135,6 +217,9 @@ func (d *reportDialog) finish(path string, pages int, err error) {
 		return
 	}
 	msg := fmt.Sprintf("Der Monitoring-Bericht wurde gespeichert:\n%s (%d Seiten)", path, pages)
+	if d.note != "" {
+		msg += "\n\n" + d.note
+	}
 	dialog.ShowCustomConfirm("Bericht erstellt", "Öffnen", "Schließen", para(msg), func(open bool) {
 		if open {
 			u, err := url.Parse(storage.NewFileURI(path).String())

@@ -27,11 +27,14 @@ type yearTab struct {
 	statement  *widget.Entry
 	save       *widget.Button
 	message    *widget.Label
-	content    fyne.CanvasObject
+	// frozen says whether the report of the year is frozen.
+	frozen  *widget.Label
+	content fyne.CanvasObject
 }
 
 func newYearTab(u *App) *yearTab {
-	t := &yearTab{u: u, message: para("")}
+	t := &yearTab{u: u, message: para(""), frozen: para("")}
+	t.showFrozen()
 	var years []string
 	for y := 2011; y <= u.reportYear+1 || y <= 2030; y++ {
 		years = append(years, strconv.Itoa(y))
@@ -63,12 +66,18 @@ func newYearTab(u *App) *yearTab {
 	)
 	t.content = container.NewVScroll(container.NewVBox(
 		container.NewHBox(heading("Berichtsjahr:"), t.year),
+		t.frozen,
 		para("Das Berichtsjahr bestimmt, bis zu welchem Jahr Kennzahlen bewertet werden, welche Texte und Befragungen bearbeitet werden und welche Datenlieferungen ausstehen."),
 		widget.NewSeparator(),
 		heading("Stellungnahme der Statistikdienststelle zum Migrationshintergrund"),
 		para("Die Statistikdienststelle gibt zu jedem Bericht eine Schätzung der Einwohner/innen mit Migrationshintergrund heraus (Abschnitt 3.4). Der Anteil ist die Bevölkerungsstruktur, mit der Kennzahlen verglichen werden."),
 		form, container.NewHBox(t.save), t.message))
 	return t
+}
+
+// showFrozen tells whether the Berichtsjahr's report is frozen.
+func (t *yearTab) showFrozen() {
+	t.frozen.SetText(frozenLine(t.u.editions(), t.u.reportYear))
 }
 
 // changeYear stores the chosen Berichtsjahr and rebuilds every tab for it.
