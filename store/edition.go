@@ -29,6 +29,11 @@ type EditionInputs struct {
 	Created time.Time
 	// Title and Author are as printed on the title page.
 	Title, Author string
+	// Previous is the content hash of the edition whose values the
+	// report's chapter "Änderungen seit dem Bericht J" compares with, ""
+	// for none. It is part of the inputs so that a reprint compares with
+	// the same edition whatever was frozen or imported since.
+	Previous string `json:",omitempty"`
 }
 
 // CouncilPaper is the council paper (Drucksache) an edition went to. It is

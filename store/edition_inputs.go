@@ -30,3 +30,26 @@ func (s *Store) ReportInputs(ctx context.Context, year int) (EditionInputs, erro
 	in = EditionInputs{Snapshot: *snap, Texts: *texts, Settings: set, Title: rs.Title, Author: rs.Author}
 	return in, nil
 }
+
+// Compared loads the inputs of the edition in.Previous names: the one the
+// report of in compares with. It is nil, nil when in names none.
+func (s *Store) Compared(ctx context.Context, in *EditionInputs) (*EditionInputs, error) {
+	if in == nil || in.Previous == "" {
+		return nil, nil
+	}
+	eds, err := s.Editions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range eds {
+		if e.Hash == in.Previous {
+			full, err := s.Edition(ctx, e.ReportYear, e.Version)
+			if err != nil {
+				return nil, err
+			}
+			return full.Inputs, nil
+		}
+	}
+	return nil, &UserError{Message: "Die Berichtsfassung, mit der dieser Bericht verglichen wurde, fehlt in der Datei.",
+		Err: fmt.Errorf("compared edition %s: %w", in.Previous, ErrNotFound)}
+}

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -75,10 +74,11 @@ func (u *App) currentInputs(year int) (*store.EditionInputs, error) {
 	return &in, nil
 }
 
-// previousInputs loads the inputs of the edition a report of year
-// compares with (report.PreviousEdition); nil when there is none.
-func (u *App) previousInputs(eds []store.Edition, year int, until time.Time) (*store.EditionInputs, error) {
-	p, ok := report.PreviousEdition(eds, year, until)
+// previousInputs loads the inputs of the edition a new report on in
+// compares with (report.PreviousEdition) and names it in in.Previous, so
+// that a freeze of in keeps comparing with it; nil when there is none.
+func (u *App) previousInputs(in *store.EditionInputs, eds []store.Edition) (*store.EditionInputs, error) {
+	p, ok := report.PreviousEdition(eds, in.Snapshot.ReportYear)
 	if !ok {
 		return nil, nil
 	}
@@ -86,6 +86,7 @@ func (u *App) previousInputs(eds []store.Edition, year int, until time.Time) (*s
 	if err != nil {
 		return nil, err
 	}
+	in.Previous = ed.Hash
 	return ed.Inputs, nil
 }
 
@@ -108,7 +109,7 @@ func (u *App) editionChanges() (*report.Changes, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, ok := report.PreviousEdition(eds, u.reportYear, time.Time{})
+	p, ok := report.PreviousEdition(eds, u.reportYear)
 	if !ok {
 		return nil, nil
 	}

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -86,7 +85,7 @@ func (u *App) freeze() {
 	in, err := u.currentInputs(y)
 	if err == nil {
 		var prev *store.EditionInputs
-		if prev, err = u.previousInputs(eds, y, time.Time{}); err == nil {
+		if prev, err = u.previousInputs(in, eds); err == nil {
 			var ed store.Edition
 			u.runJob(job{title: fmt.Sprintf("Bericht %d wird festgeschrieben …", y), file: st.Path(), steps: true,
 				work: func(progress func(done, total int)) error {

@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -158,7 +157,7 @@ func (d *reportDialog) start() {
 	}
 	in.Texts.Settings = set
 	in.Title, in.Author = set.Title, set.Author
-	prev, err := u.previousInputs(u.editions(), u.reportYear, time.Time{})
+	prev, err := u.previousInputs(in, u.editions())
 	if err != nil {
 		d.finish("", 0, err)
 		return
@@ -171,11 +170,11 @@ func (d *reportDialog) start() {
 }
 
 // startReprint prints the frozen edition from its own inputs, compared
-// with the edition that was the previous one when it was frozen, so that
-// the reprint is the report the Rat received.
+// with the edition its inputs name, so that the reprint is the report the
+// Rat received.
 func (d *reportDialog) startReprint() {
 	ed := d.edition
-	prev, err := d.u.previousInputs(d.u.editions(), ed.ReportYear, ed.FrozenAt)
+	prev, err := d.u.st.Compared(context.Background(), ed.Inputs)
 	if err != nil {
 		d.finish("", 0, err)
 		return

@@ -101,12 +101,12 @@ func freeze(ctx context.Context, s *store.Store, year int, again bool, by string
 		return store.Edition{}, err
 	}
 	var prev *store.EditionInputs
-	if p, ok := report.PreviousEdition(eds, year, time.Time{}); ok {
+	if p, ok := report.PreviousEdition(eds, year); ok {
 		full, err := s.Edition(ctx, p.ReportYear, p.Version)
 		if err != nil {
 			return store.Edition{}, err
 		}
-		prev = full.Inputs
+		prev, in.Previous = full.Inputs, full.Hash
 	}
 	var buf bytes.Buffer
 	pages, err := pdf.Render(&buf, &in, prev, pdf.OptionsFor(&in, reportFonts))

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"bergischgladbach.de/integrationsmonitor/store"
 	"bergischgladbach.de/integrationsmonitor/store/testtool"
@@ -122,4 +123,28 @@ func BenchmarkFreezeDemo(b *testing.B) {
 	}
 	after, _ := os.Stat(src)
 	b.ReportMetric(float64(after.Size()-before.Size())/float64(n)/1024, "KB/edition")
+}
+
+// A frozen report compares with the edition its inputs name, not with
+// whatever edition of an earlier year turns up later: here one imported
+// with an older freezing time (simulated by the store's clock).
+func TestReprintKeepsItsComparison(t *testing.T) {
+	ctx := context.Background()
+	src := demoMonitoringFile(t)
+	if _, errOut, err := runWith(runFreeze, src, "-jahr", "2024"); err != nil {
+		t.Fatalf("festschreiben: %v %s", err, errOut)
+	}
+	first := reportBytes(t, src, "-jahr", "2024")
+	s, err := store.Open(ctx, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Now = func() time.Time { return time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC) }
+	if _, err := freeze(ctx, s, 2023, false, "anderswo"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if got := reportBytes(t, src, "-jahr", "2024"); !bytes.Equal(got, first) {
+		t.Error("freezing an earlier year changed the reprint of the frozen 2024 report")
+	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"time"
 
 	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/store"
@@ -19,9 +18,10 @@ type reportData struct {
 	// frozen is the newest Fassung of the report year, nil when the year
 	// is not frozen.
 	frozen *store.Edition
-	// prev is the newest edition before the report year; prevFrozen the
-	// one that was newest when frozen was frozen.
-	prev, prevFrozen *store.Edition
+	// prev is the newest edition before the report year.
+	prev *store.Edition
+	// prevFrozen are the inputs of the edition frozen compared with.
+	prevFrozen *store.EditionInputs
 }
 
 // evaluate is the one evaluation every headless presentation of today's
@@ -31,7 +31,7 @@ func (d *reportData) evaluate() *report.Evaluation {
 }
 
 func (d *reportData) prevInputs() *store.EditionInputs       { return inputsOf(d.prev) }
-func (d *reportData) prevFrozenInputs() *store.EditionInputs { return inputsOf(d.prevFrozen) }
+func (d *reportData) prevFrozenInputs() *store.EditionInputs { return d.prevFrozen }
 
 func inputsOf(e *store.Edition) *store.EditionInputs {
 	if e == nil {
@@ -108,11 +108,15 @@ func (d *reportData) readEditions(ctx context.Context, s *store.Store) error {
 	} else if ok {
 		d.frozen = &e
 	}
-	if d.prev, err = load(report.PreviousEdition(eds, d.year, time.Time{})); err != nil {
+	if d.prev, err = load(report.PreviousEdition(eds, d.year)); err != nil {
 		return err
 	}
+	if d.prev != nil {
+		d.in.Previous = d.prev.Hash
+	}
 	if d.frozen != nil {
-		if d.prevFrozen, err = load(report.PreviousEdition(eds, d.year, d.frozen.FrozenAt)); err != nil {
+		// The edition the frozen print compared with, named in its inputs.
+		if d.prevFrozen, err = s.Compared(ctx, d.frozen.Inputs); err != nil {
 			return err
 		}
 	}
