@@ -65,7 +65,8 @@ func newYearTab(u *App) *yearTab {
 		widget.NewFormItem("Stellungnahme", t.statement),
 	)
 	t.content = container.NewVScroll(container.NewVBox(
-		container.NewHBox(heading("Berichtsjahr:"), t.year),
+		// A wrapping label in an HBox shrinks to one letter per line.
+		container.NewHBox(widget.NewLabelWithStyle("Berichtsjahr:", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), t.year),
 		t.frozen,
 		para("Das Berichtsjahr bestimmt, bis zu welchem Jahr Kennzahlen bewertet werden, welche Texte und Befragungen bearbeitet werden und welche Datenlieferungen ausstehen."),
 		widget.NewSeparator(),
