@@ -43,7 +43,7 @@ type changesTab struct {
 
 func newChangesTab(u *App) *changesTab {
 	c := &changesTab{u: u, caption: heading("")}
-	widths := []float32{170, 110, 420, 150, 150, 400}
+	widths := []float32{160, 90, 470, 290, 290, 300}
 	c.table = newTextTable(changesHeader, widths, &c.rows)
 	c.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row > 0 && id.Row <= len(c.items) && len(c.items[id.Row-1].KeyFigures) > 0 {
