@@ -161,12 +161,19 @@ func decompressInputs(blob []byte) ([]byte, error) {
 // returns the canonical JSON. The hash covers the stored bytes, not a
 // re-encoding, so an edition stays valid when later program versions add
 // fields to the types.
-func verifyBlob(blob []byte, hash string) ([]byte, bool) {
+//
+// The inputs must also be of the year the row says: a valid blob of 2023
+// under the year 2024 would reprint as the 2024 report.
+func verifyBlob(blob []byte, hash string, year int) ([]byte, bool) {
 	b, err := decompressInputs(blob)
-	if err != nil {
+	if err != nil || contentHash(b) != hash {
 		return nil, false
 	}
-	return b, contentHash(b) == hash
+	var head struct{ Snapshot struct{ ReportYear int } }
+	if err := json.Unmarshal(b, &head); err != nil || head.Snapshot.ReportYear != year {
+		return nil, false
+	}
+	return b, true
 }
 
 // tamperedError is the German sentence for editions that fail their
@@ -193,7 +200,7 @@ func openedTamperedError(err error) error {
 // triggers were removed: its editions could have been changed unnoticed.
 func unprotectedError() error {
 	return &UserError{
-		Message: "Der Schutz der Berichtsfassungen gegen Ändern und Löschen (Trigger edition_no_update und edition_no_delete) wurde aus der Datei entfernt.",
+		Message: "Der Schutz der Berichtsfassungen gegen Ändern, Ersetzen und Löschen (Tabelle edition und ihre Trigger) wurde aus der Datei entfernt oder verändert.",
 		Err:     ErrEditionTampered,
 	}
 }

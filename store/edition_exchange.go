@@ -70,7 +70,7 @@ func readEditionBlob(ctx context.Context, q querier, id int64) (editionRow, erro
 	if !found {
 		return row, &UserError{Message: fmt.Sprintf("Die Berichtsfassung Nr. %d gibt es in der zurückgeschickten Datei nicht.", id), Err: ErrNotFound}
 	}
-	if _, ok := verifyBlob(row.blob, row.Hash); !ok {
+	if _, ok := verifyBlob(row.blob, row.Hash, row.ReportYear); !ok {
 		return row, tamperedError([]string{row.Label()})
 	}
 	return row, nil

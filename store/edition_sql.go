@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -150,7 +151,7 @@ func (s *Store) editionWhere(ctx context.Context, where string, args ...any) (Ed
 	if !found {
 		return Edition{}, notFoundOr(nil)
 	}
-	canon, ok := verifyBlob(blob, e.Hash)
+	canon, ok := verifyBlob(blob, e.Hash, e.ReportYear)
 	if !ok {
 		return Edition{}, tamperedError([]string{e.Label()})
 	}
@@ -190,21 +191,84 @@ func (s *Store) SetCouncilPaper(ctx context.Context, editionID int64, p CouncilP
 	})
 }
 
+// editionSchema is the schema version that brought the edition table.
+const editionSchema = 2
+
+// verifyEditionTriggers compares the triggers on the edition table with
+// the ones the migration creates, letter for letter (whitespace aside): a
+// trigger dropped, or recreated so that it never fires ("WHEN 0"),
+// unprotects the editions.
+func verifyEditionTriggers(ctx context.Context, q querier) error {
+	want, err := editionTriggerSQL()
+	if err != nil {
+		return fmt.Errorf("verify editions: %w", err)
+	}
+	got := map[string]string{}
+	err = queryEach(ctx, q, `SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'edition'`,
+		func(r *sql.Rows) error {
+			var name, text string
+			if err := r.Scan(&name, &text); err != nil {
+				return err
+			}
+			got[name] = normalizeSQL(text)
+			return nil
+		})
+	if err != nil {
+		return fmt.Errorf("verify editions: %w", err)
+	}
+	if len(got) != len(want) {
+		return unprotectedError()
+	}
+	for name, text := range want {
+		if got[name] != text {
+			return unprotectedError()
+		}
+	}
+	return nil
+}
+
+var triggerStmt = regexp.MustCompile(`(?s)CREATE TRIGGER (\w+) .*?\nEND`)
+
+// editionTriggerSQL are the edition triggers of the embedded migration,
+// by name, as normalizeSQL writes them.
+func editionTriggerSQL() (map[string]string, error) {
+	b, err := migrationFS.ReadFile("migrations/0002_edition.sql")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for _, m := range triggerStmt.FindAllStringSubmatch(string(b), -1) {
+		out[m[1]] = normalizeSQL(m[0])
+	}
+	return out, nil
+}
+
+func normalizeSQL(s string) string {
+	return strings.Join(strings.Fields(strings.TrimSuffix(strings.TrimSpace(s), ";")), " ")
+}
+
 // verifyEditions checks that the triggers protecting the editions are in
 // place and that every edition's inputs match its hash. A file without
 // editions passes. The error names every failing edition.
 func verifyEditions(ctx context.Context, q querier) error {
-	if ok, err := hasEditions(ctx, q); err != nil || !ok {
+	ok, err := hasEditions(ctx, q)
+	if err != nil {
 		return err
 	}
-	n := 0
-	err := queryEach(ctx, q, `SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'edition'
-		AND name IN ('edition_no_update','edition_no_delete')`, func(r *sql.Rows) error { return r.Scan(&n) })
-	if err != nil {
+	version := 0
+	if err := queryEach(ctx, q, `PRAGMA user_version`, func(r *sql.Rows) error { return r.Scan(&version) }); err != nil {
 		return fmt.Errorf("verify editions: %w", err)
 	}
-	if n != 2 {
-		return unprotectedError()
+	if !ok {
+		// Only a file of schema 1 (opened write-protected, not migrated)
+		// may lack the table; one of schema 2 had it dropped.
+		if version >= editionSchema {
+			return unprotectedError()
+		}
+		return nil
+	}
+	if err := verifyEditionTriggers(ctx, q); err != nil {
+		return err
 	}
 	var bad []string
 	err = queryEach(ctx, q, `SELECT report_year, version, inputs, content_hash FROM edition ORDER BY report_year, version`, func(r *sql.Rows) error {
@@ -213,7 +277,7 @@ func verifyEditions(ctx context.Context, q querier) error {
 		if err := r.Scan(&e.ReportYear, &e.Version, &blob, &e.Hash); err != nil {
 			return err
 		}
-		if _, ok := verifyBlob(blob, e.Hash); !ok {
+		if _, ok := verifyBlob(blob, e.Hash, e.ReportYear); !ok {
 			bad = append(bad, e.Label())
 		}
 		return nil

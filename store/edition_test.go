@@ -194,6 +194,9 @@ func TestEditionTriggersRefuseChanges(t *testing.T) {
 		`UPDATE edition SET inputs = x'00'`:        "kann nicht geändert werden",
 		`DELETE FROM edition`:                      "kann nicht gelöscht werden",
 		`DELETE FROM edition WHERE report_year=24`: "", // matches no row: no trigger fires
+		// REPLACE deletes the old row without DELETE triggers.
+		`REPLACE INTO edition SELECT id, report_year, version, frozen_at, 'X', inputs, content_hash, pdf_sha256, pages FROM edition`:             "kann nicht ersetzt werden",
+		`INSERT OR REPLACE INTO edition SELECT NULL, report_year, version, frozen_at, 'X', inputs, content_hash, pdf_sha256, pages FROM edition`: "kann nicht ersetzt werden",
 	} {
 		_, err := db.Exec(q)
 		switch {
@@ -238,11 +241,18 @@ func TestTamperedEditionOpensReadOnly(t *testing.T) {
 	for name, stmts := range map[string][]string{
 		"inputs": {`DROP TRIGGER edition_no_update`,
 			`UPDATE edition SET inputs = (SELECT inputs FROM edition WHERE version = 1) WHERE version = 2`,
-			`CREATE TRIGGER edition_no_update BEFORE UPDATE ON edition BEGIN SELECT RAISE(ABORT, 'x'); END`},
+			`CREATE TRIGGER edition_no_update BEFORE UPDATE ON edition BEGIN
+    SELECT RAISE(ABORT, 'Eine festgeschriebene Berichtsfassung kann nicht geändert werden.');
+END`},
 		"hash": {`DROP TRIGGER edition_no_update`,
 			`UPDATE edition SET content_hash = upper(content_hash) WHERE version = 2`,
-			`CREATE TRIGGER edition_no_update BEFORE UPDATE ON edition BEGIN SELECT RAISE(ABORT, 'x'); END`},
+			`CREATE TRIGGER edition_no_update BEFORE UPDATE ON edition BEGIN
+    SELECT RAISE(ABORT, 'Eine festgeschriebene Berichtsfassung kann nicht geändert werden.');
+END`},
 		"trigger dropped": {`DROP TRIGGER edition_no_delete`},
+		"trigger weakened": {`DROP TRIGGER edition_no_delete`,
+			`CREATE TRIGGER edition_no_delete BEFORE DELETE ON edition WHEN 0 BEGIN SELECT RAISE(ABORT, 'x'); END`},
+		"table dropped": {`DROP TABLE edition_paper`, `DROP VIEW "Berichtsfassungen"`, `DROP TABLE edition`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			path := frozenFile(t)
@@ -259,8 +269,8 @@ func TestTamperedEditionOpensReadOnly(t *testing.T) {
 			}
 			msg := store.Message(reason)
 			want := "Berichtsfassung 2024, 2. Fassung"
-			if name == "trigger dropped" {
-				want = "edition_no_delete"
+			if name == "trigger dropped" || name == "trigger weakened" || name == "table dropped" {
+				want = "Tabelle edition und ihre Trigger"
 			}
 			if !strings.Contains(msg, want) || !strings.Contains(msg, "nur zum Lesen") || strings.Contains(msg, "1. Fassung") {
 				t.Errorf("message %q should name %q (and not the intact 1. Fassung) and say read-only", msg, want)
@@ -271,7 +281,7 @@ func TestTamperedEditionOpensReadOnly(t *testing.T) {
 			if err := s.SetReportYear(ctx, 2024); !errors.Is(err, store.ErrReadOnly) {
 				t.Errorf("write: %v, want ErrReadOnly", err)
 			}
-			if name != "trigger dropped" {
+			if name == "inputs" || name == "hash" {
 				if _, err := s.Edition(ctx, 2024, 2); !errors.Is(err, store.ErrEditionTampered) {
 					t.Errorf("Edition(2024, 2) = %v, want ErrEditionTampered", err)
 				}

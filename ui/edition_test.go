@@ -207,7 +207,7 @@ func TestOpenTamperedFileSaysWhy(t *testing.T) {
 	if err := u.Open(path); err != nil {
 		t.Fatal(err)
 	}
-	if got := overlayTexts(t, u); !strings.Contains(got, "edition_no_delete") || !strings.Contains(got, "nur zum Lesen") {
+	if got := overlayTexts(t, u); !strings.Contains(got, "Tabelle edition") || !strings.Contains(got, "nur zum Lesen") {
 		t.Errorf("message on opening: %q", got)
 	}
 	if !menuItem(t, u, "Bericht", "Bericht festschreiben…").Disabled {

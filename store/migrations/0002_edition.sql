@@ -1,6 +1,6 @@
 -- Integrationsmonitor schema, version 2: report editions (Berichtsfassungen).
 -- An edition freezes the inputs of a Monitoring-Bericht as the Rat received
--- it. Rows are append-only: the triggers refuse every UPDATE and DELETE, also
+-- it. Rows are append-only: the triggers refuse every UPDATE, DELETE and REPLACE, also
 -- from other SQLite tools, and the program verifies content_hash on opening.
 
 CREATE TABLE edition (
@@ -25,6 +25,13 @@ END;
 
 CREATE TRIGGER edition_no_delete BEFORE DELETE ON edition BEGIN
     SELECT RAISE(ABORT, 'Eine festgeschriebene Berichtsfassung kann nicht gelöscht werden.');
+END;
+
+-- INSERT OR REPLACE deletes the old row without firing DELETE triggers
+-- (recursive_triggers is off): an insert may only add a new Fassung.
+CREATE TRIGGER edition_no_replace BEFORE INSERT ON edition
+WHEN EXISTS (SELECT 1 FROM edition WHERE id = NEW.id OR (report_year = NEW.report_year AND version = NEW.version)) BEGIN
+    SELECT RAISE(ABORT, 'Eine festgeschriebene Berichtsfassung kann nicht ersetzt werden.');
 END;
 
 -- The council paper an edition went to; known only after freezing, so it
