@@ -225,11 +225,23 @@ func (c *changeSet) values() {
 		if o := c.rank(firstOr(it.KeyFigures, "")); o < r.order {
 			r.order = o
 		}
+		hidden := false
 		if d.Stored != nil {
-			it.Old = c.old.cell(*d.Stored, true, bf.Unit).Published
+			// The old value is published under today's rules too: a value
+			// marked geheim since, or a raised small-count threshold, must
+			// not be printed again as "bisher".
+			then, now := c.old.cell(*d.Stored, true, bf.Unit), c.cur.cell(*d.Stored, true, bf.Unit)
+			it.Old, hidden = then.Published, then.Hidden || now.Hidden
+			if now.Hidden || d.Incoming != nil && d.Incoming.Confidential {
+				it.Old, hidden = now.Published, true
+				if !now.Hidden {
+					it.Old = string(store.SymUnknown)
+				}
+			}
 		}
 		if d.Incoming != nil {
-			it.New = c.cur.cell(*d.Incoming, true, bf.Unit).Published
+			cell := c.cur.cell(*d.Incoming, true, bf.Unit)
+			it.New, hidden = cell.Published, hidden || cell.Hidden
 			it.Reason = valueReason(*d.Incoming)
 		}
 		it.Location = strings.Join([]string{bf.Name, c.cat.GroupName(d.Group), d.Period.Label(), c.cat.AreaName(d.Area)}, ", ")
@@ -241,6 +253,10 @@ func (c *changeSet) values() {
 			}
 			it.Kind = ValueRevised
 			r.size = relativeChange(*d.Stored, *d.Incoming)
+			if hidden {
+				// The order must not tell how large a hidden change was.
+				r.size = math.Inf(1)
+			}
 			it.Text = fmt.Sprintf("%s: %s statt %s", where, it.New, it.Old)
 		case store.DiffNew:
 			it.Kind = ValueLate

@@ -206,3 +206,27 @@ func TestChangesSinceWithoutFrozenReport(t *testing.T) {
 		t.Errorf("ChangesSince(nil, cur) = %+v", got)
 	}
 }
+
+// The list never prints again a count that today's rules hide: a value
+// marked geheim since the frozen report, or a count below a raised
+// threshold; and its place in the order says nothing about its size.
+func TestChangesSinceHidesWhatIsHiddenToday(t *testing.T) {
+	cat := changesCatalog()
+	base := edit(frozenValues(), "T-K2-G1", "2023", "stadt", "auslaender", number(4))
+	old := report.Evaluate(report.Input{Snapshot: &store.Snapshot{Catalog: cat, Values: base}, Year: 2024, SmallCount: 3})
+	cur := edit(base, "T-K2-G1", "2023", "stadt", "auslaender", func(v *store.Value) { v.Number, v.Confidential = 5, true })
+	cur = edit(cur, "T-K2-G1", "2024", "stadt", "auslaender", number(2)) // 320 → 2, below the threshold
+	now := report.Evaluate(report.Input{Snapshot: &store.Snapshot{Catalog: cat, Values: cur}, Year: 2025, SmallCount: 6})
+	old.Overview = slices.Clone(now.Overview)
+	for _, it := range report.ChangesSince(old, now).Items {
+		if it.Kind != report.ValueRevised {
+			continue
+		}
+		if strings.Contains(it.Text, "4") && it.Period == "2023" || it.Old == "4" || it.Old == "320" && it.New != "." {
+			t.Errorf("%s: %q → %q (%s) reveals a hidden count", it.Period, it.Old, it.New, it.Text)
+		}
+		if it.Period == "2023" && (it.Old != "." || it.New != ".") {
+			t.Errorf("2023 geheim since: %q → %q, want . → . (or not listed)", it.Old, it.New)
+		}
+	}
+}
