@@ -70,7 +70,7 @@ func (c *changesTab) show(ch *report.Changes) {
 	c.items, c.rows = nil, nil
 	switch {
 	case ch == nil:
-		c.caption.SetText("Noch kein Bericht festgeschrieben.")
+		c.caption.SetText(fmt.Sprintf("Kein Bericht vor %d festgeschrieben: Änderungen werden gegenüber dem letzten festgeschriebenen Bericht eines früheren Jahres gezeigt.", c.u.reportYear))
 	case len(ch.Items) == 0:
 		c.caption.SetText(fmt.Sprintf("Keine Änderungen seit dem Bericht %d.", ch.Year))
 	default:

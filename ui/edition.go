@@ -77,7 +77,14 @@ func (u *App) currentInputs(year int) (*store.EditionInputs, error) {
 // previousInputs loads the inputs of the edition a new report on in
 // compares with (report.PreviousEdition) and names it in in.Previous, so
 // that a freeze of in keeps comparing with it; nil when there is none.
-func (u *App) previousInputs(in *store.EditionInputs, eds []store.Edition) (*store.EditionInputs, error) {
+//
+// It reads the editions itself and fails with their error: a freeze that
+// silently compared with nothing could never be corrected.
+func (u *App) previousInputs(in *store.EditionInputs) (*store.EditionInputs, error) {
+	eds, err := u.st.Editions(context.Background())
+	if err != nil {
+		return nil, err
+	}
 	p, ok := report.PreviousEdition(eds, in.Snapshot.ReportYear)
 	if !ok {
 		return nil, nil

@@ -81,11 +81,10 @@ func (u *App) showFreeze() {
 // checked against it.
 func (u *App) freeze() {
 	st, y := u.st, u.reportYear
-	eds := u.editions()
 	in, err := u.currentInputs(y)
 	if err == nil {
 		var prev *store.EditionInputs
-		if prev, err = u.previousInputs(in, eds); err == nil {
+		if prev, err = u.previousInputs(in); err == nil {
 			var ed store.Edition
 			u.runJob(job{title: fmt.Sprintf("Bericht %d wird festgeschrieben …", y), file: st.Path(), steps: true,
 				work: func(progress func(done, total int)) error {

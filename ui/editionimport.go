@@ -32,8 +32,16 @@ func (u *App) offerEditions(plan *store.MergePlan) {
 	}
 	var names []string
 	ids := make([]int64, 0, len(plan.NewEditions))
+	own := u.editions()
 	for _, e := range plan.NewEditions {
-		names = append(names, "– "+editionSummary(e))
+		line := "– " + editionSummary(e)
+		// An imported Fassung of a year frozen here becomes its newest
+		// one, which the report of that year then prints: say so.
+		if last, ok := latestOf(own, e.ReportYear); ok {
+			line += fmt.Sprintf(" – wird hier %d. Fassung und damit die Fassung, die für %d gedruckt wird (bisher: %d. Fassung)",
+				last.Version+1, e.ReportYear, last.Version)
+		}
+		names = append(names, line)
 		ids = append(ids, e.ID)
 	}
 	n := "eine Berichtsfassung"

@@ -157,7 +157,7 @@ func (d *reportDialog) start() {
 	}
 	in.Texts.Settings = set
 	in.Title, in.Author = set.Title, set.Author
-	prev, err := u.previousInputs(in, u.editions())
+	prev, err := u.previousInputs(in)
 	if err != nil {
 		d.finish("", 0, err)
 		return

@@ -47,7 +47,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintln(stderr, store.Message(err))
 		return errReported
 	}
-	data, err := readReportData(ctx, pos[0], *year, false)
+	data, err := readReportData(ctx, pos[0], *year, forReport)
 	if err != nil {
 		fmt.Fprintf(stderr, "Der Bericht wurde nicht geschrieben: %s\n", store.Message(err))
 		return errReported

@@ -41,7 +41,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintf(stderr, "„%s“ ist ein Ordner; bitte geben Sie einen Dateinamen an, z. B. werte.%s.\n", *out, kind)
 		return errReported
 	}
-	data, err := readReportData(ctx, pos[0], *year, true)
+	data, err := readReportData(ctx, pos[0], *year, forExport)
 	if err != nil {
 		fmt.Fprintf(stderr, "Der Export wurde nicht geschrieben: %s\n", store.Message(err))
 		return errReported

@@ -40,10 +40,21 @@ func inputsOf(e *store.Edition) *store.EditionInputs {
 	return e.Inputs
 }
 
+// dataFor says what a command needs of the file.
+type dataFor int
+
+const (
+	forReport   dataFor = iota // the report year from the file, and the editions
+	forOverview                // the report year from the file, no editions
+	forExport                  // any report year (the window's default), no editions
+)
+
 // readReportData reads the file through a checked copy in a temporary
 // folder, as the export does: the report can then be made while the
-// window holds the file, and the file is never changed.
-func readReportData(ctx context.Context, path string, year int, anyYear bool) (*reportData, error) {
+// window holds the file, and the file is never changed. Only the report
+// reads the editions, so that one damaged edition does not keep the
+// values from being exported.
+func readReportData(ctx context.Context, path string, year int, use dataFor) (*reportData, error) {
 	tmp, err := os.MkdirTemp("", "integrationsmonitor-bericht-")
 	if err != nil {
 		return nil, err
@@ -64,9 +75,9 @@ func readReportData(ctx context.Context, path string, year int, anyYear bool) (*
 	}
 	if year == 0 {
 		// Not the clock's default: the same file gives the same report.
-		// The values export (anyYear) needs no year but for its Übersicht
+		// The values export needs no year but for its Übersicht
 		// sheet, and takes the window's default.
-		if !set.ReportYearStored && !anyYear {
+		if !set.ReportYearStored && use != forExport {
 			return nil, store.Invalid("Bitte geben Sie das Berichtsjahr an, z. B. -jahr 2025.")
 		}
 		year = set.ReportYear
@@ -80,8 +91,10 @@ func readReportData(ctx context.Context, path string, year int, anyYear bool) (*
 	}
 	// From the file, not the clock: the same file gives the same PDF.
 	d.in.Created = report.LatestChange(&d.in.Snapshot, &d.in.Texts)
-	if err := d.readEditions(ctx, s); err != nil {
-		return nil, err
+	if use == forReport {
+		if err := d.readEditions(ctx, s); err != nil {
+			return nil, err
+		}
 	}
 	return d, nil
 }

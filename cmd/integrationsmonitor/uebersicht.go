@@ -33,7 +33,7 @@ func runOverview(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		fmt.Fprintln(stderr, "Aufruf: integrationsmonitor uebersicht DATEI [-jahr 2025]")
 		return errReported
 	}
-	data, err := readReportData(ctx, pos[0], *year, false)
+	data, err := readReportData(ctx, pos[0], *year, forOverview)
 	if err != nil {
 		fmt.Fprintf(stderr, "Die Übersicht wurde nicht erstellt: %s\n", store.Message(err))
 		return errReported
