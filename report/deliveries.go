@@ -2,7 +2,9 @@ package report
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"bergischgladbach.de/integrationsmonitor/store"
@@ -10,8 +12,13 @@ import (
 
 // A Datenlieferung is not stored anywhere: whether a Grundzahl has been
 // delivered follows from the values stored for it. Recording a value thus
-// marks its delivery received, and deleting or importing values changes the
+// counts towards its delivery, and deleting or importing values changes the
 // list without any bookkeeping that could fall out of step.
+//
+// A delivery is complete only when every cell the catalogue expects
+// (each Gruppe in each Statistischer Bezirk of the Grundzahl) is stored for
+// the period: one value of six is a start, not a delivery, and the list
+// says so.
 
 // DeliveryStatus says where the delivery of a Grundzahl for the report
 // year stands.
@@ -19,9 +26,10 @@ type DeliveryStatus string
 
 // The statuses of a Datenlieferung.
 const (
-	DeliveryReceived DeliveryStatus = "erhalten"           // the report year's period is stored
+	DeliveryReceived DeliveryStatus = "erhalten"           // every expected cell of the report year's period is stored
+	DeliveryPartial  DeliveryStatus = "teilweise"          // some cells of the period asked for are stored, others missing; not yet overdue
 	DeliveryDue      DeliveryStatus = "faellig"            // due within DueSoon of today
-	DeliveryOverdue  DeliveryStatus = "ueberfaellig"       // the next period's due date has passed
+	DeliveryOverdue  DeliveryStatus = "ueberfaellig"       // the next period's due date has passed (also when part of it is stored)
 	DeliveryMissing  DeliveryStatus = "fehlt"              // nothing for the report year although due, or no value ever
 	DeliveryNotDue   DeliveryStatus = "noch_nicht_faellig" // due later, or delivered irregularly
 )
@@ -31,6 +39,8 @@ func (s DeliveryStatus) Label() string {
 	switch s {
 	case DeliveryReceived:
 		return "erhalten"
+	case DeliveryPartial:
+		return "teilweise"
 	case DeliveryDue:
 		return "fällig"
 	case DeliveryOverdue:
@@ -48,52 +58,124 @@ func (s DeliveryStatus) Label() string {
 // before the next one.
 const DueSoon = 60 * 24 * time.Hour
 
+// SharedOwner names the owner of a shared Grundzahl (the population),
+// which every Kennzahl may refer to.
+const SharedOwner = "alle"
+
+// DeliveryCell is one expected value of a Grundzahl in a period: a
+// Statistischer Bezirk and a Gruppe (codes of the catalogue).
+type DeliveryCell struct {
+	Area  string
+	Group string
+}
+
 // Delivery is the Datenlieferung of one Grundzahl for a report year.
 type Delivery struct {
 	BaseFigure store.BaseFigure
+	// Owners are the codes of the Kennzahlen and Wirkungsindikatoren whose
+	// catalogue entry lists the Grundzahl, in catalogue order; nil for a
+	// shared Grundzahl (see OwnerText).
+	Owners     []string
 	Actor      store.Actor  // zero when the catalogue names no deliverer
 	LastPeriod store.Period // latest period with a stored value; "" when none
-	// NextPeriod is the period asked for next: the one after LastPeriod,
-	// the report year's period when nothing is stored or when it is missing
-	// although later ones are stored, "" for irregular deliveries.
+	// NextPeriod is the period asked for next: the one after the latest
+	// complete one, the report year's period when nothing is complete or
+	// when it is incomplete although later ones are stored, "" for
+	// irregular deliveries.
 	NextPeriod store.Period
 	Due        time.Time // when NextPeriod is due; zero when never
 	Status     DeliveryStatus
+	// Period is the period Have, Want and Missing count: the report year's
+	// period when it is complete or the delivery is irregular, NextPeriod
+	// otherwise. For a Stichtag it is the stored day of that year with the
+	// most cells, since the day is not fixed.
+	Period store.Period
+	// Have and Want count the stored and the expected cells of Period.
+	Have, Want int
+	// Missing lists the expected cells of Period not stored, Bezirk by
+	// Bezirk in catalogue order.
+	Missing []DeliveryCell
+}
+
+// StatusText is the status as the list shows it: with the count of cells
+// when part of the period is in, e.g. "teilweise (4 von 6)".
+func (d Delivery) StatusText() string {
+	if (d.Status == DeliveryPartial || d.Status == DeliveryOverdue) && d.Have > 0 && d.Have < d.Want {
+		return fmt.Sprintf("%s (%d von %d)", d.Status.Label(), d.Have, d.Want)
+	}
+	return d.Status.Label()
+}
+
+// OwnerText names the Kennzahlen and Wirkungsindikatoren the Grundzahl
+// belongs to ("A-K1", "B-K1, B-K2"), SharedOwner for a shared one.
+func (d Delivery) OwnerText() string {
+	if len(d.Owners) == 0 {
+		return SharedOwner
+	}
+	return strings.Join(d.Owners, ", ")
+}
+
+// NextEntry is the key of the value most likely entered next for this
+// delivery: the Grundzahl, the period being completed (else the one asked
+// for next, else Period) and the first missing Bezirk and Gruppe. Area and
+// Group are "" when nothing of that period is missing.
+func (d Delivery) NextEntry() store.Value {
+	v := store.Value{BaseFigure: d.BaseFigure.Code, Period: d.Period}
+	switch {
+	case d.Have > 0 && d.Have < d.Want:
+	case d.NextPeriod != "":
+		v.Period = d.NextPeriod
+	}
+	if v.Period == d.Period && len(d.Missing) > 0 {
+		v.Area, v.Group = d.Missing[0].Area, d.Missing[0].Group
+	} else if v.Period != d.Period && len(d.BaseFigure.Areas) > 0 && len(d.BaseFigure.Groups) > 0 {
+		v.Area, v.Group = d.BaseFigure.Areas[0], d.BaseFigure.Groups[0]
+	}
+	return v
 }
 
 // Deliveries lists the Datenlieferung of every Grundzahl of cat for
 // reportYear as it stands on today, sorted by due date (those without one
 // last), then by the deliverer's name, then in catalogue order.
 //
-// A delivery counts as received when a value for the report year's period
-// is stored (for half-yearly figures the second half-year, which completes
-// the year); which period is the report year's follows store.Period.Year, as in
-// the report. A value "..." (Angabe fällt später an) is a promise, not a
-// delivery, and is not counted.
+// A delivery counts as received when every expected cell (each Gruppe in
+// each Bezirk the catalogue lists for the Grundzahl) of the report year's
+// period is stored (for half-yearly figures the second half-year, which
+// completes the year); which period is the report year's follows
+// store.Period.Year, as in the report. A value "..." (Angabe fällt später
+// an) is a promise, not a delivery, and is not counted; nor are values for
+// cells the catalogue does not expect.
 func Deliveries(cat *store.Catalog, values []store.Value, reportYear int, today time.Time) []Delivery {
 	day := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
-	kinds := map[string]store.PeriodKind{}
-	for _, b := range cat.AllBaseFigures() {
-		kinds[b.Code] = b.PeriodKind
+	all := cat.AllBaseFigures()
+	byCode := map[string]store.BaseFigure{}
+	for _, b := range all {
+		byCode[b.Code] = b
 	}
-	stored := map[string]map[store.Period]bool{}
+	stored := map[string]periodCells{}
 	for _, v := range values {
-		if v.Symbol == store.SymLater || v.Period.Kind() == "" || v.Period.Kind() != kinds[v.BaseFigure] {
+		b, ok := byCode[v.BaseFigure]
+		if !ok || v.Symbol == store.SymLater || v.Period.Kind() == "" || v.Period.Kind() != b.PeriodKind || !expects(b, v.Area, v.Group) {
 			continue
 		}
 		if stored[v.BaseFigure] == nil {
-			stored[v.BaseFigure] = map[store.Period]bool{}
+			stored[v.BaseFigure] = periodCells{}
 		}
-		stored[v.BaseFigure][v.Period] = true
+		if stored[v.BaseFigure][v.Period] == nil {
+			stored[v.BaseFigure][v.Period] = map[DeliveryCell]bool{}
+		}
+		stored[v.BaseFigure][v.Period][DeliveryCell{v.Area, v.Group}] = true
 	}
 	actors := map[string]store.Actor{}
 	for _, a := range cat.Actors {
 		actors[a.Code] = a
 	}
+	owners := ownersOf(cat)
 	var out []Delivery
-	for _, b := range cat.AllBaseFigures() {
+	for _, b := range all {
 		d := delivery(b, stored[b.Code], reportYear, day)
 		d.Actor = actors[b.Actor]
+		d.Owners = owners[b.Code]
 		out = append(out, d)
 	}
 	slices.SortStableFunc(out, func(a, b Delivery) int {
@@ -118,24 +200,119 @@ func falseFirst(a, b bool) int {
 	return -1
 }
 
-func delivery(b store.BaseFigure, have map[store.Period]bool, reportYear int, day time.Time) Delivery {
+// ownersOf maps each Grundzahl code of a Kennzahl or Wirkungsindikator to
+// their codes; shared Grundzahlen have none.
+func ownersOf(cat *store.Catalog) map[string][]string {
+	out := map[string][]string{}
+	for _, f := range cat.Fields {
+		for _, k := range f.KeyFigures {
+			for _, b := range k.BaseFigures {
+				out[b.Code] = append(out[b.Code], k.Code)
+			}
+		}
+		for _, w := range f.Indicators {
+			for _, b := range w.BaseFigures {
+				out[b.Code] = append(out[b.Code], w.Code)
+			}
+		}
+	}
+	return out
+}
+
+// periodCells are the stored cells of one Grundzahl by period.
+type periodCells map[store.Period]map[DeliveryCell]bool
+
+// expected lists the cells the catalogue expects of b in each period,
+// Bezirk by Bezirk. A Grundzahl listing no Bezirk or no Gruppe expects a
+// single value of any key, so that an incomplete catalogue entry cannot
+// make its delivery impossible.
+func expected(b store.BaseFigure) []DeliveryCell {
+	var out []DeliveryCell
+	for _, a := range b.Areas {
+		for _, g := range b.Groups {
+			out = append(out, DeliveryCell{a, g})
+		}
+	}
+	return out
+}
+
+func expects(b store.BaseFigure, area, group string) bool {
+	if len(b.Areas) == 0 || len(b.Groups) == 0 {
+		return true
+	}
+	return slices.Contains(b.Areas, area) && slices.Contains(b.Groups, group)
+}
+
+// count returns how many of want are stored in p, and which are missing.
+func (pc periodCells) count(p store.Period, want []DeliveryCell) (int, []DeliveryCell) {
+	have := pc[p]
+	if len(want) == 0 {
+		if len(have) > 0 {
+			return 1, nil
+		}
+		return 0, []DeliveryCell{{}}
+	}
+	n := 0
+	var missing []DeliveryCell
+	for _, c := range want {
+		if have[c] {
+			n++
+		} else {
+			missing = append(missing, c)
+		}
+	}
+	return n, missing
+}
+
+// best is the stored period standing for target: target itself, or for a
+// Stichtag the day of target's year with the most cells (for an election
+// only one on or after election day, since before it the old council was
+// counted). It is target when none is stored.
+func (pc periodCells) best(target store.Period, f store.Frequency, want []DeliveryCell) store.Period {
+	if target.Kind() != store.DatePeriod {
+		return target
+	}
+	best, most := target, -1
+	for p := range pc {
+		if p.Year() != target.Year() || (f == store.PerElection && p.Compare(target) < 0) {
+			continue
+		}
+		n, _ := pc.count(p, want)
+		if n > most || (n == most && p.Compare(best) > 0) {
+			best, most = p, n
+		}
+	}
+	return best
+}
+
+func (pc periodCells) complete(p store.Period, f store.Frequency, want []DeliveryCell) bool {
+	n, missing := pc.count(pc.best(p, f, want), want)
+	return n > 0 && len(missing) == 0
+}
+
+func delivery(b store.BaseFigure, pc periodCells, reportYear int, day time.Time) Delivery {
 	f := b.Frequency
 	if f == "" {
 		f = store.Yearly
 	}
+	want := expected(b)
 	d := Delivery{BaseFigure: b}
-	for p := range have {
+	var lastComplete store.Period
+	for p := range pc {
 		if d.LastPeriod == "" || p.Compare(d.LastPeriod) > 0 {
 			d.LastPeriod = p
 		}
+		if n, missing := pc.count(p, want); n > 0 && len(missing) == 0 && (lastComplete == "" || p.Compare(lastComplete) > 0) {
+			lastComplete = p
+		}
 	}
 	target := reportPeriod(f, b.PeriodKind, reportYear, d.LastPeriod)
-	received := target != "" && covers(have, target, f)
+	received := target != "" && pc.complete(target, f, want)
 	switch {
-	case d.LastPeriod == "":
+	case lastComplete == "":
 		d.NextPeriod = target
 	default:
-		d.NextPeriod = NextPeriod(f, d.LastPeriod)
+		d.NextPeriod = NextPeriod(f, lastComplete)
 		if !received && target != "" && d.NextPeriod != "" && target.Compare(d.NextPeriod) < 0 {
 			d.NextPeriod = target
 		}
@@ -144,18 +321,31 @@ func delivery(b store.BaseFigure, have map[store.Period]bool, reportYear int, da
 		d.NextPeriod = ""
 	}
 	d.Due = DueDate(f, d.NextPeriod)
+	d.Period = d.NextPeriod
+	if received || d.NextPeriod == "" {
+		d.Period = target
+	}
+	if d.Period != "" {
+		d.Period = pc.best(d.Period, f, want)
+		d.Have, d.Missing = pc.count(d.Period, want)
+		d.Want = d.Have + len(d.Missing)
+	}
 	switch {
 	case received:
 		d.Status = DeliveryReceived
+	case d.Due.IsZero() && d.Have > 0:
+		d.Status = DeliveryPartial
 	case d.Due.IsZero():
 		// Irregular figures are never asked for, however long ago the last one came.
 		d.Status = DeliveryNotDue
 	case d.LastPeriod == "":
 		d.Status = DeliveryMissing
-	case target != "" && !anyInYear(have, target.Year()) && day.After(DueDate(f, target)):
+	case target != "" && !anyInYear(pc, target.Year()) && day.After(DueDate(f, target)):
 		d.Status = DeliveryMissing
 	case day.After(d.Due):
 		d.Status = DeliveryOverdue
+	case d.Have > 0:
+		d.Status = DeliveryPartial
 	case !d.Due.After(day.Add(DueSoon)):
 		d.Status = DeliveryDue
 	default:
@@ -180,137 +370,11 @@ func reportPeriod(f store.Frequency, k store.PeriodKind, year int, last store.Pe
 	return store.YearEndPeriod(k, year, last)
 }
 
-// covers reports whether the stored periods include target. A Stichtag on
-// another day of the same year counts, because the day is not fixed; for
-// an election only one on or after election day, since before it the old
-// council was counted.
-func covers(have map[store.Period]bool, target store.Period, f store.Frequency) bool {
-	if target.Kind() != store.DatePeriod {
-		return have[target]
-	}
-	for p := range have {
-		if p.Year() == target.Year() && (f != store.PerElection || p.Compare(target) >= 0) {
-			return true
-		}
-	}
-	return false
-}
-
-func anyInYear(have map[store.Period]bool, year int) bool {
-	for p := range have {
+func anyInYear(pc periodCells, year int) bool {
+	for p := range pc {
 		if p.Year() == year {
 			return true
 		}
 	}
 	return false
-}
-
-// NextPeriod returns the period after last for which a Grundzahl delivered
-// with frequency f is expected: the next of the same kind, for elections
-// the period of the next election. It returns "" for irregular deliveries,
-// an unknown frequency, or a last that is not Valid.
-func NextPeriod(f store.Frequency, last store.Period) store.Period {
-	if !last.Valid() {
-		return ""
-	}
-	switch f {
-	case store.HalfYearly, store.YearlyFebruary, store.Yearly, store.PerSchoolYear, "":
-		return last.Next()
-	case store.PerElection:
-		if e, ok := nextElection(last.End()); ok {
-			return store.PeriodContaining(last.Kind(), e)
-		}
-	}
-	return ""
-}
-
-// DueDate returns the date by which the values for period p of a Grundzahl
-// delivered with frequency f are expected:
-//
-//   - halbjährlich: three months after the half-year ends (1. Halbjahr
-//     2024 → 30.09.2024, 2. Halbjahr 2024 → 31.03.2025);
-//   - jährlich im Februar (vom Vorjahr): the end of February after the
-//     period's year (2024 and Schuljahr 2024/25 → 28.02.2025), since the
-//     figures of the previous year arrive each February;
-//   - jährlich: 30 June of the year after the period ends (2024 →
-//     30.06.2025), when the annual statistics of the year are out;
-//   - schuljahr: three months after the school year ends on 31 July
-//     (Schuljahr 2024/25 → 31.10.2025), once the school-year figures and
-//     the autumn school statistics are in;
-//   - wahl: three months after the election in p (Kommunalwahl 14.09.2025
-//     → 14.12.2025), or after p's end if no election lies in it;
-//   - unregelmäßig, unknown frequencies or an invalid p: zero, never due.
-func DueDate(f store.Frequency, p store.Period) time.Time {
-	if !p.Valid() {
-		return time.Time{}
-	}
-	switch f {
-	case store.HalfYearly, store.PerSchoolYear:
-		return addMonths(p.End(), 3)
-	case store.YearlyFebruary:
-		return time.Date(p.Year()+1, time.March, 0, 0, 0, 0, 0, time.UTC) // day 0: the last of February
-	case store.Yearly, "":
-		return time.Date(p.End().Year()+1, time.June, 30, 0, 0, 0, 0, time.UTC)
-	case store.PerElection:
-		if e, ok := nextElection(p.Start().AddDate(0, 0, -1)); ok && !e.After(p.End()) {
-			return addMonths(e, 3)
-		}
-		return addMonths(p.End(), 3)
-	}
-	return time.Time{}
-}
-
-// knownElections are the NRW Kommunalwahlen. The Integrationsrat has been
-// elected with them since 2014; its separate election of 07.02.2010 is not
-// listed, and a value stored for 2010 still leads to 2014 as the next one.
-var knownElections = []time.Time{
-	time.Date(2009, time.August, 30, 0, 0, 0, 0, time.UTC),
-	time.Date(2014, time.May, 25, 0, 0, 0, 0, time.UTC),
-	time.Date(2020, time.September, 13, 0, 0, 0, 0, time.UTC),
-	time.Date(2025, time.September, 14, 0, 0, 0, 0, time.UTC),
-}
-
-// electionPeriod is the Wahlperiode in NRW. Elections after the last known
-// one are assumed on the same day every five years until their dates are
-// set; a due date then shifts by a few weeks at most.
-const electionPeriod = 5
-
-// elections lists the known elections and the assumed ones up to
-// store.MaxPeriodYear.
-func elections() []time.Time {
-	out := slices.Clone(knownElections)
-	for e := out[len(out)-1].AddDate(electionPeriod, 0, 0); e.Year() <= store.MaxPeriodYear; e = e.AddDate(electionPeriod, 0, 0) {
-		out = append(out, e)
-	}
-	return out
-}
-
-// nextElection returns the first election after t.
-func nextElection(t time.Time) (time.Time, bool) {
-	for _, e := range elections() {
-		if e.After(t) {
-			return e, true
-		}
-	}
-	return time.Time{}, false
-}
-
-// lastElection returns the latest election on or before t.
-func lastElection(t time.Time) (time.Time, bool) {
-	var last time.Time
-	for _, e := range elections() {
-		if e.After(t) {
-			break
-		}
-		last = e
-	}
-	return last, !last.IsZero()
-}
-
-// addMonths moves t by n months and keeps it within the target month, so
-// that 31.12. plus three months is 31.03. rather than 01.04.
-func addMonths(t time.Time, n int) time.Time {
-	first := time.Date(t.Year(), t.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
-	last := first.AddDate(0, 1, -1).Day()
-	return time.Date(first.Year(), first.Month(), min(t.Day(), last), 0, 0, 0, 0, time.UTC)
 }

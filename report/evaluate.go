@@ -53,7 +53,7 @@ type Evaluation struct {
 	// it is compared with.
 	Survey SurveyComparison
 	// Deliveries is the Datenlieferungen list as of Input.Today: open ones
-	// (fällig, überfällig, fehlt) first, each part by due date.
+	// (teilweise, fällig, überfällig, fehlt) first, each part by due date.
 	Deliveries []Delivery
 	// OpenDeliveries counts the open ones at the head of Deliveries.
 	OpenDeliveries int
@@ -239,10 +239,10 @@ func openFirst(ds []Delivery) ([]Delivery, int) {
 	return ds, open
 }
 
-// Open reports whether a delivery is still to be chased: fällig,
-// überfällig or fehlt.
+// Open reports whether a delivery is still to be chased: teilweise,
+// fällig, überfällig or fehlt.
 func (s DeliveryStatus) Open() bool {
-	return s == DeliveryDue || s == DeliveryOverdue || s == DeliveryMissing
+	return s == DeliveryPartial || s == DeliveryDue || s == DeliveryOverdue || s == DeliveryMissing
 }
 
 // valueSources are the distinct sources named by the values up to the
