@@ -133,7 +133,7 @@ func TestDeliveriesListOverdue(t *testing.T) {
 	d.reload()
 	found := false
 	for _, r := range d.rows {
-		if strings.HasPrefix(r[3], "Öffentlich bekannt gemachte") && r[0] == "erhalten" {
+		if strings.HasPrefix(r[3], "C-K2 Öffentlich bekannt gemachte") && r[0] == "erhalten" {
 			found = true
 		}
 	}
