@@ -67,6 +67,7 @@ func New(a fyne.App, w fyne.Window) *App {
 	u.refreshMenu()
 	w.SetTitle(AppTitle)
 	w.SetCloseIntercept(u.closeRequested)
+	u.addShortcuts()
 	return u
 }
 
@@ -171,7 +172,7 @@ func (u *App) FieldTab(code string) *fieldTab {
 }
 
 func (u *App) refreshMenu() {
-	menus := []*fyne.Menu{u.files.menu()}
+	menus := []*fyne.Menu{u.guardMenu(u.files.menu())}
 	if u.st != nil {
 		items := append([]*fyne.MenuItem{fyne.NewMenuItem("Monitoring-Bericht erstellen…", u.showReportDialog)}, u.editionMenuItems()...)
 		menus = append(menus, fyne.NewMenu("Bericht", items...))

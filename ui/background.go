@@ -92,7 +92,8 @@ func (r *runningJob) finish(err error) {
 	}
 }
 
-// closeRequested keeps the window open while a job works on the file:
+// closeRequested asks about unsaved input, and keeps the window open
+// while a job works on the file:
 // closing it then would silently drop an import or merge half saved
 // (SQLite rolls it back) or leave a copy unfinished.
 func (u *App) closeRequested() {
@@ -100,5 +101,5 @@ func (u *App) closeRequested() {
 		dialog.ShowInformation("Bitte warten", "Das Programm arbeitet noch an der Datei. Bitte schließen Sie das Fenster, wenn die Arbeit abgeschlossen ist.", u.win)
 		return
 	}
-	u.win.Close()
+	u.confirmLeave(u.win.Close)
 }

@@ -39,10 +39,11 @@ type fieldTab struct {
 	content   fyne.CanvasObject
 	current   *keyFigurePanel // the Kennzahl shown, if any
 	indicator *indicatorPanel // the Wirkungsindikator shown, if any
+	shown     int             // list index of the entry shown, -1 before the first
 }
 
 func newFieldTab(u *App, f store.Field) *fieldTab {
-	t := &fieldTab{u: u, field: f}
+	t := &fieldTab{u: u, field: f, shown: -1}
 	t.entries = append(t.entries, fieldEntry{kind: goalsEntry, label: "Annahmen und Ziele"})
 	for i, k := range f.KeyFigures {
 		t.entries = append(t.entries, fieldEntry{kind: keyFigureEntry, index: i, label: fmt.Sprintf("Kennzahl %d: %s", k.Num, k.Statement)})
@@ -61,7 +62,7 @@ func newFieldTab(u *App, f store.Field) *fieldTab {
 	)
 	t.detail = container.NewVBox()
 	t.scroll = container.NewVScroll(t.detail)
-	t.list.OnSelected = func(id widget.ListItemID) { t.show(t.entries[id]) }
+	t.list.OnSelected = t.selectEntry
 	split := container.NewHSplit(t.list, t.scroll)
 	split.Offset = 0.3
 	t.content = split

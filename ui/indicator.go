@@ -18,6 +18,7 @@ type indicatorPanel struct {
 	u           *App
 	ind         store.ImpactIndicator
 	text        *widget.Entry
+	savedText   string // the report text as loaded or last saved
 	saveText    *widget.Button
 	message     *widget.Label
 	instruments *instrumentEditor
@@ -37,6 +38,7 @@ func newIndicatorPanel(u *App, ind store.ImpactIndicator) *indicatorPanel {
 	p.saveText.Importance = widget.HighImportance
 	if t, err := u.st.IndicatorText(context.Background(), ind.Code, u.reportYear); err == nil {
 		p.text.SetText(t.Text)
+		p.savedText = t.Text
 	}
 	if ind.Instruments {
 		p.instruments = newInstrumentEditor(u, ind.Code)
@@ -76,13 +78,40 @@ func (p *indicatorPanel) objects() []fyne.CanvasObject {
 	return objs
 }
 
-func (p *indicatorPanel) storeText() {
-	err := p.u.st.SaveIndicatorText(context.Background(), store.IndicatorText{Indicator: p.ind.Code, ReportYear: p.u.reportYear, Text: p.text.Text})
+func (p *indicatorPanel) storeText() { _ = p.saveUnsaved() }
+
+// saveUnsaved stores the report text and says so below it.
+func (p *indicatorPanel) saveUnsaved() error {
+	text := p.text.Text
+	err := p.u.st.SaveIndicatorText(context.Background(), store.IndicatorText{Indicator: p.ind.Code, ReportYear: p.u.reportYear, Text: text})
 	if err != nil {
 		p.message.SetText("Nicht gespeichert: " + store.Message(err))
-		return
+		return err
 	}
+	p.savedText = text
 	p.message.SetText(fmt.Sprintf("Bericht %d gespeichert.", p.u.reportYear))
+	return nil
+}
+
+func (p *indicatorPanel) unsaved() bool { return p.text.Text != p.savedText }
+
+func (p *indicatorPanel) label() string {
+	return fmt.Sprintf("Bericht %d zu %s", p.u.reportYear, p.ind.Code)
+}
+
+// editors are the report text and the parts of the panel that take input.
+func (p *indicatorPanel) editors() []unsavedEditor {
+	eds := []unsavedEditor{p}
+	if p.instruments != nil {
+		eds = append(eds, p.instruments)
+	}
+	if p.survey != nil {
+		eds = append(eds, p.survey)
+	}
+	if p.values != nil {
+		eds = append(eds, p.values)
+	}
+	return eds
 }
 
 // refreshShare shows the evaluation's participation sentence after a

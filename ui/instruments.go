@@ -27,6 +27,8 @@ type instrumentEditor struct {
 	box       *fyne.Container
 	add, save *widget.Button
 	message   *widget.Label
+	// saved is the snapshot of the rows as loaded or last saved.
+	saved string
 }
 
 func newInstrumentEditor(u *App, indicator string) *instrumentEditor {
@@ -42,6 +44,7 @@ func newInstrumentEditor(u *App, indicator string) *instrumentEditor {
 	for _, in := range list {
 		e.addRow(in)
 	}
+	e.saved = e.snapshot()
 	if u.st.ReadOnly() {
 		e.add.Disable()
 		e.save.Disable()
@@ -99,14 +102,38 @@ func (e *instrumentEditor) list() ([]store.Instrument, error) {
 	return out, nil
 }
 
-func (e *instrumentEditor) store() {
+func (e *instrumentEditor) store() { _ = e.saveUnsaved() }
+
+// saveUnsaved stores the list and says so below it.
+func (e *instrumentEditor) saveUnsaved() error {
 	list, err := e.list()
 	if err == nil {
 		err = e.u.st.SaveInstruments(context.Background(), e.indicator, e.u.reportYear, list)
 	}
 	if err != nil {
 		e.message.SetText("Nicht gespeichert: " + store.Message(err))
-		return
+		return err
 	}
+	e.saved = e.snapshot()
 	e.message.SetText(fmt.Sprintf("%d Instrumente für %d gespeichert.", len(list), e.u.reportYear))
+	return nil
+}
+
+// snapshot is the rows' trimmed texts; empty rows are left out as list
+// leaves them out, so an added but empty row is nothing to save.
+func (e *instrumentEditor) snapshot() string {
+	var b strings.Builder
+	for _, r := range e.rows {
+		row := []string{strings.TrimSpace(r.name.Text), strings.TrimSpace(r.description.Text), strings.TrimSpace(r.provider.Text), strings.TrimSpace(r.count.Text)}
+		if strings.Join(row, "") != "" {
+			b.WriteString(strings.Join(row, "\x00") + "\n")
+		}
+	}
+	return b.String()
+}
+
+func (e *instrumentEditor) unsaved() bool { return e.snapshot() != e.saved }
+
+func (e *instrumentEditor) label() string {
+	return fmt.Sprintf("Instrumente %d zu %s", e.u.reportYear, e.indicator)
 }

@@ -30,6 +30,8 @@ type yearTab struct {
 	// frozen says whether the report of the year is frozen.
 	frozen  *widget.Label
 	content fyne.CanvasObject
+	// saved is the snapshot of the Stellungnahme as loaded or last saved.
+	saved string
 }
 
 func newYearTab(u *App) *yearTab {
@@ -56,6 +58,7 @@ func newYearTab(u *App) *yearTab {
 		t.save.Disable()
 	}
 	t.loadEstimate()
+	t.saved = t.snapshot()
 	form := widget.NewForm(
 		widget.NewFormItem("Stichtag", t.refDate),
 		widget.NewFormItem("Geschätzte Anzahl", t.persons),
@@ -81,12 +84,32 @@ func (t *yearTab) showFrozen() {
 	t.frozen.SetText(frozenLine(t.u.editions(), t.u.reportYear))
 }
 
-// changeYear stores the chosen Berichtsjahr and rebuilds every tab for it.
+// changeYear stores the chosen Berichtsjahr and rebuilds every tab for it,
+// after asking about unsaved input, which belongs to the year shown.
 func (t *yearTab) changeYear(s string) {
 	y, err := strconv.Atoi(s)
 	if err != nil || (y == t.u.reportYear && t.u.reportYearStored) {
 		return
 	}
+	if len(dirty(t.u.editors())) > 0 {
+		t.showYear(t.u.reportYear) // until she decides
+		t.u.confirmLeave(func() {
+			t.showYear(y)
+			t.setYear(y)
+		})
+		return
+	}
+	t.setYear(y)
+}
+
+// showYear selects y in the chooser without choosing it.
+func (t *yearTab) showYear(y int) {
+	t.year.OnChanged = nil
+	t.year.SetSelected(strconv.Itoa(y))
+	t.year.OnChanged = t.changeYear
+}
+
+func (t *yearTab) setYear(y int) {
 	if !t.u.st.ReadOnly() {
 		if err := t.u.st.SetReportYear(context.Background(), y); err != nil {
 			t.u.showError("Berichtsjahr", err)
@@ -147,14 +170,29 @@ func (t *yearTab) readEstimate() (store.MigrationEstimate, error) {
 	return m, nil
 }
 
-func (t *yearTab) saveEstimate() {
+func (t *yearTab) saveEstimate() { _ = t.saveUnsaved() }
+
+// saveUnsaved stores the Stellungnahme and says so below it.
+func (t *yearTab) saveUnsaved() error {
 	m, err := t.readEstimate()
 	if err == nil {
 		err = t.u.st.SaveMigrationEstimate(context.Background(), m)
 	}
 	if err != nil {
 		t.message.SetText("Nicht gespeichert: " + store.Message(err))
-		return
+		return err
 	}
+	t.saved = t.snapshot()
 	t.message.SetText(fmt.Sprintf("Stellungnahme %d gespeichert.", t.u.reportYear))
+	return nil
+}
+
+func (t *yearTab) snapshot() string {
+	return entryTexts(t.refDate, t.persons, t.share, t.method, t.definition, t.statement)
+}
+
+func (t *yearTab) unsaved() bool { return t.snapshot() != t.saved }
+
+func (t *yearTab) label() string {
+	return fmt.Sprintf("Stellungnahme %d zum Migrationshintergrund", t.u.reportYear)
 }

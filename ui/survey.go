@@ -26,6 +26,8 @@ type surveyEditor struct {
 	message  *widget.Label
 	headline *widget.Label
 	chart    *canvas.Image
+	// saved is the snapshot of the counts as loaded or last saved.
+	saved string
 }
 
 func newSurveyEditor(u *App) *surveyEditor {
@@ -40,6 +42,7 @@ func newSurveyEditor(u *App) *surveyEditor {
 		}
 		e.missing[q] = countEntry(cur.Missing[q])
 	}
+	e.saved = e.snapshot()
 	e.save = widget.NewButton("Befragung speichern", e.store)
 	e.save.Importance = widget.HighImportance
 	if u.st.ReadOnly() {
@@ -64,26 +67,25 @@ func (e *surveyEditor) content() fyne.CanvasObject {
 	labelCol := func(o fyne.CanvasObject) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(240, o.MinSize().Height), o)
 	}
-	head := container.NewGridWithColumns(6)
-	for c := 0; c < 5; c++ {
-		head.Add(widget.NewLabel(fmt.Sprintf("Kategorie %d", c+1)))
-	}
-	head.Add(widget.NewLabel("keine Angabe"))
-	grid := container.NewVBox(container.NewBorder(nil, nil, labelCol(widget.NewLabel("")), nil, head))
+	// Each question has its own answer wording (question 3 asks "wie
+	// oft"), so every row of counts gets the concept's answers as its head.
+	grid := container.NewVBox()
 	for q := 0; q < 3; q++ {
+		head := container.NewGridWithColumns(6)
+		for c := 0; c < 5; c++ {
+			head.Add(para(store.SurveyCategories[q][c]))
+		}
+		head.Add(para("keine Angabe"))
 		row := container.NewGridWithColumns(6)
 		for c := 0; c < 5; c++ {
 			row.Add(e.counts[q][c])
 		}
 		row.Add(e.missing[q])
 		label := widget.NewLabelWithStyle(store.SurveyQuestions[q], fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		grid.Add(container.NewBorder(nil, nil, labelCol(label), nil, row))
+		label.Wrapping = fyne.TextWrapWord
+		grid.Add(container.NewBorder(nil, nil, labelCol(label), nil, container.NewVBox(head, row)))
 	}
-	var scales []string
-	for q := 0; q < 3; q++ {
-		scales = append(scales, fmt.Sprintf("%s: 1 = %s … 5 = %s", store.SurveyQuestions[q], store.SurveyCategories[q][0], store.SurveyCategories[q][4]))
-	}
-	return container.NewVBox(para(strings.Join(scales, "\n")), grid, container.NewHBox(e.save), e.message, e.headline, e.chart)
+	return container.NewVBox(grid, container.NewHBox(e.save), e.message, e.headline, e.chart)
 }
 
 // read parses the counts; every field must be a whole number ≥ 0.
@@ -117,17 +119,38 @@ func (e *surveyEditor) read() (store.SurveyResult, error) {
 	return r, nil
 }
 
-func (e *surveyEditor) store() {
+func (e *surveyEditor) store() { _ = e.saveUnsaved() }
+
+// saveUnsaved stores the counts, says so and redraws the chart.
+func (e *surveyEditor) saveUnsaved() error {
 	r, err := e.read()
 	if err == nil {
 		err = e.u.st.SaveSurvey(context.Background(), r)
 	}
 	if err != nil {
 		e.message.SetText("Nicht gespeichert: " + store.Message(err))
-		return
+		return err
 	}
+	e.saved = e.snapshot()
 	e.message.SetText(fmt.Sprintf("Befragung %d gespeichert.", e.u.reportYear))
 	e.refresh()
+	return nil
+}
+
+// snapshot is the text of every count entry.
+func (e *surveyEditor) snapshot() string {
+	var all []*widget.Entry
+	for q := 0; q < 3; q++ {
+		all = append(all, e.counts[q][:]...)
+		all = append(all, e.missing[q])
+	}
+	return entryTexts(all...)
+}
+
+func (e *surveyEditor) unsaved() bool { return e.snapshot() != e.saved }
+
+func (e *surveyEditor) label() string {
+	return fmt.Sprintf("Befragung der Integrationskonferenz %d", e.u.reportYear)
 }
 
 // refresh redraws headline and chart from the evaluation, which picks
