@@ -19,7 +19,7 @@ var chartSize = fyne.NewSize(820, 410)
 
 // chartMinSize is the least on-screen chart size: narrow enough for the
 // detail pane of a 1024 px window, where 820 px pushed the pane sideways.
-var chartMinSize = fyne.NewSize(600, 300)
+var chartMinSize = fyne.NewSize(600, 410)
 
 // keyFigurePanel shows a Kennzahl: the entry form first, where she works,
 // then assessment, trend chart, the table of stored values and the

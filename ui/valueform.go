@@ -85,13 +85,14 @@ func newValueFormWith(u *App, kf store.KeyFigure, bfs []store.BaseFigure, onSave
 	f.message.Wrapping = fyne.TextWrapWord
 	f.save = widget.NewButton("Wert speichern", f.submit)
 	f.save.Importance = widget.HighImportance
-	f.actions = container.NewBorder(nil, nil, f.save, nil, f.message)
+	// The button keeps its height when the message wraps to two lines.
+	f.actions = container.NewBorder(nil, nil, container.NewVBox(f.save), nil, f.message)
 	f.form = widget.NewForm(
 		widget.NewFormItem("Grundzahl", f.baseFigure),
 		widget.NewFormItem("Erhebungszeit", f.period.box),
 		widget.NewFormItem("Statistischer Bezirk", f.area),
 		widget.NewFormItem("Gruppe", f.group),
-		widget.NewFormItem("Bisher gespeichert", container.NewBorder(nil, nil, nil, f.history, f.stored)),
+		widget.NewFormItem("Bisher gespeichert", container.NewBorder(nil, nil, nil, container.NewVBox(f.history), f.stored)),
 		widget.NewFormItem("Wert", f.value),
 		widget.NewFormItem("Kennzeichen", container.NewHBox(f.provisional, f.estimated)),
 		widget.NewFormItem("Quelle", f.source),
@@ -360,55 +361,6 @@ func (f *valueForm) confirmCorrection(old, v store.Value) {
 
 func (f *valueForm) fail(err error) {
 	f.message.SetText("Nicht gespeichert: " + store.Message(err))
-}
-
-func (f *valueForm) showHistory() {
-	v, bf, err := f.readKey()
-	if err != nil {
-		f.message.SetText("Für die Historie bitte Grundzahl, Erhebungszeit, Bezirk und Gruppe angeben: " + store.Message(err))
-		return
-	}
-	hist, err := f.u.st.History(context.Background(), v.BaseFigure, v.Period, v.Area, v.Group)
-	if err != nil {
-		f.fail(err)
-		return
-	}
-	text := historyText(hist, bf.Unit)
-	if text == "" {
-		text = "Für diesen Wert gibt es noch keine Einträge."
-	}
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("Historie: "+describeKey(f.u.cat, v), "Schließen", container.NewVScroll(l), f.u.win)
-	d.Resize(fyne.NewSize(700, 400))
-	d.Show()
-}
-
-// historyText lists who changed what when, one line per change.
-func historyText(hist []store.HistoryEntry, unit string) string {
-	val := func(n *float64, s store.Symbol) string {
-		if s != store.NoSymbol {
-			return string(s)
-		}
-		if n == nil {
-			return "—"
-		}
-		return report.FormatValue(*n, s, unit)
-	}
-	var lines []string
-	for _, h := range hist {
-		when := h.At.Local().Format("02.01.2006 15:04")
-		who := orDash(h.By)
-		switch h.Action {
-		case store.HistoryInserted:
-			lines = append(lines, fmt.Sprintf("%s · %s · neu: %s (%s)", when, who, val(h.NewNumber, h.NewSymbol), orDash(h.Origin)))
-		case store.HistoryChanged:
-			lines = append(lines, fmt.Sprintf("%s · %s · geändert: %s → %s (%s)", when, who, val(h.OldNumber, h.OldSymbol), val(h.NewNumber, h.NewSymbol), orDash(h.Origin)))
-		default:
-			lines = append(lines, fmt.Sprintf("%s · %s · gelöscht: %s", when, who, val(h.OldNumber, h.OldSymbol)))
-		}
-	}
-	return strings.Join(lines, "\n")
 }
 
 func describeKey(cat *store.Catalog, v store.Value) string {
