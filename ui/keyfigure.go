@@ -13,12 +13,17 @@ import (
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
-// chartSize is the on-screen chart size; the PNG is rendered at this size
-// times the canvas scale so it stays sharp on high-dpi screens.
+// chartSize is the size the chart PNG is drawn at, times the canvas scale
+// so it stays sharp on high-dpi screens; on screen it shrinks to fit.
 var chartSize = fyne.NewSize(820, 410)
 
-// keyFigurePanel shows a Kennzahl: catalogue fields, assessment, trend
-// chart, the table of stored values and the entry form.
+// chartMinSize is the least on-screen chart size: narrow enough for the
+// detail pane of a 1024 px window, where 820 px pushed the pane sideways.
+var chartMinSize = fyne.NewSize(600, 410)
+
+// keyFigurePanel shows a Kennzahl: the entry form first, where she works,
+// then assessment, trend chart, the table of stored values and the
+// catalogue fields.
 type keyFigurePanel struct {
 	u          *App
 	kf         store.KeyFigure
@@ -35,22 +40,22 @@ func newKeyFigurePanel(u *App, kf store.KeyFigure) *keyFigurePanel {
 	p := &keyFigurePanel{u: u, kf: kf, bfs: usedBaseFigures(u.cat, kf)}
 	p.table = newValueTable(u.cat, kf, p.bfs)
 	p.table.reload = p.reload
-	p.form = newValueForm(u, kf, p.bfs, u.valuesChanged)
 	p.chart = canvas.NewImageFromResource(nil)
 	p.chart.FillMode = canvas.ImageFillContain
-	p.chart.SetMinSize(chartSize)
+	p.chart.SetMinSize(chartMinSize)
 	p.assessment = heading("")
 	p.sentence = para("")
-	if len(p.table.areas) > 0 {
-		sel := 0
-		for i, a := range p.table.areas {
-			if a == kf.Area {
-				sel = i
-			}
+	// One evaluation serves the form's next period and the panel.
+	var e *report.Evaluation
+	if u.st != nil {
+		var err error
+		if e, err = u.evaluate(); err != nil {
+			u.showError("Werte lesen", err)
 		}
-		p.table.area.SetSelectedIndex(sel) // triggers reload
-	} else {
-		p.reload()
+	}
+	p.form = newValueFormWith(u, kf, p.bfs, u.valuesChanged, e)
+	if e != nil {
+		p.show(e)
 	}
 	return p
 }
@@ -75,15 +80,24 @@ func usedBaseFigures(cat *store.Catalog, kf store.KeyFigure) []store.BaseFigure 
 	return out
 }
 
+// objects puts the form right below the Kennzahl's title, so that at
+// 1024×700 form, stored value, save button and message are all visible
+// without scrolling. Beside the chart there is no room for it: the detail
+// pane is about 700 px wide at 1024 px.
 func (p *keyFigurePanel) objects() []fyne.CanvasObject {
-	objs := keyFigureView(p.u.cat, p.kf)
-	return append(objs,
+	view := keyFigureView(p.u.cat, p.kf)
+	n := min(2, len(view)) // title and statement; the catalogue fields go last
+	objs := append([]fyne.CanvasObject(nil), view[:n]...)
+	objs = append(objs,
+		heading("Wert erfassen oder korrigieren"), p.form.content(),
 		widget.NewSeparator(),
 		heading("Bewertung"), p.assessment, p.sentence,
 		p.chart,
 		heading("Gespeicherte Werte"), p.table.box,
-		heading("Wert erfassen oder korrigieren"), p.form.content(),
+		widget.NewSeparator(),
+		heading("Steckbrief der Kennzahl"),
 	)
+	return append(objs, view[n:]...)
 }
 
 // reload evaluates the file again and shows this Kennzahl.
@@ -107,6 +121,7 @@ func (p *keyFigurePanel) show(e *report.Evaluation) {
 		return
 	}
 	p.table.setGrid(e.StoredGrid(p.kf.Code, p.table.selectedArea()))
+	p.form.show(e)
 	p.result = kr.Result
 	a := p.result.Assessment
 	p.assessment.SetText(fmt.Sprintf("%s %s", a.Level.Symbol(), a.Level.Label()))

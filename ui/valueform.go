@@ -16,15 +16,22 @@ import (
 )
 
 // valueForm is the entry form for one value of a Kennzahl's Grundzahlen.
+// Choosing the key (Grundzahl, Erhebungszeit, Bezirk, Gruppe) shows what is
+// stored for it, so that she sees before typing whether she enters or
+// corrects a value.
 type valueForm struct {
 	u       *App
 	kf      store.KeyFigure
 	onSaved func()
+	// eval is the latest evaluation, for the next due period; nil until
+	// one is needed or handed in by show.
+	eval *report.Evaluation
 
 	baseFigure  *widget.Select
-	period      *widget.Entry
+	period      *periodChooser
 	area        *widget.Select
 	group       *widget.Select
+	stored      *widget.Label // the value stored for the chosen key
 	value       *widget.Entry
 	provisional *widget.Check
 	estimated   *widget.Check
@@ -33,29 +40,38 @@ type valueForm struct {
 	note        *widget.Entry
 	save        *widget.Button
 	history     *widget.Button
-	message     *widget.Label
+	message     *widget.Label // beside save, where the eye is after the click
+	actions     *fyne.Container
 	form        *widget.Form
 
 	bfs []store.BaseFigure
 }
 
-var periodHints = map[store.PeriodKind]string{
-	store.YearPeriod:       "z. B. 2024",
-	store.HalfYearPeriod:   "z. B. 1. Halbjahr 2024",
-	store.SchoolYearPeriod: "z. B. Schuljahr 2024/25",
-	store.DatePeriod:       "z. B. 31.12.2024",
+func newValueForm(u *App, kf store.KeyFigure, bfs []store.BaseFigure, onSaved func()) *valueForm {
+	return newValueFormWith(u, kf, bfs, onSaved, nil)
 }
 
-func newValueForm(u *App, kf store.KeyFigure, bfs []store.BaseFigure, onSaved func()) *valueForm {
-	f := &valueForm{u: u, kf: kf, bfs: bfs, onSaved: onSaved}
+// newValueFormWith is newValueForm with an evaluation at hand, so that the
+// form need not evaluate the file again to preselect the next period.
+func newValueFormWith(u *App, kf store.KeyFigure, bfs []store.BaseFigure, onSaved func(), e *report.Evaluation) *valueForm {
+	f := &valueForm{u: u, kf: kf, bfs: bfs, onSaved: onSaved, eval: e}
 	var names []string
 	for _, b := range bfs {
 		names = append(names, b.Name)
 	}
 	f.baseFigure = widget.NewSelect(names, func(string) { f.baseFigureChanged() })
-	f.period = widget.NewEntry()
-	f.area = widget.NewSelect(nil, nil)
-	f.group = widget.NewSelect(nil, nil)
+	f.baseFigure.PlaceHolder = "Grundzahl wählen"
+	last := u.reportYear
+	if u.today != nil {
+		last = max(last, u.today().Year())
+	}
+	f.period = newPeriodChooser(firstOfferedYear, last+1)
+	f.period.onChanged = f.keyChanged
+	f.area = widget.NewSelect(nil, func(string) { f.keyChanged() })
+	f.group = widget.NewSelect(nil, func(string) { f.keyChanged() })
+	f.stored = widget.NewLabel("")
+	f.stored.Wrapping = fyne.TextWrapWord
+	f.history = widget.NewButton("Historie anzeigen", f.showHistory)
 	f.value = widget.NewEntry()
 	f.value.SetPlaceHolder("Zahl (z. B. 1.234,5) oder Zeichen . - / x ...")
 	f.provisional = widget.NewCheck("vorläufig", nil)
@@ -67,14 +83,16 @@ func newValueForm(u *App, kf store.KeyFigure, bfs []store.BaseFigure, onSaved fu
 	f.note = widget.NewEntry()
 	f.message = widget.NewLabel("")
 	f.message.Wrapping = fyne.TextWrapWord
-	f.save = widget.NewButton("Wert speichern", func() { f.submit(false) })
+	f.save = widget.NewButton("Wert speichern", f.submit)
 	f.save.Importance = widget.HighImportance
-	f.history = widget.NewButton("Historie anzeigen", f.showHistory)
+	// The button keeps its height when the message wraps to two lines.
+	f.actions = container.NewBorder(nil, nil, container.NewVBox(f.save), nil, f.message)
 	f.form = widget.NewForm(
 		widget.NewFormItem("Grundzahl", f.baseFigure),
-		widget.NewFormItem("Erhebungszeit", f.period),
+		widget.NewFormItem("Erhebungszeit", f.period.box),
 		widget.NewFormItem("Statistischer Bezirk", f.area),
 		widget.NewFormItem("Gruppe", f.group),
+		widget.NewFormItem("Bisher gespeichert", container.NewBorder(nil, nil, nil, container.NewVBox(f.history), f.stored)),
 		widget.NewFormItem("Wert", f.value),
 		widget.NewFormItem("Kennzeichen", container.NewHBox(f.provisional, f.estimated)),
 		widget.NewFormItem("Quelle", f.source),
@@ -90,8 +108,30 @@ func newValueForm(u *App, kf store.KeyFigure, bfs []store.BaseFigure, onSaved fu
 	return f
 }
 
+// content is the form with the save button and its message in one row.
 func (f *valueForm) content() fyne.CanvasObject {
-	return container.NewVBox(f.form, container.NewHBox(f.save, f.history), f.message)
+	return container.NewVBox(f.form, f.actions)
+}
+
+// show takes a new evaluation after values changed and shows the stored
+// value of the chosen key again.
+func (f *valueForm) show(e *report.Evaluation) {
+	f.eval = e
+	f.keyChanged()
+}
+
+// evaluation is the latest evaluation, evaluating the file when none was
+// handed in; nil when the file cannot be read (the panel says why).
+func (f *valueForm) evaluation() *report.Evaluation {
+	if f.eval == nil && f.u.st != nil {
+		e, err := f.u.evaluate()
+		if err != nil {
+			fyne.LogError("value form: evaluate", err)
+			return nil
+		}
+		f.eval = e
+	}
+	return f.eval
 }
 
 func (f *valueForm) selected() (store.BaseFigure, bool) {
@@ -107,7 +147,12 @@ func (f *valueForm) baseFigureChanged() {
 	if !ok {
 		return
 	}
-	f.period.SetPlaceHolder(periodHints[bf.PeriodKind])
+	// Quiet while the key is set up: one look-up of the stored value at
+	// the end, not one per widget.
+	onPeriod, onArea, onGroup := f.period.onChanged, f.area.OnChanged, f.group.OnChanged
+	f.period.onChanged, f.area.OnChanged, f.group.OnChanged = nil, nil, nil
+	f.period.setKind(bf.PeriodKind)
+	f.period.SetPeriod(f.nextPeriod(bf))
 	var areas, groups []string
 	for _, a := range bf.Areas {
 		areas = append(areas, f.u.cat.AreaName(a))
@@ -128,6 +173,75 @@ func (f *valueForm) baseFigureChanged() {
 	if len(groups) > 0 {
 		f.group.SetSelectedIndex(0)
 	}
+	f.period.onChanged, f.area.OnChanged, f.group.OnChanged = onPeriod, onArea, onGroup
+	f.keyChanged()
+}
+
+// nextPeriod is the period of bf asked for next (the Datenlieferungen's
+// NextPeriod), else the one after the latest stored, else the report
+// year's period.
+func (f *valueForm) nextPeriod(bf store.BaseFigure) store.Period {
+	if e := f.evaluation(); e != nil {
+		for _, d := range e.Deliveries {
+			if d.BaseFigure.Code != bf.Code {
+				continue
+			}
+			if d.NextPeriod != "" {
+				return d.NextPeriod
+			}
+			if n := d.LastPeriod.Next(); n != "" {
+				return n
+			}
+		}
+	}
+	return store.YearEndPeriod(bf.PeriodKind, f.u.reportYear, "")
+}
+
+// keyChanged shows the value stored for the chosen key, with its source
+// and Datenstand.
+func (f *valueForm) keyChanged() {
+	if f.u.st == nil {
+		return
+	}
+	k, bf, err := f.readKey()
+	if err != nil {
+		f.stored.SetText(store.Message(err))
+		return
+	}
+	v, err := f.u.st.Value(context.Background(), k.BaseFigure, k.Period, k.Area, k.Group)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		f.stored.SetText("Noch kein Wert gespeichert.")
+	case err != nil:
+		f.stored.SetText(store.Message(err))
+	default:
+		f.stored.SetText(storedText(v, bf.Unit))
+	}
+}
+
+// storedText describes a stored value in one line: the value with its
+// marks, source, Datenstand and where it came from.
+func storedText(v store.Value, unit string) string {
+	s := report.FormatValue(v.Number, v.Symbol, unit)
+	var marks []string
+	if v.Provisional {
+		marks = append(marks, "vorläufig")
+	}
+	if v.Estimated {
+		marks = append(marks, "geschätzt")
+	}
+	if len(marks) > 0 {
+		s += " (" + strings.Join(marks, ", ") + ")"
+	}
+	asOf := "ohne Angabe"
+	if v.AsOf != "" {
+		asOf = store.Period(v.AsOf).Label()
+	}
+	s += " · Quelle: " + orDash(v.Source) + " · Datenstand: " + asOf
+	if v.Origin != "" {
+		s += " · " + v.Origin
+	}
+	return s
 }
 
 // readKey reads Grundzahl, Erhebungszeit, Bezirk and Gruppe.
@@ -136,7 +250,7 @@ func (f *valueForm) readKey() (store.Value, store.BaseFigure, error) {
 	if !ok {
 		return store.Value{}, bf, store.Invalid("Bitte wählen Sie eine Grundzahl.")
 	}
-	p, err := store.ParsePeriodOfKind(f.period.Text, bf.PeriodKind)
+	p, err := f.period.Period()
 	if err != nil {
 		return store.Value{}, bf, err
 	}
@@ -170,13 +284,42 @@ func (f *valueForm) read() (store.Value, error) {
 	return v, nil
 }
 
-// submit validates and saves; a correction of a stored value is asked for.
-func (f *valueForm) submit(correct bool) {
+// plausibilityWarnings is the hook for the plausibility rules of the
+// assessment issue: it returns a German warning per rule v breaks, for bf's
+// unit and kind (a head count of 12,5, a jump against the previous period).
+// Until those rules exist there are none; tests may replace it.
+var plausibilityWarnings = func(bf store.BaseFigure, v store.Value) []string { return nil }
+
+// submit validates the form, shows the plausibility warnings before
+// anything is written, and saves.
+func (f *valueForm) submit() {
 	v, err := f.read()
 	if err != nil {
 		f.fail(err)
 		return
 	}
+	bf, _ := f.selected()
+	warnings := plausibilityWarnings(bf, v)
+	if len(warnings) == 0 {
+		f.write(v, false)
+		return
+	}
+	msg := "Bitte prüfen Sie den Wert " + describe(f.u.cat, v) + ":\n• " + strings.Join(warnings, "\n• ") + "\n\nTrotzdem speichern?"
+	f.message.SetText("Noch nicht gespeichert: bitte die Hinweise zum Wert prüfen.")
+	d := dialog.NewConfirm("Wert prüfen", msg, func(yes bool) {
+		if yes {
+			f.write(v, false)
+		} else {
+			f.message.SetText("Nicht gespeichert: bitte den Wert prüfen.")
+		}
+	}, f.u.win)
+	d.SetConfirmText("Trotzdem speichern")
+	d.SetDismissText("Abbrechen")
+	d.Show()
+}
+
+// write saves v; a correction of a stored value is asked for first.
+func (f *valueForm) write(v store.Value, correct bool) {
 	action, err := f.u.st.SaveValue(context.Background(), v, store.SaveOptions{Origin: "Eingabe", Correct: correct})
 	var conflict *store.ConflictError
 	switch {
@@ -196,9 +339,11 @@ func (f *valueForm) submit(correct bool) {
 		f.message.SetText("Unverändert: dieser Wert ist bereits gespeichert.")
 	}
 	f.value.SetText("")
+	f.eval = nil // the next period moved on; evaluate again when asked
 	if f.onSaved != nil {
 		f.onSaved()
 	}
+	f.keyChanged()
 }
 
 func (f *valueForm) confirmCorrection(old, v store.Value) {
@@ -207,7 +352,7 @@ func (f *valueForm) confirmCorrection(old, v store.Value) {
 		describeKey(f.u.cat, v), report.FormatValue(old.Number, old.Symbol, bf.Unit), orDash(old.Source), report.FormatValue(v.Number, v.Symbol, bf.Unit))
 	dialog.ShowConfirm("Wert korrigieren?", msg, func(yes bool) {
 		if yes {
-			f.submit(true)
+			f.write(v, true)
 		} else {
 			f.message.SetText("Nicht gespeichert: der gespeicherte Wert bleibt unverändert.")
 		}
@@ -216,55 +361,6 @@ func (f *valueForm) confirmCorrection(old, v store.Value) {
 
 func (f *valueForm) fail(err error) {
 	f.message.SetText("Nicht gespeichert: " + store.Message(err))
-}
-
-func (f *valueForm) showHistory() {
-	v, bf, err := f.readKey()
-	if err != nil {
-		f.message.SetText("Für die Historie bitte Grundzahl, Erhebungszeit, Bezirk und Gruppe angeben: " + store.Message(err))
-		return
-	}
-	hist, err := f.u.st.History(context.Background(), v.BaseFigure, v.Period, v.Area, v.Group)
-	if err != nil {
-		f.fail(err)
-		return
-	}
-	text := historyText(hist, bf.Unit)
-	if text == "" {
-		text = "Für diesen Wert gibt es noch keine Einträge."
-	}
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("Historie: "+describeKey(f.u.cat, v), "Schließen", container.NewVScroll(l), f.u.win)
-	d.Resize(fyne.NewSize(700, 400))
-	d.Show()
-}
-
-// historyText lists who changed what when, one line per change.
-func historyText(hist []store.HistoryEntry, unit string) string {
-	val := func(n *float64, s store.Symbol) string {
-		if s != store.NoSymbol {
-			return string(s)
-		}
-		if n == nil {
-			return "—"
-		}
-		return report.FormatValue(*n, s, unit)
-	}
-	var lines []string
-	for _, h := range hist {
-		when := h.At.Local().Format("02.01.2006 15:04")
-		who := orDash(h.By)
-		switch h.Action {
-		case store.HistoryInserted:
-			lines = append(lines, fmt.Sprintf("%s · %s · neu: %s (%s)", when, who, val(h.NewNumber, h.NewSymbol), orDash(h.Origin)))
-		case store.HistoryChanged:
-			lines = append(lines, fmt.Sprintf("%s · %s · geändert: %s → %s (%s)", when, who, val(h.OldNumber, h.OldSymbol), val(h.NewNumber, h.NewSymbol), orDash(h.Origin)))
-		default:
-			lines = append(lines, fmt.Sprintf("%s · %s · gelöscht: %s", when, who, val(h.OldNumber, h.OldSymbol)))
-		}
-	}
-	return strings.Join(lines, "\n")
 }
 
 func describeKey(cat *store.Catalog, v store.Value) string {

@@ -22,10 +22,11 @@ func openKeyFigure(t *testing.T, u *App, field, code string) *keyFigurePanel {
 	return ft.current
 }
 
+// fill chooses the period (in any spelling the chooser reads) and types
+// the value.
 func fill(f *valueForm, period, value string) {
-	f.period.SetText("")
+	f.period.SetText(period)
 	f.value.SetText("")
-	test.Type(f.period, period)
 	test.Type(f.value, value)
 }
 

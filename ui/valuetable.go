@@ -1,8 +1,12 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"bergischgladbach.de/integrationsmonitor/report"
@@ -33,10 +37,20 @@ func gridRows(g report.Grid) valueGrid {
 	return out
 }
 
+// The table is laid out without a scroller of its own: a scroller inside
+// the panel's scroll catches the mouse wheel and stops the panel halfway.
+// Columns beyond tableChunk start a further block below, with the
+// Erhebungszeit repeated, so the table never runs off the right edge.
+const (
+	tableChunk       = 3   // value columns per block: fit 1024 px windows
+	tablePeriodCol   = 150 // width of the Erhebungszeit column
+	tableMinValueCol = 160 // least width of a value column; wider windows share the rest
+)
+
 // valueTable shows a valueGrid with an area chooser above it.
 type valueTable struct {
 	grid   valueGrid
-	table  *widget.Table
+	cells  *fyne.Container // the blocks of the table, rebuilt by setGrid
 	area   *widget.Select
 	areas  []string
 	box    *fyne.Container
@@ -58,31 +72,20 @@ func newValueTable(cat *store.Catalog, kf store.KeyFigure, bfs []store.BaseFigur
 	for _, a := range t.areas {
 		names = append(names, cat.AreaName(a))
 	}
-	t.area = widget.NewSelect(names, func(string) {
+	t.area = widget.NewSelect(names, nil)
+	for i, a := range t.areas {
+		if i == 0 || a == kf.Area {
+			t.area.SetSelectedIndex(i)
+		}
+	}
+	// Set after the first choice: the panel evaluates once when built.
+	t.area.OnChanged = func(string) {
 		if t.reload != nil {
 			t.reload()
 		}
-	})
-	t.table = widget.NewTable(
-		func() (int, int) { return len(t.grid.rows) + 1, len(t.grid.header) },
-		func() fyne.CanvasObject { return widget.NewLabel("00.000.000,0") },
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			l.TextStyle.Bold = id.Row == 0
-			l.Truncation = fyne.TextTruncateEllipsis
-			if id.Row == 0 {
-				l.SetText(t.grid.header[id.Col])
-				return
-			}
-			l.SetText(t.grid.rows[id.Row-1][id.Col])
-		},
-	)
-	t.table.StickyRowCount = 1
-	t.table.StickyColumnCount = 1
-	t.table.SetColumnWidth(0, 150)
-	// A fixed height inside the scrolling detail view: tables need a size.
-	t.box = container.NewBorder(container.NewBorder(nil, nil, widget.NewLabel("Statistischer Bezirk:"), nil, t.area), nil, nil, nil,
-		container.NewGridWrap(fyne.NewSize(900, 220), t.table))
+	}
+	t.cells = container.NewVBox()
+	t.box = container.NewBorder(container.NewBorder(nil, nil, widget.NewLabel("Statistischer Bezirk:"), nil, t.area), nil, nil, nil, t.cells)
 	return t
 }
 
@@ -98,8 +101,104 @@ func (t *valueTable) selectedArea() string {
 func (t *valueTable) setGrid(rg report.Grid) {
 	g := gridRows(rg)
 	t.grid = g
-	for c := 1; c < len(g.header); c++ {
-		t.table.SetColumnWidth(c, 230)
+	var blocks []fyne.CanvasObject
+	if len(g.rows) == 0 {
+		blocks = append(blocks, widget.NewLabel("Für diesen Bezirk ist noch kein Wert gespeichert."))
 	}
-	t.table.Refresh()
+	for first := 1; len(g.rows) > 0 && first < len(g.header); first += tableChunk {
+		cols := []int{0}
+		for c := first; c < min(first+tableChunk, len(g.header)); c++ {
+			cols = append(cols, c)
+		}
+		blocks = append(blocks, tableBlock(g, cols))
+	}
+	t.cells.Objects = blocks
+	t.cells.Refresh()
+}
+
+// tableBlock lays out the columns cols of g, header row first.
+func tableBlock(g valueGrid, cols []int) fyne.CanvasObject {
+	width := func(c int) float32 {
+		if c == 0 {
+			return tablePeriodCol
+		}
+		return tableMinValueCol
+	}
+	var cells []fyne.CanvasObject
+	for _, c := range cols {
+		// Wrapped by hand at the least width, so the row height is known
+		// before the layout: a wrapping label only knows it afterwards.
+		h := widget.NewLabelWithStyle(wrapText(g.header[c], width(c)-2*theme.InnerPadding()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		cells = append(cells, container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNameHeaderBackground)), h))
+	}
+	for _, r := range g.rows {
+		for _, c := range cols {
+			cells = append(cells, widget.NewLabel(r[c]))
+		}
+	}
+	return container.New(&tableLayout{cols: len(cols)}, cells...)
+}
+
+// wrapText breaks s into lines of at most width at spaces.
+func wrapText(s string, width float32) string {
+	size := theme.TextSize()
+	style := fyne.TextStyle{Bold: true}
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(s) {
+		try := strings.TrimSpace(line + " " + w)
+		if line != "" && fyne.MeasureText(try, size, style).Width > width {
+			lines = append(lines, line)
+			try = w
+		}
+		line = try
+	}
+	return strings.Join(append(lines, line), "\n")
+}
+
+// tableLayout places cells row by row in cols columns: the Erhebungszeit
+// column tablePeriodCol wide, the value columns sharing the rest but at
+// least tableMinValueCol wide, each row as high as its highest cell.
+type tableLayout struct{ cols int }
+
+func (l *tableLayout) rowHeights(objs []fyne.CanvasObject) []float32 {
+	var hs []float32
+	for i, o := range objs {
+		if i%l.cols == 0 {
+			hs = append(hs, 0)
+		}
+		hs[len(hs)-1] = max(hs[len(hs)-1], o.MinSize().Height)
+	}
+	return hs
+}
+
+// MinSize is the least width of the columns and the sum of the rows.
+func (l *tableLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, rh := range l.rowHeights(objs) {
+		h += rh
+	}
+	return fyne.NewSize(tablePeriodCol+float32(l.cols-1)*tableMinValueCol, h)
+}
+
+// Layout spreads the columns over the width.
+func (l *tableLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	valueCol := float32(tableMinValueCol)
+	if l.cols > 1 {
+		valueCol = max(valueCol, (size.Width-tablePeriodCol)/float32(l.cols-1))
+	}
+	hs := l.rowHeights(objs)
+	y := float32(0)
+	for i, o := range objs {
+		r, c := i/l.cols, i%l.cols
+		x, w := float32(0), float32(tablePeriodCol)
+		if c > 0 {
+			x, w = tablePeriodCol+float32(c-1)*valueCol, valueCol
+		}
+		o.Move(fyne.NewPos(x, y))
+		o.Resize(fyne.NewSize(w, hs[r]))
+		if c == l.cols-1 {
+			y += hs[r]
+		}
+	}
 }

@@ -75,7 +75,7 @@ func TestWorkflowTypeValueAndReport(t *testing.T) {
 	if ft.current == nil || ft.current.kf.Code != "A-K6" {
 		t.Fatalf("Kennzahl 6 not shown")
 	}
-	test.Type(formEntry(t, ft.Detail(), "Erhebungszeit"), "2025")
+	ft.current.form.period.year.SetSelected("2025") // what choosing 2025 in the list does
 	test.Type(formEntry(t, ft.Detail(), "Wert"), "43")
 	test.Tap(findButton(t, ft.Detail(), "Wert speichern"))
 	if msg := ft.current.form.message.Text; !strings.HasPrefix(msg, "Gespeichert") {
