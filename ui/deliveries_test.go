@@ -72,8 +72,8 @@ func TestDeliveriesRowOpensPresetForm(t *testing.T) {
 	if v != want {
 		t.Errorf("form preset to %+v, want %+v", v, want)
 	}
-	if f.period.Text != fmt.Sprintf("2. Halbjahr %d", y) {
-		t.Errorf("Erhebungszeit %q", f.period.Text)
+	if f.period.Text() != fmt.Sprintf("2. Halbjahr %d", y) {
+		t.Errorf("Erhebungszeit %q", f.period.Text())
 	}
 	if !strings.Contains(f.message.Text, "4 von 6") {
 		t.Errorf("message %q does not say what is in", f.message.Text)
