@@ -41,7 +41,7 @@ func deliveryRows(ds []report.Delivery) [][]string {
 type deliveriesTab struct {
 	u       *App
 	rows    [][]string
-	table   *widget.Table
+	table   *textTable
 	caption *widget.Label
 	content fyne.CanvasObject
 }

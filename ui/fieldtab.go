@@ -45,15 +45,15 @@ func newFieldTab(u *App, f store.Field) *fieldTab {
 	t := &fieldTab{u: u, field: f}
 	t.entries = append(t.entries, fieldEntry{kind: goalsEntry, label: "Annahmen und Ziele"})
 	for i, k := range f.KeyFigures {
-		t.entries = append(t.entries, fieldEntry{kind: keyFigureEntry, index: i, label: fmt.Sprintf("Kennzahl %d: %s", k.Num, k.Statement)})
+		t.entries = append(t.entries, fieldEntry{kind: keyFigureEntry, index: i, label: navLabel(k.Code, k.Statement)})
 	}
 	for i, w := range f.Indicators {
-		t.entries = append(t.entries, fieldEntry{kind: indicatorEntry, index: i, label: fmt.Sprintf("Wirkungsindikator %d: %s", w.Num, w.Title)})
+		t.entries = append(t.entries, fieldEntry{kind: indicatorEntry, index: i, label: navLabel(w.Code, w.Title)})
 	}
 	t.list = widget.NewList(
 		func() int { return len(t.entries) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("Kennzahl 0: Platzhalter")
+			l := widget.NewLabel("A-K0 Platzhalter")
 			l.Truncation = fyne.TextTruncateEllipsis
 			return l
 		},
@@ -67,6 +67,13 @@ func newFieldTab(u *App, f store.Field) *fieldTab {
 	t.content = split
 	t.list.Select(0)
 	return t
+}
+
+// navLabel puts the code first ("A-K1 Der Arbeitslosenindex …"): cut off
+// at a narrow window, "Kennzahl 1: …" and "Wirkungsindikator 1: …" left
+// only a prefix that was the same in every row.
+func navLabel(code, text string) string {
+	return code + " " + text
 }
 
 // SelectKeyFigure shows the Kennzahl with the given code.

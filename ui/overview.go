@@ -33,7 +33,7 @@ func overviewRows(e *report.Evaluation) [][]string {
 type overviewTab struct {
 	u       *App
 	rows    [][]string
-	table   *widget.Table
+	table   *textTable
 	caption *widget.Label
 	content fyne.CanvasObject
 }
