@@ -109,7 +109,7 @@ func (t *fieldTab) show(e fieldEntry) {
 		objs = goalsView(t.field)
 	case keyFigureEntry:
 		t.current = newKeyFigurePanel(t.u, t.field.KeyFigures[e.index])
-		objs = t.current.objects()
+		objs = withValueLegend(t.current.objects(), t.current.table.box)
 	case indicatorEntry:
 		t.indicator = newIndicatorPanel(t.u, t.field.Indicators[e.index])
 		objs = t.indicator.objects()
@@ -117,6 +117,21 @@ func (t *fieldTab) show(e fieldEntry) {
 	t.detail.Objects = objs
 	t.detail.Refresh()
 	t.scroll.ScrollToTop()
+}
+
+// withValueLegend puts the legend of marks and symbols right below the
+// table of stored values (at the end if the table is not among objs).
+func withValueLegend(objs []fyne.CanvasObject, table fyne.CanvasObject) []fyne.CanvasObject {
+	at := len(objs)
+	for i, o := range objs {
+		if o == table {
+			at = i + 1
+			break
+		}
+	}
+	out := append([]fyne.CanvasObject{}, objs[:at]...)
+	out = append(out, legendLabel(valueLegend()))
+	return append(out, objs[at:]...)
 }
 
 func heading(s string) *widget.Label {

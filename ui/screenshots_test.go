@@ -38,6 +38,8 @@ func TestScreenshotsEveryTab(t *testing.T) {
 				if len(ft.field.KeyFigures) > 0 {
 					ft.SelectKeyFigure(ft.field.KeyFigures[0].Code)
 					writeShot(t, u, size, name+"_Kennzahl")
+					ft.scroll.ScrollToBottom()
+					writeShot(t, u, size, name+"_Kennzahl_unten")
 				}
 				if len(ft.field.Indicators) > 0 {
 					ft.SelectIndicator(ft.field.Indicators[0].Code)
