@@ -54,6 +54,8 @@ type App struct {
 	// default or an invalid text that choosing the year again replaces.
 	reportYearStored bool
 	demo             bool // the file holds Beispieldaten
+	// openHandbook shows the Handbuch; the start panel offers it when set.
+	openHandbook func()
 }
 
 // New builds the main window's content and menu. Call Open or SetStore to

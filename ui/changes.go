@@ -36,7 +36,7 @@ type changesTab struct {
 	u       *App
 	items   []report.ChangeItem
 	rows    [][]string
-	table   *widget.Table
+	table   *textTable
 	caption *widget.Label
 	content fyne.CanvasObject
 }

@@ -45,7 +45,7 @@ type deliveriesTab struct {
 	u       *App
 	ds      []report.Delivery // the rows' deliveries, for a click
 	rows    [][]string
-	table   *widget.Table
+	table   *textTable
 	caption *widget.Label
 	content fyne.CanvasObject
 }

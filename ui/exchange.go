@@ -19,8 +19,19 @@ import (
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
+// mailCopySentence says what the e-mail copy is before she picks a folder.
+const mailCopySentence = "Das Programm speichert eine geprüfte Kopie dieser Monitoring-Datei mit heutigem Datum im Namen in einem Ordner Ihrer Wahl; diese Kopie können Sie per E-Mail versenden, Ihre Datei bleibt unverändert."
+
+// returnedSentence says what reading a Rückmeldung does before she picks
+// a file.
+const returnedSentence = "Sie wählen die Kopie, die per E-Mail zurückgekommen ist; das Programm vergleicht sie mit dieser Datei und zeigt jede Abweichung, übernommen wird nur, was Sie danach auswählen."
+
 // showMailCopy writes a dated, checked copy of the open file for e-mail.
 func (u *App) showMailCopy() {
+	explainFirst(u.win, "Kopie für E-Mail speichern", mailCopySentence, "Ordner wählen …", u.chooseMailFolder)
+}
+
+func (u *App) chooseMailFolder() {
 	fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
 		if err != nil || l == nil {
 			return
@@ -30,7 +41,8 @@ func (u *App) showMailCopy() {
 	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(u.st.Path()))); err == nil {
 		fd.SetLocation(dir)
 	}
-	fd.Resize(fyne.NewSize(900, 600))
+	// The folder dialog saves here: its button says so, not "Öffnen".
+	germanFileDialog(fd, "Ordner für die Kopie wählen", "Hier speichern")
 	fd.Show()
 }
 
@@ -58,6 +70,10 @@ func (u *App) mailCopied(path string, err error) {
 
 // showReturned asks for a file that came back and shows what differs.
 func (u *App) showReturned() {
+	explainFirst(u.win, "Rückmeldung einlesen", returnedSentence, "Datei wählen …", u.chooseReturned)
+}
+
+func (u *App) chooseReturned() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
@@ -66,9 +82,24 @@ func (u *App) showReturned() {
 		r.Close()
 		u.compareReturned(path)
 	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".sqlite", ".sqlite3", ".db"}))
-	d.Resize(fyne.NewSize(900, 600))
+	d.SetFilter(notOpenFile{storage.NewExtensionFileFilter([]string{".sqlite", ".sqlite3", ".db"}), u.st.Path()})
+	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(u.st.Path()))); err == nil {
+		d.SetLocation(dir)
+	}
+	germanFileDialog(d, "Rückmeldung öffnen", "Vergleichen")
 	d.Show()
+}
+
+// notOpenFile hides the open monitoring file: compared with itself it
+// can only be refused, so it is not offered as its own Rückmeldung.
+type notOpenFile struct {
+	storage.FileFilter
+	open string
+}
+
+// Matches reports whether u is offered: a monitoring file, not the open one.
+func (f notOpenFile) Matches(u fyne.URI) bool {
+	return f.FileFilter.Matches(u) && !store.SameFile(u.Path(), f.open)
 }
 
 // compareReturned checks and reads the returned file off the UI goroutine,

@@ -46,15 +46,15 @@ func newFieldTab(u *App, f store.Field) *fieldTab {
 	t := &fieldTab{u: u, field: f, shown: -1}
 	t.entries = append(t.entries, fieldEntry{kind: goalsEntry, label: "Annahmen und Ziele"})
 	for i, k := range f.KeyFigures {
-		t.entries = append(t.entries, fieldEntry{kind: keyFigureEntry, index: i, label: fmt.Sprintf("Kennzahl %d: %s", k.Num, k.Statement)})
+		t.entries = append(t.entries, fieldEntry{kind: keyFigureEntry, index: i, label: navLabel(k.Code, k.Statement)})
 	}
 	for i, w := range f.Indicators {
-		t.entries = append(t.entries, fieldEntry{kind: indicatorEntry, index: i, label: fmt.Sprintf("Wirkungsindikator %d: %s", w.Num, w.Title)})
+		t.entries = append(t.entries, fieldEntry{kind: indicatorEntry, index: i, label: navLabel(w.Code, w.Title)})
 	}
 	t.list = widget.NewList(
 		func() int { return len(t.entries) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("Kennzahl 0: Platzhalter")
+			l := widget.NewLabel("A-K0 Platzhalter")
 			l.Truncation = fyne.TextTruncateEllipsis
 			return l
 		},
@@ -68,6 +68,13 @@ func newFieldTab(u *App, f store.Field) *fieldTab {
 	t.content = split
 	t.list.Select(0)
 	return t
+}
+
+// navLabel puts the code first ("A-K1 Der Arbeitslosenindex …"): cut off
+// at a narrow window, "Kennzahl 1: …" and "Wirkungsindikator 1: …" left
+// only a prefix that was the same in every row.
+func navLabel(code, text string) string {
+	return code + " " + text
 }
 
 // SelectKeyFigure shows the Kennzahl with the given code.
@@ -103,7 +110,7 @@ func (t *fieldTab) show(e fieldEntry) {
 		objs = goalsView(t.field)
 	case keyFigureEntry:
 		t.current = newKeyFigurePanel(t.u, t.field.KeyFigures[e.index])
-		objs = t.current.objects()
+		objs = withValueLegend(t.current.objects(), t.current.table.box)
 	case indicatorEntry:
 		t.indicator = newIndicatorPanel(t.u, t.field.Indicators[e.index])
 		objs = t.indicator.objects()
@@ -111,6 +118,21 @@ func (t *fieldTab) show(e fieldEntry) {
 	t.detail.Objects = objs
 	t.detail.Refresh()
 	t.scroll.ScrollToTop()
+}
+
+// withValueLegend puts the legend of marks and symbols right below the
+// table of stored values (at the end if the table is not among objs).
+func withValueLegend(objs []fyne.CanvasObject, table fyne.CanvasObject) []fyne.CanvasObject {
+	at := len(objs)
+	for i, o := range objs {
+		if o == table {
+			at = i + 1
+			break
+		}
+	}
+	out := append([]fyne.CanvasObject{}, objs[:at]...)
+	out = append(out, legendLabel(valueLegend()))
+	return append(out, objs[at:]...)
 }
 
 func heading(s string) *widget.Label {

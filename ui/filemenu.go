@@ -114,7 +114,7 @@ func (m *fileMenu) showOpen() {
 			d.SetLocation(dir)
 		}
 	}
-	d.Resize(fyne.NewSize(900, 600))
+	germanFileDialog(d, "Monitoring-Datei öffnen", "Öffnen")
 	d.Show()
 }
 

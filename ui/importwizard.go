@@ -18,9 +18,16 @@ import (
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
-// showImport asks for an official statistics download and reads it off
-// the UI goroutine.
+// importSentence says what the import does before she picks a file.
+const importSentence = "Sie wählen eine CSV-Datei der amtlichen Statistik (IT.NRW Landesdatenbank oder Destatis GENESIS); das Programm zeigt Ihnen zuerst, welche Werte es neu eintragen oder korrigieren würde, und ändert erst nach „Übernehmen“ etwas."
+
+// showImport explains the import, asks for an official statistics
+// download and reads it off the UI goroutine.
 func (u *App) showImport() {
+	explainFirst(u.win, "Amtliche Statistik importieren", importSentence, "Datei wählen …", u.chooseImport)
+}
+
+func (u *App) chooseImport() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
@@ -30,7 +37,7 @@ func (u *App) showImport() {
 		u.readImport(path, func(t *official.Table) { newImportWizard(u, t, filepath.Base(path)).show() })
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt"}))
-	d.Resize(fyne.NewSize(900, 600))
+	germanFileDialog(d, "Statistik-Datei öffnen", "Öffnen")
 	d.Show()
 }
 

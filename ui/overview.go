@@ -33,9 +33,14 @@ func overviewRows(e *report.Evaluation) [][]string {
 type overviewTab struct {
 	u       *App
 	rows    [][]string
-	table   *widget.Table
+	table   *textTable
 	caption *widget.Label
-	content fyne.CanvasObject
+	legend  *widget.Label
+	main    fyne.CanvasObject // caption, table and legend
+	start   *startPanel       // shown instead of main for a file without values
+	// startLeft is set when she chose to see the empty Übersicht.
+	startLeft bool
+	content   fyne.CanvasObject
 }
 
 func newOverviewTab(u *App) *overviewTab {
@@ -49,7 +54,13 @@ func newOverviewTab(u *App) *overviewTab {
 		}
 		o.table.UnselectAll()
 	}
-	o.content = container.NewBorder(o.caption, nil, nil, nil, o.table)
+	o.legend = legendLabel(assessmentLegend())
+	o.main = container.NewBorder(o.caption, o.legend, nil, nil, o.table)
+	o.start = newStartPanel(u, func() {
+		o.startLeft = true
+		o.showStart(false)
+	})
+	o.content = container.NewStack(o.main, o.start.content)
 	o.reload()
 	return o
 }
@@ -71,6 +82,18 @@ func (o *overviewTab) show(e *report.Evaluation) {
 	}
 	o.caption.SetText(caption)
 	o.table.Refresh()
+	o.showStart(len(e.Values) == 0 && !o.startLeft)
+}
+
+// showStart shows the start panel instead of the table, or the table.
+func (o *overviewTab) showStart(start bool) {
+	if start {
+		o.main.Hide()
+		o.start.content.Show()
+		return
+	}
+	o.start.content.Hide()
+	o.main.Show()
 }
 
 // ShowKeyFigure switches to the Kennzahl's Handlungsfeld tab and selects it.

@@ -42,7 +42,7 @@ func (p *pathPicker) items(win fyne.Window) []*widget.FormItem {
 				p.dir.SetText(l.Path())
 			}
 		}, win)
-		fd.Resize(fyne.NewSize(900, 600))
+		germanFileDialog(fd, "Ordner wählen", "Wählen")
 		fd.Show()
 	})
 	return []*widget.FormItem{
@@ -81,4 +81,23 @@ func confirmWrite(win fyne.Window, open, path string, write func()) {
 		return
 	}
 	write()
+}
+
+// germanFileDialog titles a Fyne file dialog in German word order: Fyne
+// glues its title together as verb + noun ("Öffnen Datei"), which no
+// translation file can reorder.
+func germanFileDialog(d *dialog.FileDialog, title, confirm string) {
+	d.SetTitleText(title)
+	d.SetConfirmText(confirm)
+	d.Resize(fyne.NewSize(900, 600))
+}
+
+// explainFirst says in one sentence what an action will do before its file
+// dialog opens; next runs when she goes on.
+func explainFirst(win fyne.Window, title, sentence, goOn string, next func()) {
+	dialog.ShowCustomConfirm(title, goOn, "Abbrechen", para(sentence), func(ok bool) {
+		if ok {
+			next()
+		}
+	}, win)
 }

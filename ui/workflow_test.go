@@ -67,7 +67,7 @@ func TestWorkflowTypeValueAndReport(t *testing.T) {
 	}
 	row := -1
 	for i, e := range ft.entries {
-		if strings.HasPrefix(e.label, "Kennzahl 6:") {
+		if strings.HasPrefix(e.label, "A-K6 ") {
 			row = i
 		}
 	}
