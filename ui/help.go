@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"regexp"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -47,9 +48,45 @@ func (u *App) helpMenu() *fyne.Menu {
 // the window shows the text only (the pictures are in docs/handbuch/).
 var screenshotLine = regexp.MustCompile(`(?m)^!\[[^\]]*\]\([^)]*\)[ \t]*\n?`)
 
-// handbookMarkdown is the Handbuch as the window shows it.
+// strong matches bold text, also across a line break.
+var strong = regexp.MustCompile(`\*\*([^*]+?)\*\*`)
+
+// handbookMarkdown is the Handbuch as the window shows it: without
+// pictures and without bold, because Fyne's RichText breaks the text after
+// a bold word into one letter per line when it wraps there. A bold symbol
+// (".", "-", "Pp.") is quoted instead, so that it stays visible and a "-"
+// does not start a list.
 func handbookMarkdown() string {
-	return screenshotLine.ReplaceAllString(assets.Handbuch, "")
+	md := screenshotLine.ReplaceAllString(assets.Handbuch, "")
+	md = strong.ReplaceAllStringFunc(md, func(m string) string {
+		inner := m[2 : len(m)-2]
+		if len([]rune(inner)) <= 3 {
+			return "„" + inner + "“"
+		}
+		return inner
+	})
+	return joinSoftBreaks(md)
+}
+
+// blockStart matches a line that starts a block of its own: a heading or
+// a list item.
+var blockStart = regexp.MustCompile(`^\s*(#|- |\d+\. )`)
+
+// joinSoftBreaks puts each paragraph and list item on one line: RichText
+// makes a segment of each source line and wraps a segment that starts in
+// the middle of a line one letter per line.
+func joinSoftBreaks(md string) string {
+	lines := strings.Split(md, "\n")
+	var out []string
+	for _, l := range lines {
+		if n := len(out); n > 0 && out[n-1] != "" && strings.TrimSpace(l) != "" &&
+			!blockStart.MatchString(l) && !strings.HasPrefix(out[n-1], "#") {
+			out[n-1] += " " + strings.TrimSpace(l)
+			continue
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
 }
 
 // showHandbook opens the Handbuch in a window of its own, so that it can
