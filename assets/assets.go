@@ -35,3 +35,28 @@ var (
 	//go:embed fonts/DejaVuSans-Oblique.ttf
 	FontItalic []byte
 )
+
+// Handbuch is the user manual, a copy of docs/handbuch.md (go:embed cannot
+// reach ../docs and refuses symlinks; TestHandbuchIsDocsCopy keeps the two
+// identical). The Hilfe menu shows it without its screenshots.
+//
+//go:embed handbuch.md
+var Handbuch string
+
+// Licenses holds the licence texts of the libraries compiled into the
+// program, taken from their modules; the Über dialog shows it.
+//
+//go:embed licenses.txt
+var Licenses string
+
+// DejaVuLicense is the licence of the DejaVu fonts embedded above.
+//
+//go:embed fonts/LICENSE-DejaVu.txt
+var DejaVuLicense string
+
+// Version and Build repeat FyneApp.toml's [Details] (checked by a test)
+// for builds without fyne's metadata, such as `go build` and `go test`.
+const (
+	Version = "0.1.0"
+	Build   = 1
+)

@@ -54,8 +54,7 @@ type App struct {
 	// default or an invalid text that choosing the year again replaces.
 	reportYearStored bool
 	demo             bool // the file holds Beispieldaten
-	// openHandbook shows the Handbuch; the start panel offers it when set.
-	openHandbook func()
+	helpState
 }
 
 // New builds the main window's content and menu. Call Open or SetStore to
@@ -63,6 +62,7 @@ type App struct {
 func New(a fyne.App, w fyne.Window) *App {
 	u := &App{app: a, win: w, today: time.Now}
 	u.changes = u.editionChanges
+	u.openHandbook = u.showHandbook
 	u.files = newFileMenu(u)
 	u.tabs = container.NewAppTabs()
 	w.SetContent(container.NewStack(widget.NewLabel("Keine Datei geöffnet. Bitte über „Datei → Öffnen…“ eine Datei wählen.")))
@@ -179,6 +179,7 @@ func (u *App) refreshMenu() {
 		items := append([]*fyne.MenuItem{fyne.NewMenuItem("Monitoring-Bericht erstellen…", u.showReportDialog)}, u.editionMenuItems()...)
 		menus = append(menus, fyne.NewMenu("Bericht", items...))
 	}
+	menus = append(menus, u.helpMenu())
 	u.win.SetMainMenu(fyne.NewMainMenu(menus...))
 }
 
