@@ -20,9 +20,16 @@ func TestStartPanelOnEmptyFile(t *testing.T) {
 	for _, b := range u.overview.start.buttons {
 		labels = append(labels, b.Text)
 	}
-	want := "Beispieldatei ansehen|Amtliche Statistik importieren|Erste Werte eintragen|Leere Übersicht anzeigen"
+	want := "Beispieldatei ansehen|Amtliche Statistik importieren|Erste Werte eintragen|Handbuch öffnen|Leere Übersicht anzeigen"
 	if got := strings.Join(labels, "|"); got != want {
-		t.Errorf("buttons without a Handbuch: %s, want %s", got, want)
+		t.Errorf("buttons: %s, want %s", got, want)
+	}
+	u.openHandbook = nil
+	u.rebuild()
+	for _, b := range u.overview.start.buttons {
+		if b.Text == "Handbuch öffnen" {
+			t.Error("a Handbuch button without a Handbuch to open")
+		}
 	}
 
 	opened := false

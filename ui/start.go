@@ -30,7 +30,8 @@ func newStartPanel(u *App, showOverview func()) *startPanel {
 		return b
 	}
 	add("Beispieldatei ansehen", "Legt eine neue Datei mit erfundenen Beispielwerten an, damit Sie Übersicht, Diagramme und Bericht ausprobieren können. Ihre Datei bleibt unverändert.",
-		func() { u.files.showNew(true) })
+		// Another file replaces this one: unsaved input is asked about first.
+		func() { u.confirmLeave(func() { u.files.showNew(true) }) })
 	imp := add("Amtliche Statistik importieren", "Liest eine CSV-Datei von IT.NRW (Landesdatenbank) oder dem Statistischen Bundesamt ein und ordnet ihre Spalten den Grundzahlen zu.",
 		u.showImport)
 	if u.st != nil && u.st.ReadOnly() {
