@@ -18,15 +18,18 @@ type CheckResult struct {
 }
 
 // Check verifies a file without changing it: header, application id,
-// schema version, SQLite integrity, foreign keys, and the hash of every
-// report edition. It is what "integrationsmonitor pruefen" runs. A
+// schema version, SQLite integrity, foreign keys, the schema against the
+// one its version must have (ErrSchemaAltered for missing or altered
+// objects, ErrForeignObjects for ones the program did not create), and
+// the hash of every report edition. It is what "integrationsmonitor pruefen" runs. A
 // tampered edition is an error wrapping ErrEditionTampered whose German
 // message names the edition.
 func Check(ctx context.Context, path string) (CheckResult, error) {
 	return checkFile(ctx, path, true)
 }
 
-// checkFile is Check; without editions it skips the edition hashes, for
+// checkFile is Check; without editions it skips the edition hashes and
+// tolerates foreign objects (never missing or altered ones), for
 // the checks of copies and returned files: a copy of a tampered file is
 // still a faithful copy, and a returned file's values can be merged while
 // its tampered editions are refused one by one.
@@ -65,7 +68,17 @@ func checkFile(ctx context.Context, path string, editions bool) (CheckResult, er
 	if fkProblems > 0 {
 		return r, &UserError{Message: fmt.Sprintf("Die Datei enthält %d Einträge mit ungültigen Verweisen (z. B. auf eine gelöschte Grundzahl).", fkProblems), Err: ErrDamaged}
 	}
+	d, err := compareSchema(ctx, db, int(h.userVersion))
+	if err != nil {
+		return r, fmt.Errorf("check %s: %w", path, err)
+	}
+	if err := d.alteredError(); err != nil {
+		return r, err
+	}
 	if editions {
+		if err := d.foreignError(); err != nil {
+			return r, err
+		}
 		if err := verifyEditions(ctx, db); err != nil {
 			return r, err
 		}

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 )
@@ -195,13 +194,19 @@ func (s *Store) SetCouncilPaper(ctx context.Context, editionID int64, p CouncilP
 const editionSchema = 2
 
 // verifyEditionTriggers compares the triggers on the edition table with
-// the ones the migration creates, letter for letter (whitespace aside): a
-// trigger dropped, or recreated so that it never fires ("WHEN 0"),
-// unprotects the editions.
-func verifyEditionTriggers(ctx context.Context, q querier) error {
-	want, err := editionTriggerSQL()
+// the ones the migrations up to version create, letter for letter
+// (whitespace aside): a trigger dropped, or recreated so that it never
+// fires ("WHEN 0"), unprotects the editions.
+func verifyEditionTriggers(ctx context.Context, q querier, version int) error {
+	schema, err := expectedSchema(ctx, version)
 	if err != nil {
 		return fmt.Errorf("verify editions: %w", err)
+	}
+	want := map[string]string{}
+	for _, o := range schema {
+		if o.Type == "trigger" && o.Table == "edition" {
+			want[o.Name] = o.SQL
+		}
 	}
 	got := map[string]string{}
 	err = queryEach(ctx, q, `SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'edition'`,
@@ -225,22 +230,6 @@ func verifyEditionTriggers(ctx context.Context, q querier) error {
 		}
 	}
 	return nil
-}
-
-var triggerStmt = regexp.MustCompile(`(?s)CREATE TRIGGER (\w+) .*?\nEND`)
-
-// editionTriggerSQL are the edition triggers of the embedded migration,
-// by name, as normalizeSQL writes them.
-func editionTriggerSQL() (map[string]string, error) {
-	b, err := migrationFS.ReadFile("migrations/0002_edition.sql")
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]string{}
-	for _, m := range triggerStmt.FindAllStringSubmatch(string(b), -1) {
-		out[m[1]] = normalizeSQL(m[0])
-	}
-	return out, nil
 }
 
 func normalizeSQL(s string) string {
@@ -267,7 +256,7 @@ func verifyEditions(ctx context.Context, q querier) error {
 		}
 		return nil
 	}
-	if err := verifyEditionTriggers(ctx, q); err != nil {
+	if err := verifyEditionTriggers(ctx, q, version); err != nil {
 		return err
 	}
 	var bad []string
@@ -289,14 +278,4 @@ func verifyEditions(ctx context.Context, q querier) error {
 		return tamperedError(bad)
 	}
 	return nil
-}
-
-// checkEditionsAt runs verifyEditions on a read-only connection to path.
-func checkEditionsAt(ctx context.Context, path string) error {
-	db, err := sql.Open("sqlite", fileURI(path, true))
-	if err != nil {
-		return fmt.Errorf("check %s: %w", path, err)
-	}
-	defer db.Close()
-	return verifyEditions(ctx, db)
 }

@@ -259,6 +259,20 @@ END`},
 			editPlain(t, path, stmts...)
 			before := hashFile(t, path)
 			s, err := store.Open(ctx, path)
+			if name == "table dropped" {
+				// Dropped tables are a changed schema, not only an
+				// unprotected edition: the file is refused (issue 17).
+				if !errors.Is(err, store.ErrSchemaAltered) || !strings.Contains(store.Message(err), "Tabelle „edition“") {
+					t.Fatalf("open = %v, want ErrSchemaAltered naming the edition table", err)
+				}
+				if _, err := store.Check(ctx, path); !errors.Is(err, store.ErrSchemaAltered) {
+					t.Errorf("Check = %v, want ErrSchemaAltered", err)
+				}
+				if hashFile(t, path) != before {
+					t.Errorf("opening a tampered file changed it")
+				}
+				return
+			}
 			if err != nil {
 				t.Fatalf("open: %v", err)
 			}
@@ -269,7 +283,7 @@ END`},
 			}
 			msg := store.Message(reason)
 			want := "Berichtsfassung 2024, 2. Fassung"
-			if name == "trigger dropped" || name == "trigger weakened" || name == "table dropped" {
+			if name == "trigger dropped" || name == "trigger weakened" {
 				want = "Tabelle edition und ihre Trigger"
 			}
 			if !strings.Contains(msg, want) || !strings.Contains(msg, "nur zum Lesen") || strings.Contains(msg, "1. Fassung") {

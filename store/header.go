@@ -26,20 +26,32 @@ type header struct {
 }
 
 func readHeader(path string) (header, error) {
-	f, err := os.Open(path)
+	// Stat before opening: opening a named pipe would block until some
+	// other program writes to it.
+	st, err := os.Stat(path)
 	if err != nil {
 		if os.IsNotExist(err) {
 			return header{}, fmt.Errorf("open %s: %w", path, ErrNotExist)
 		}
 		return header{}, fmt.Errorf("open %s: %w", path, err)
 	}
-	defer f.Close()
-	st, err := f.Stat()
+	if st.IsDir() {
+		return header{}, &UserError{Message: fmt.Sprintf("„%s“ ist ein Ordner, keine Integrationsmonitoring-Datei. Bitte wählen Sie die Datei in diesem Ordner.", path), Err: ErrNotSQLite}
+	}
+	if !st.Mode().IsRegular() {
+		return header{}, &UserError{Message: fmt.Sprintf("„%s“ ist keine gewöhnliche Datei (sondern z. B. ein Gerät oder eine Pipe) und wird nicht geöffnet.", path), Err: ErrNotSQLite}
+	}
+	f, err := os.Open(path)
 	if err != nil {
+		return header{}, fmt.Errorf("open %s: %w", path, err)
+	}
+	defer f.Close()
+	if st, err = f.Stat(); err != nil {
 		return header{}, fmt.Errorf("stat %s: %w", path, err)
 	}
-	if st.IsDir() {
-		return header{}, fmt.Errorf("%s is a folder: %w", path, ErrNotSQLite)
+	if !st.Mode().IsRegular() {
+		// Replaced between the two looks.
+		return header{}, fmt.Errorf("%s: not a regular file: %w", path, ErrNotSQLite)
 	}
 	if st.Size() == 0 {
 		return header{}, fmt.Errorf("%s: %w", path, ErrEmptyFile)
@@ -75,7 +87,11 @@ func readHeader(path string) (header, error) {
 // appends, so a crash mid-commit leaves exactly this shape until rollback.
 func (h header) checkGeometry(path string) error {
 	if h.size%h.pageSize != 0 || (h.pageCount > 0 && h.size < h.pageCount*h.pageSize) {
-		return fmt.Errorf("%s: %d bytes for %d pages of %d: %w", path, h.size, h.pageCount, h.pageSize, ErrDamaged)
+		return &UserError{
+			Message: fmt.Sprintf("Die Datei ist unvollständig (abgeschnitten): sie hat %d Bytes, ihr Aufbau verlangt %d. Vermutlich wurde sie nicht vollständig kopiert oder heruntergeladen; bitte besorgen Sie sie erneut.",
+				h.size, max(h.pageCount*h.pageSize, (h.size/h.pageSize+1)*h.pageSize)),
+			Err: fmt.Errorf("%s: %d bytes for %d pages of %d: %w", path, h.size, h.pageCount, h.pageSize, ErrDamaged),
+		}
 	}
 	return nil
 }

@@ -81,6 +81,9 @@ func fileURI(path string, readOnly bool) string {
 	// DELETE journal: the file is e-mailed and must be complete on its own.
 	// trusted_schema and cell_size_check: files arrive by e-mail, treat
 	// their schema and pages as untrusted input.
+	// _defensive sets SQLITE_DBCONFIG_DEFENSIVE before any statement
+	// runs: no writable_schema, no writes to shadow tables.
+	q.Set("_defensive", "1")
 	for _, p := range []string{"foreign_keys(1)", "trusted_schema(0)", "cell_size_check(1)", "busy_timeout(2000)"} {
 		q.Add("_pragma", p)
 	}
@@ -114,7 +117,11 @@ func writable(path string) bool {
 // opened for writing and migrated. A write-protected file is opened
 // read-only; ReadOnly reports it. So is a file whose report editions fail
 // their hash check (or lost their protecting triggers): nothing in it is
-// rewritten, and ReadOnlyReason names the edition.
+// rewritten, and ReadOnlyReason names the edition. The schema is compared
+// with the one the migrations build for the file's version: a missing or
+// altered table, column, index, trigger or view refuses the file
+// (ErrSchemaAltered); objects the program did not create open it
+// read-only (ErrForeignObjects), so that no foreign trigger ever runs.
 func Open(ctx context.Context, path string) (*Store, error) {
 	h, err := readHeader(path)
 	if err != nil {
@@ -157,15 +164,15 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		lf.Close()
 		return nil, err
 	}
-	var roReason error
-	if err := checkEditionsAt(ctx, path); err != nil {
-		if !errors.Is(err, ErrEditionTampered) {
-			lf.Close()
-			return nil, err
-		}
+	roReason, err := inspectAt(ctx, path)
+	if err != nil {
+		lf.Close()
+		return nil, err
+	}
+	if roReason != nil {
 		// The lock taken above stays as it is: downgrading is not atomic
 		// on Windows, and a tampered file is better open in one place.
-		readOnly, roReason = true, openedTamperedError(err)
+		readOnly = true
 	}
 	db, err := sql.Open("sqlite", fileURI(path, readOnly))
 	if err != nil {
@@ -229,7 +236,10 @@ func checkIntegrity(ctx context.Context, path string) error {
 		return fmt.Errorf("check %s: %w", path, classify(err))
 	}
 	if len(problems) > 0 {
-		return fmt.Errorf("check %s: %s: %w", path, strings.Join(problems, "; "), ErrDamaged)
+		return &UserError{
+			Message: fmt.Sprintf("Die Datei ist beschädigt: SQLite findet %d Fehler in ihren Datenseiten. Sie wird nicht geöffnet und bleibt unverändert; bitte verwenden Sie eine Sicherung oder die zuletzt verschickte Kopie.", len(problems)),
+			Err:     fmt.Errorf("check %s: %s: %w", path, strings.Join(problems, "; "), ErrDamaged),
+		}
 	}
 	return nil
 }
