@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"path/filepath"
 	"testing"
 )
@@ -48,5 +49,41 @@ func TestMigrateSchema1KeepsData(t *testing.T) {
 	}
 	if _, err := s.db.Exec(`SELECT * FROM "Berichtsfassungen"`); err != nil {
 		t.Errorf("view Berichtsfassungen: %v", err)
+	}
+}
+
+// TestSchema1WithForeignTriggerIsNotMigrated: a file of schema 1 with a
+// trigger another tool added opens read-only against the schema-1
+// expectation and is not migrated, so nothing runs or changes in it.
+func TestSchema1WithForeignTriggerIsNotMigrated(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v1.sqlite")
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scripts, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := applyMigration(ctx, db, 1, scripts[0]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`CREATE TRIGGER wipe AFTER INSERT ON field BEGIN DELETE FROM field; END`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	defer s.Close()
+	if !errors.Is(s.ReadOnlyReason(), ErrForeignObjects) {
+		t.Errorf("reason %v, want ErrForeignObjects", s.ReadOnlyReason())
+	}
+	var version int
+	s.db.QueryRow(`PRAGMA user_version`).Scan(&version)
+	if version != 1 {
+		t.Errorf("user_version %d after open, want 1 (not migrated)", version)
 	}
 }

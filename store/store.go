@@ -211,37 +211,41 @@ func rollBackJournal(ctx context.Context, path string) error {
 }
 
 // checkIntegrity runs SQLite's integrity check on a read-only connection.
+// Damage shows either as lines of the check or as the check itself failing
+// with SQLITE_CORRUPT; both get the same sentence.
 func checkIntegrity(ctx context.Context, path string) error {
 	db, err := sql.Open("sqlite", fileURI(path, true))
 	if err != nil {
 		return fmt.Errorf("check %s: %w", path, err)
 	}
 	defer db.Close()
-	rows, err := db.QueryContext(ctx, "PRAGMA integrity_check")
-	if err != nil {
-		return fmt.Errorf("check %s: %w", path, classify(err))
-	}
-	defer rows.Close()
 	var problems []string
-	for rows.Next() {
+	err = queryEach(ctx, db, "PRAGMA integrity_check", func(r *sql.Rows) error {
 		var line string
-		if err := rows.Scan(&line); err != nil {
-			return fmt.Errorf("check %s: %w", path, classify(err))
+		if err := r.Scan(&line); err != nil {
+			return err
 		}
 		if line != "ok" {
 			problems = append(problems, line)
 		}
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	switch {
+	case err != nil && errors.Is(classify(err), ErrDamaged):
+		return damagedError(fmt.Errorf("check %s: %w", path, classify(err)))
+	case err != nil:
 		return fmt.Errorf("check %s: %w", path, classify(err))
-	}
-	if len(problems) > 0 {
-		return &UserError{
-			Message: fmt.Sprintf("Die Datei ist beschädigt: SQLite findet %d Fehler in ihren Datenseiten. Sie wird nicht geöffnet und bleibt unverändert; bitte verwenden Sie eine Sicherung oder die zuletzt verschickte Kopie.", len(problems)),
-			Err:     fmt.Errorf("check %s: %s: %w", path, strings.Join(problems, "; "), ErrDamaged),
-		}
+	case len(problems) > 0:
+		return damagedError(fmt.Errorf("check %s: %s: %w", path, strings.Join(problems, "; "), ErrDamaged))
 	}
 	return nil
+}
+
+func damagedError(cause error) error {
+	return &UserError{
+		Message: "Die Datei ist beschädigt: SQLite findet Fehler in ihren Datenseiten. Sie wird nicht geöffnet und bleibt unverändert; bitte verwenden Sie eine Sicherung oder die zuletzt verschickte Kopie.",
+		Err:     cause,
+	}
 }
 
 // classify maps SQLite result codes to our sentinels.
