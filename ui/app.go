@@ -91,7 +91,7 @@ func (u *App) Open(path string) error {
 		return err
 	}
 	if st.ReadOnly() {
-		dialog.ShowInformation("Schreibgeschützt", store.Message(st.ReadOnlyReason()), u.win)
+		u.showReadOnly(st)
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -56,6 +57,9 @@ func (m *fileMenu) menu() *fyne.Menu {
 			writeItem(fyne.NewMenuItem("Rückmeldung einlesen…", m.u.showReturned), m.u.st.ReadOnly()),
 			writeItem(fyne.NewMenuItem("Amtliche Statistik importieren…", m.u.showImport), m.u.st.ReadOnly()),
 			fyne.NewMenuItem("Werte exportieren…", m.u.showExport))
+		if errors.Is(m.u.st.ReadOnlyReason(), store.ErrForeignObjects) {
+			entries = append(entries, fyne.NewMenuItem(cleanCopyLabel, m.u.showCleanCopy))
+		}
 	}
 	entries = append(entries, fyne.NewMenuItemSeparator(), quit)
 	return fyne.NewMenu("Datei", entries...)
