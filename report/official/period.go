@@ -46,15 +46,33 @@ func namedPeriod(s string) (period, rest string) {
 		return "", s
 	}
 	after := strings.TrimSpace(s[end:])
-	if after != "" && (strings.ContainsAny(after[:1], "0123456789-–/.") || strings.HasPrefix(strings.ToLower(after), "bis")) {
+	if continuesPeriod(after) {
 		return "", s
 	}
-	if !isPeriodText(period) {
+	if _, err := store.ParsePeriod(period); err != nil && !monthPattern.MatchString(period) {
 		return "", s
 	}
 	// "Bevölkerung am Stichtag 31.12.2023" leaves "Bevölkerung".
 	rest = strings.TrimSuffix(strings.Trim(strings.TrimSpace(s[:start])+" "+after, " -–:,;"), " am")
 	return period, rest
+}
+
+// continuesPeriod reports text after a period that makes it part of a
+// longer number or a range: "…2023/24", "… bis 2020", "… - 31.12.2023".
+func continuesPeriod(after string) bool {
+	if after == "" {
+		return false
+	}
+	if strings.ContainsAny(after[:1], "0123456789/.") {
+		return true
+	}
+	for _, sep := range []string{"-", "–", "bis"} {
+		if rest, ok := strings.CutPrefix(strings.ToLower(after), sep); ok {
+			rest = strings.TrimSpace(rest)
+			return rest != "" && strings.ContainsAny(rest[:1], "0123456789")
+		}
+	}
+	return false
 }
 
 // headerPeriod reads a header cell that is a period ("31.12.2015", "2022")
@@ -105,7 +123,7 @@ func missingPeriods(t *Table) error {
 	if hint == "" {
 		hint = periodHintAny
 	}
-	what := "eine Tabelle"
+	what := "die Tabelle"
 	if t.TableCode != "" {
 		what = "die Tabelle " + t.TableCode
 	}
