@@ -100,13 +100,15 @@ func Read(r io.Reader) (*Table, error) {
 	if len(t.Rows) == 0 {
 		return nil, noDataError(t)
 	}
-	if err := missingPeriods(t); err != nil {
-		return nil, err
-	}
+	undated := false
 	for i := range t.Rows {
 		if t.Rows[i].AsOf == "" {
 			t.Rows[i].AsOf = t.AsOf
 		}
+		undated = undated || t.Rows[i].Period == ""
+	}
+	if undated {
+		return nil, missingPeriods(t)
 	}
 	return t, nil
 }
