@@ -52,37 +52,54 @@ func parseBA(t *Table, recs []record) error {
 	}
 	m := baMetadata(t, recs[:h])
 	header := recs[h]
-	noPeriod := false
+	// A header of periods ("Merkmal";"Juni 2023";"Juni 2024") puts them
+	// side by side; the label keeps what else the header cell says.
+	colPeriods := make([]string, len(header.cells))
+	colLabels := make([]string, len(header.cells))
+	for j := range header.cells {
+		colPeriods[j], colLabels[j] = headerPeriod(header.cell(j))
+	}
 	for _, r := range recs[h+1:] {
 		if emptyRecord(r) || strings.HasPrefix(r.cell(0), "Exportdatum") || strings.HasPrefix(r.cell(0), "©") {
 			break
 		}
-		label, period := r.cell(0), m.period
+		label, rowPeriod := r.cell(0), ""
 		if isPeriodText(label) {
-			label, period = "", r.cell(0)
-		}
-		if period == "" && !noPeriod {
-			noPeriod = true
-			t.problem(r.line, "Die Tabelle nennt keine Zeit (Berichtsjahr oder Berichtsmonat) für die Werte.")
+			label, rowPeriod = "", r.cell(0)
 		}
 		for j := 1; j < len(r.cells); j++ {
 			raw := r.cell(j)
 			if raw == "" {
 				continue
 			}
-			col := joinNonEmpty(append(append([]string{}, m.selections...), label, header.cell(j))...)
+			per := rowPeriod
+			if per == "" && j < len(colPeriods) {
+				per = colPeriods[j]
+			}
+			if per == "" {
+				per = m.period
+			}
+			col := joinNonEmpty(append(append([]string{}, m.selections...), label, colLabel(header, colLabels, j))...)
 			c, ok := parseCell(raw)
 			if !ok {
 				t.problem(r.line, "„%s“ in der Spalte „%s“ ist weder eine Zahl noch ein Zeichen der Statistik und wurde übersprungen.", shortText(raw), shortText(col))
 				continue
 			}
 			t.Rows = append(t.Rows, Row{
-				RegionKey: m.regionKey, RegionName: m.regionName, Period: period, Column: joinLabel("", col, j),
+				RegionKey: m.regionKey, RegionName: m.regionName, Period: per, Column: joinLabel("", col, j),
 				Raw: raw, Number: c.num, Symbol: c.sym, HasNumber: c.hasNum, Line: r.line,
 			})
 		}
 	}
 	return nil
+}
+
+// colLabel is the header's label of column j without the period it names.
+func colLabel(header record, labels []string, j int) string {
+	if j < len(labels) {
+		return labels[j]
+	}
+	return header.cell(j)
 }
 
 // baHeader finds the table header: the first line of two or more texts
@@ -105,7 +122,7 @@ func baHeader(recs []record) int {
 func baTextRow(r record) bool {
 	for j := 1; j < len(r.cells); j++ {
 		if c := r.cell(j); c != "" {
-			if _, ok := parseCell(c); ok {
+			if _, ok := parseCell(c); ok && !isPeriodText(c) {
 				return false
 			}
 		}

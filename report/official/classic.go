@@ -9,16 +9,19 @@ import (
 // Regionaldatenbank share: title lines; header rows that start with empty
 // stub cells; data rows "[Zeit;]Schlüssel;Name;[Zeilenmerkmal;…]Wert;…";
 // and a footer from "__________" on with footnotes, "©" and "Stand:".
-// The period is the first column (Landesdatenbank), a header row of dates
-// (Regionaldatenbank, one column per year) or a line of its own above
-// the header ("2015;;;", Regionaldatenbank).
+// The period is, from the most to the least specific: the first column
+// (Landesdatenbank) or a row feature ("05378;Kreis;2022;…"); a header
+// row of dates (Regionaldatenbank, one column per year, or one cell per
+// group of columns side by side) or a header cell naming it ("Stichtag
+// 31.12.2023"); a line of its own ("2015;;;", Regionaldatenbank, also
+// between sections); or a title line naming it ("Stichtag: 31.12.2023",
+// "Jahr: 2022", "Schuljahr 2023/24").
 type classicParser struct {
 	t         *Table
 	title     []string
 	header    []record
 	afterData bool   // data rows came after the last header row
-	block     string // period of the last line that holds only a period
-	noPeriod  bool   // the missing period was reported
+	block     string // period of the last line that holds only a period, or of the title
 	// layouts caches the layout of header for data rows whose key is
 	// in column 0 or 1, so that mixed rows do not recompute it each time.
 	layouts [2]*classicLayout
@@ -55,6 +58,12 @@ func parseClassic(t *Table, recs []record) {
 			p.block = first
 		case r.nonEmpty(1) == 0 && len(p.header) == 0 && len(t.Rows) == 0:
 			p.title = append(p.title, first)
+			if per, _ := namedPeriod(first); per != "" && p.block == "" {
+				p.block = per
+			}
+		case r.nonEmpty(1) == 0 && onlyNamedPeriod(first) != "":
+			// "Jahr: 2023" between two sections of the same table.
+			p.block = onlyNamedPeriod(first)
 		default:
 			t.problem(r.line, "Die Zeile wurde nicht als Datenzeile erkannt und übersprungen („%s“).", shortText(strings.Join(r.cells, ";")))
 		}
@@ -83,7 +92,7 @@ func (p *classicParser) footer(recs []record) {
 
 // dataRow reads r if it is a data row and reports whether it was.
 func (p *classicParser) dataRow(r record) bool {
-	periodCol, keyCol := -1, 0
+	periodCol, keyCol := -1, 0 // periodCol is -1 when the row has no period column
 	switch c0 := r.cell(0); {
 	case isRegionKey(c0):
 	case isRegionKey(r.cell(1)) && isPeriodText(c0):
@@ -101,8 +110,15 @@ func (p *classicParser) dataRow(r record) bool {
 	}
 	p.afterData = true
 	var rowLabels []string
+	rowPeriod := r.cell(periodCol)
 	for j := keyCol + 2; j < l.stub; j++ {
-		if c := r.cell(j); c != "" {
+		switch c := r.cell(j); {
+		case c == "":
+		case rowPeriod == "" && isPeriodText(c):
+			// A row feature that is the period ("05378;Kreis;2022;…")
+			// says when, not what, so it stays out of the column.
+			rowPeriod = c
+		default:
 			rowLabels = append(rowLabels, c)
 		}
 	}
@@ -124,25 +140,31 @@ func (p *classicParser) dataRow(r record) bool {
 			continue
 		}
 		p.t.Rows = append(p.t.Rows, Row{
-			RegionKey: key, RegionName: name, Period: p.period(l, r, periodCol, j),
+			RegionKey: key, RegionName: name, Period: p.period(l, rowPeriod, j),
 			Column: col, Raw: raw, Number: c.num, Symbol: c.sym, HasNumber: c.hasNum, Line: r.line,
 		})
 	}
 	return true
 }
 
-func (p *classicParser) period(l *classicLayout, r record, periodCol, j int) string {
+// period returns the period of the value in column j; "" when the table
+// names none, which makes Read refuse the file.
+func (p *classicParser) period(l *classicLayout, rowPeriod string, j int) string {
 	switch {
-	case periodCol >= 0:
-		return r.cell(periodCol)
+	case rowPeriod != "":
+		return rowPeriod
 	case j < len(l.periods) && l.periods[j] != "":
 		return l.periods[j]
-	case p.block != "":
-		return p.block
 	}
-	if !p.noPeriod {
-		p.noPeriod = true
-		p.t.problem(r.line, "Die Tabelle nennt keine Zeit (Jahr oder Stichtag) für die Werte.")
+	return p.block
+}
+
+// onlyNamedPeriod returns the period of a line that names nothing else
+// ("Jahr: 2023"), or "". A longer text that mentions a period, such as a
+// note, does not set the period of the values below it.
+func onlyNamedPeriod(s string) string {
+	if per, rest := namedPeriod(s); rest == "" {
+		return per
 	}
 	return ""
 }
@@ -172,7 +194,10 @@ func joinLabel(prefix, label string, j int) string {
 // layout derives the value columns from the header rows: the stub is the
 // smallest number of leading empty cells of a header row (the cells above
 // period, key, name and row features), each column's label joins its
-// header cells top-down, and a header row of dates gives the periods.
+// header cells top-down, and a header row of dates gives the periods: a
+// date stands for the columns up to the next one, since a table with
+// column groups side by side names each group's period once. A header
+// cell that names a period ("Stichtag 31.12.2023") gives its column's.
 func (p *classicParser) layout(keyCol int) *classicLayout {
 	l := &classicLayout{stub: -1}
 	width := 0
@@ -191,13 +216,21 @@ func (p *classicParser) layout(keyCol int) *classicLayout {
 	l.periods = make([]string, width)
 	for _, h := range p.header {
 		if isPeriodRow(h, l.stub) {
-			for j := l.stub; j < len(h.cells); j++ {
-				l.periods[j] = h.cell(j)
+			cur := ""
+			for j := l.stub; j < width; j++ {
+				if c := h.cell(j); c != "" {
+					cur, _ = headerPeriod(c)
+				}
+				l.periods[j] = cur
 			}
 			continue
 		}
 		for j := l.stub; j < len(h.cells); j++ {
-			if c := h.cell(j); c != "" {
+			c := h.cell(j)
+			if per, rest := headerPeriod(c); per != "" {
+				l.periods[j], c = per, rest
+			}
+			if c != "" {
 				parts[j] = append(parts[j], c)
 			}
 		}
@@ -227,7 +260,8 @@ func maxValues(recs []record) int {
 }
 
 // isPeriodRow reports a header row that names only periods, such as the
-// "31.12.2015;31.12.2015;…" row of the Regionaldatenbank.
+// "31.12.2015;31.12.2015;…" row of the Regionaldatenbank or ";;2022;;;2023"
+// above column groups.
 func isPeriodRow(h record, stub int) bool {
 	n := 0
 	for j := stub; j < len(h.cells); j++ {
@@ -235,7 +269,7 @@ func isPeriodRow(h record, stub int) bool {
 		if c == "" {
 			continue
 		}
-		if !isPeriodText(c) {
+		if per, rest := headerPeriod(c); per == "" || rest != "" {
 			return false
 		}
 		n++

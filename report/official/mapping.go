@@ -116,6 +116,10 @@ func MapRows(t *Table, maps []Mapping, kind store.PeriodKind) ([]store.Value, []
 				continue
 			}
 			where := fmt.Sprintf("Zeile %d (%s, %s, „%s“)", r.Line, r.RegionName, r.Period, shortText(r.Column))
+			if r.Period == "" {
+				problems = append(problems, where+": Für den Wert ist keine Zeit (Jahr oder Stichtag) bekannt; er wird nicht übernommen.")
+				continue
+			}
 			p, err := sourcePeriod(r.Period, kind)
 			if err != nil {
 				problems = append(problems, where+": "+store.Message(err))

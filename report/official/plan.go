@@ -36,9 +36,15 @@ func (c Change) Describe(cat *store.Catalog, format func(num float64, sym store.
 
 // NewPlan maps the table's rows with maps, each Grundzahl in its own
 // period kind, and compares them with the stored values by store.DiffValues,
-// the diff a merge of a returned file uses too. It changes nothing; the
+// the diff a merge of a returned file uses too. A table with values whose
+// period is unknown is refused, as Read refuses it. It changes nothing; the
 // caller stores plan.Values when the user agrees.
 func NewPlan(t *Table, maps []Mapping, cat *store.Catalog, stored []store.Value) (*Plan, error) {
+	// Read refuses such tables already; a Table built another way must
+	// not slip values without a period into a plan either.
+	if err := missingPeriods(t); err != nil {
+		return nil, err
+	}
 	plan := &Plan{Problems: append([]string(nil), t.Problems...)}
 	byBF := map[string][]Mapping{}
 	var order []string

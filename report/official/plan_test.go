@@ -88,3 +88,40 @@ func TestChangeDescribe(t *testing.T) {
 		t.Errorf("Describe = %q, want %q", got, want)
 	}
 }
+
+// TestNewPlanTitlePeriod imports a download that names its Stichtag only
+// in the title lines: the values are filed under that day.
+func TestNewPlanTitlePeriod(t *testing.T) {
+	cat := importCatalog(t)
+	tab := importTable(t, importFixtures, "zeit_titel_stichtag_ldb.csv")
+	plan, err := official.NewPlan(tab, official.KnownMappings(tab.TableCode), cat, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkImported(t, cat, tab, plan.Values, []importWant{
+		{"BEV", "2023-12-31", "stadt", "insgesamt", 111222, ""},
+		{"BEV", "2023-12-31", "kreis", "insgesamt", 286778, ""},
+	})
+	if len(plan.Problems) != 0 {
+		t.Errorf("problems %q", plan.Problems)
+	}
+}
+
+// TestNewPlanRefusesMissingPeriod guards the other way in: a table not made
+// by Read must not put values without a period into a plan either.
+func TestNewPlanRefusesMissingPeriod(t *testing.T) {
+	tab := &official.Table{Format: official.FormatLDB, TableCode: "12411-15i", Rows: []official.Row{
+		{RegionKey: "05378004", RegionName: "Bergisch Gladbach", Period: "31.12.2024", Column: "Insgesamt", Raw: "1", Number: 1, HasNumber: true, Line: 5},
+		{RegionKey: "05378", RegionName: "Kreis", Column: "Insgesamt", Raw: "2", Number: 2, HasNumber: true, Line: 6},
+	}}
+	maps := []official.Mapping{{BaseFigure: "BEV", Group: "insgesamt", Column: "Insgesamt"}}
+	plan, err := official.NewPlan(tab, maps, importCatalog(t), nil)
+	var ue *store.UserError
+	if plan != nil || !errors.As(err, &ue) || !strings.HasPrefix(ue.Message, "Für 1 Wert in Zeile 6 ist keine Zeit") {
+		t.Errorf("plan %v, err %v; want a refusal naming line 6", plan, err)
+	}
+	vals, problems := official.MapRows(tab, maps, store.DatePeriod)
+	if len(vals) != 1 || len(problems) != 1 || !strings.Contains(problems[0], "keine Zeit") {
+		t.Errorf("MapRows = %+v, %q; want the dated value and a problem for the other", vals, problems)
+	}
+}

@@ -14,7 +14,8 @@ var previewHeader = []string{"Regionalschlüssel", "Region", "Zeit", "Merkmal", 
 // and column as in the source, the value or symbol in the source's own
 // notation, and the Stand as dd.mm.yyyy. It is what "integrationsmonitor
 // import -vorschau" prints, so that anyone can check the parser against
-// the download cell by cell.
+// the download cell by cell. The Zeit column is never empty: Read refuses
+// a file with a value whose period it cannot determine.
 func WritePreview(w io.Writer, t *Table) error {
 	cw := csv.NewWriter(w)
 	cw.Comma = ';'

@@ -50,6 +50,10 @@ type Table struct {
 	AsOf      string // the Datenstand as an ISO date, or ""
 	Rows      []Row
 	Problems  []string // German, with line numbers; the rest of the file was still read
+
+	// periodHint says where the reader looked for the period, for the
+	// refusal of a table in which it found none.
+	periodHint string
 }
 
 // maxSize keeps a mistakenly chosen disk image from exhausting
@@ -64,7 +68,10 @@ var errUnknownFormat = store.Invalid("Die Datei ist kein bekanntes Statistik-For
 
 // Read reads a CSV download of the Landesdatenbank NRW, the
 // Regionaldatenbank (classic GENESIS table or flat file) or the Statistik
-// der Bundesagentur für Arbeit. The encoding (UTF-8 with or without BOM,
+// der Bundesagentur für Arbeit. The period of every value is taken from
+// wherever the download puts it (a column, a column header, the title lines
+// or a line of its own); a file with values whose period cannot be
+// determined is refused rather than read with an empty one. The encoding (UTF-8 with or without BOM,
 // else Windows-1252, of which ISO-8859-1 is a subset for printable text)
 // and the format are recognised from the content, not the file name, since
 // downloads are often renamed. A file that cannot be read as any of them is
@@ -93,10 +100,15 @@ func Read(r io.Reader) (*Table, error) {
 	if len(t.Rows) == 0 {
 		return nil, noDataError(t)
 	}
+	undated := false
 	for i := range t.Rows {
 		if t.Rows[i].AsOf == "" {
 			t.Rows[i].AsOf = t.AsOf
 		}
+		undated = undated || t.Rows[i].Period == ""
+	}
+	if undated {
+		return nil, missingPeriods(t)
 	}
 	return t, nil
 }
@@ -185,21 +197,21 @@ func parseRecords(recs []record) (*Table, error) {
 	first := strings.TrimSpace(recs[0].cells[0])
 	switch {
 	case strings.HasPrefix(first, "GENESIS-Tabelle:"):
-		t := &Table{Format: FormatGenesis, TableCode: tableCode(strings.TrimPrefix(first, "GENESIS-Tabelle:"))}
+		t := &Table{Format: FormatGenesis, TableCode: tableCode(strings.TrimPrefix(first, "GENESIS-Tabelle:")), periodHint: periodHintClassic}
 		parseClassic(t, recs[1:])
 		return t, nil
 	case strings.HasPrefix(first, "Tabelle:"):
-		t := &Table{Format: FormatLDB, TableCode: tableCode(strings.TrimPrefix(first, "Tabelle:"))}
+		t := &Table{Format: FormatLDB, TableCode: tableCode(strings.TrimPrefix(first, "Tabelle:")), periodHint: periodHintClassic}
 		parseClassic(t, recs[1:])
 		return t, nil
 	case strings.EqualFold(first, "statistics_code"), strings.EqualFold(first, "Statistik_Code"):
-		t := &Table{Format: FormatFlat}
+		t := &Table{Format: FormatFlat, periodHint: periodHintFlat}
 		if err := parseFlat(t, recs); err != nil {
 			return nil, err
 		}
 		return t, nil
 	case isBA(recs):
-		t := &Table{Format: FormatBA}
+		t := &Table{Format: FormatBA, periodHint: periodHintBA}
 		if err := parseBA(t, recs); err != nil {
 			return nil, err
 		}
