@@ -56,7 +56,7 @@ type opening struct {
 // shows the file. failed gets an error of open or of reading the
 // catalogue on the UI goroutine; the window then stays without a file.
 func (u *App) OpenInBackground(open func() (*store.Store, error), failed func(error)) {
-	u.win.SetContent(container.NewCenter(widget.NewLabel("Datei wird geöffnet …")))
+	u.ShowOpening()
 	o := &opening{done: make(chan struct{})}
 	u.opening = o
 	today := u.today()
@@ -90,6 +90,11 @@ func (u *App) OpenInBackground(open func() (*store.Store, error), failed func(er
 			}
 		})
 	}()
+}
+
+// ShowOpening fills the window until OpenInBackground shows the file.
+func (u *App) ShowOpening() {
+	u.win.SetContent(container.NewCenter(widget.NewLabel("Datei wird geöffnet …")))
 }
 
 // take hands the opened file over, once.

@@ -46,12 +46,16 @@ func runGUI(ctx context.Context, args []string, stderr io.Writer) error {
 		}
 		path = p
 	}
-	// The window appears at once; opening and checking the file and
-	// evaluating it run meanwhile.
+	// The window appears at once. The file is opened, checked and
+	// evaluated meanwhile, once the window is up: started before, this
+	// competed with creating the window for the processor.
 	named := len(args) == 1
-	u.OpenInBackground(func() (*store.Store, error) { return openOrCreate(ctx, path, named) }, func(err error) {
-		fyne.LogError("open "+path, err)
-		dialog.ShowError(errors.New(store.Message(err)), w)
+	u.ShowOpening()
+	a.Lifecycle().SetOnStarted(func() {
+		u.OpenInBackground(func() (*store.Store, error) { return openOrCreate(ctx, path, named) }, func(err error) {
+			fyne.LogError("open "+path, err)
+			dialog.ShowError(errors.New(store.Message(err)), w)
+		})
 	})
 	w.SetMaster()
 	w.ShowAndRun()
