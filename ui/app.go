@@ -22,6 +22,9 @@ import (
 // AppTitle is the window title without the file name.
 const AppTitle = "Integrationsmonitoring Bergisch Gladbach"
 
+// noFileText fills the window without a file.
+const noFileText = "Keine Datei geöffnet. Bitte über „Datei → Öffnen…“ eine Datei wählen."
+
 // App is the main window's state: the open file and the tabs showing it.
 type App struct {
 	app        fyne.App
@@ -35,6 +38,11 @@ type App struct {
 	deliveries *deliveriesTab
 	year       *yearTab
 	sinceLast  *changesTab
+	// The tabs after the Handlungsfelder, built when first selected; nil
+	// fields above until then (ensureDeliveries etc. build them).
+	lazyDeliveries, lazyChanges, lazyYear *lazyTab
+	// opening is the file OpenInBackground opens, nil when none.
+	opening *opening
 	// changes gives what changed since the newest frozen report, nil when
 	// none is frozen: editionChanges, replaced in tests.
 	changes func() (*report.Changes, error)
@@ -65,7 +73,7 @@ func New(a fyne.App, w fyne.Window) *App {
 	u.openHandbook = u.showHandbook
 	u.files = newFileMenu(u)
 	u.tabs = container.NewAppTabs()
-	w.SetContent(container.NewStack(widget.NewLabel("Keine Datei geöffnet. Bitte über „Datei → Öffnen…“ eine Datei wählen.")))
+	w.SetContent(container.NewStack(widget.NewLabel(noFileText)))
 	u.refreshMenu()
 	w.SetTitle(AppTitle)
 	w.SetCloseIntercept(u.closeRequested)
@@ -86,56 +94,89 @@ func (u *App) Open(path string) error {
 	if err != nil {
 		return err
 	}
-	if err := u.SetStore(st); err != nil {
+	l, err := load(st, u.today())
+	if err != nil {
 		st.Close()
 		return err
 	}
+	u.showOpened(st, l)
+	return nil
+}
+
+// showOpened shows st, which she chose to open, and tells her if it is
+// read-only.
+func (u *App) showOpened(st *store.Store, l *loaded) {
+	u.show(st, l)
 	if st.ReadOnly() {
 		u.showReadOnly(st)
 	}
-	return nil
 }
 
 // SetStore shows st, closing the file shown before.
 func (u *App) SetStore(st *store.Store) error {
-	cat, err := st.Catalog(context.Background())
+	l, err := load(st, u.today())
 	if err != nil {
 		return err
 	}
-	if u.st != nil && u.st != st {
-		u.st.Close()
-	}
-	u.st, u.cat = st, cat
-	u.readSettings()
-	u.files.remember(st.Path())
-	u.rebuild()
+	u.show(st, l)
 	return nil
 }
 
-// Close closes the open file.
+// show makes st, read by load, the file shown.
+func (u *App) show(st *store.Store, l *loaded) {
+	if u.st != nil && u.st != st {
+		u.st.Close()
+	}
+	u.st, u.cat = st, l.cat
+	u.applySettings(l.set, l.setErr)
+	u.files.remember(st.Path())
+	u.rebuildWith(l.eval)
+}
+
+// Close closes the open file, also one still being opened.
 func (u *App) Close() {
+	if u.opening != nil {
+		u.opening.finish()
+		u.opening = nil
+	}
 	if u.st != nil {
 		u.st.Close()
 		u.st = nil
 	}
 }
 
-func (u *App) rebuild() {
+func (u *App) rebuild() { u.rebuildWith(nil) }
+
+// rebuildWith builds the tabs for the open file, the Übersicht from e when
+// given. Building and laying out every tab before the window appeared took
+// twice as long as the window itself: only the Übersicht, shown first, is
+// complete; a Handlungsfeld lays out its first entry when first shown, and
+// the tabs after them are built when first selected (lazyTab).
+func (u *App) rebuildWith(e *report.Evaluation) {
 	u.field = nil
-	u.tabs = container.NewAppTabs()
-	u.overview = newOverviewTab(u)
-	u.tabs.Append(container.NewTabItem("Übersicht", u.overview.content))
+	u.deliveries, u.sinceLast, u.year = nil, nil, nil
+	u.overview = newOverviewTab(u, e)
+	items := []*container.TabItem{container.NewTabItem("Übersicht", u.overview.content)}
 	for _, f := range u.cat.Fields {
 		ft := newFieldTab(u, f)
 		u.field = append(u.field, ft)
-		u.tabs.Append(container.NewTabItem(f.Code+" · "+f.Title, ft.content))
+		items = append(items, container.NewTabItem(f.Code+" · "+f.Title, ft.content))
 	}
-	u.deliveries = newDeliveriesTab(u)
-	u.tabs.Append(container.NewTabItem("Datenlieferungen", u.deliveries.content))
-	u.sinceLast = newChangesTab(u)
-	u.tabs.Append(container.NewTabItem(changesTabTitle, u.sinceLast.content))
-	u.year = newYearTab(u)
-	u.tabs.Append(container.NewTabItem(fmt.Sprintf("Berichtsjahr %d", u.reportYear), u.year.content))
+	u.lazyDeliveries = newLazyTab("Datenlieferungen", func() fyne.CanvasObject {
+		u.deliveries = newDeliveriesTab(u)
+		return u.deliveries.content
+	})
+	u.lazyChanges = newLazyTab(changesTabTitle, func() fyne.CanvasObject {
+		u.sinceLast = newChangesTab(u)
+		return u.sinceLast.content
+	})
+	u.lazyYear = newLazyTab(fmt.Sprintf("Berichtsjahr %d", u.reportYear), func() fyne.CanvasObject {
+		u.year = newYearTab(u)
+		return u.year.content
+	})
+	// All at once: each Append lays out the tab bar again.
+	u.tabs = container.NewAppTabs(append(items, u.lazyDeliveries.item, u.lazyChanges.item, u.lazyYear.item)...)
+	u.tabs.OnSelected = u.tabSelected
 	u.win.SetContent(u.tabs)
 	u.updateTitle()
 	u.refreshMenu()
@@ -167,6 +208,7 @@ func (u *App) updateTitle() {
 func (u *App) FieldTab(code string) *fieldTab {
 	for _, f := range u.field {
 		if f.field.Code == code {
+			f.ensureShown()
 			return f
 		}
 	}
@@ -190,11 +232,16 @@ func (u *App) showError(title string, err error) {
 	d.Show()
 }
 
-// readSettings takes Berichtsjahr and demo marker from the file (see
-// store.Settings for their defaults). An invalid setting is shown, and the
-// window opens with the defaults so that the user can correct it.
+// readSettings takes Berichtsjahr and demo marker from the file.
 func (u *App) readSettings() {
 	set, err := u.st.Settings(context.Background())
+	u.applySettings(set, err)
+}
+
+// applySettings takes Berichtsjahr and demo marker from set (see
+// store.Settings for their defaults). An invalid setting is shown, and the
+// window opens with the defaults so that the user can correct it.
+func (u *App) applySettings(set store.Settings, err error) {
 	if err != nil {
 		u.showError("Einstellungen", err)
 	}

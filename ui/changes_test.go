@@ -13,16 +13,16 @@ import (
 
 func TestChangesTabWithoutFrozenReport(t *testing.T) {
 	u, _ := newTestApp(t)
-	if got := u.sinceLast.caption.Text; !strings.HasPrefix(got, "Kein Bericht vor ") {
+	if got := u.ensureChanges().caption.Text; !strings.HasPrefix(got, "Kein Bericht vor ") {
 		t.Errorf("caption %q", got)
 	}
 	u.changes = func() (*report.Changes, error) { return &report.Changes{Year: 2024}, nil }
-	u.sinceLast.reload()
-	if got := u.sinceLast.caption.Text; got != "Keine Änderungen seit dem Bericht 2024." {
+	u.ensureChanges().reload()
+	if got := u.ensureChanges().caption.Text; got != "Keine Änderungen seit dem Bericht 2024." {
 		t.Errorf("caption %q", got)
 	}
-	if len(u.sinceLast.rows) != 0 {
-		t.Errorf("rows %v", u.sinceLast.rows)
+	if len(u.ensureChanges().rows) != 0 {
+		t.Errorf("rows %v", u.ensureChanges().rows)
 	}
 }
 
@@ -37,7 +37,7 @@ func TestChangesTabRowsJumpToKeyFigure(t *testing.T) {
 		}}, nil
 	}
 	u.rebuild()
-	tab := u.sinceLast
+	tab := u.ensureChanges()
 	want := [][]string{
 		{"Bewertung geändert", "C-K4", "Bewertung", "+ Entwicklung in Zielrichtung", "= keine wesentliche Veränderung", ""},
 		{"Wert korrigiert", "B-K2", "Schüler/innen, Ausländer/innen, Schuljahr 2023/24, Stadt", "1.210", "1.234", "Quelle: IT.NRW, Datenstand 31.03.2025"},

@@ -39,7 +39,7 @@ func TestDeliveriesRowOpensPresetForm(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	d := u.deliveries
+	d := u.ensureDeliveries()
 	d.reload()
 	i := deliveryRow(t, d, "A-K1-G1")
 	if got := d.rows[i][0]; got != "teilweise (4 von 6)" {
@@ -86,7 +86,7 @@ func TestDeliveriesRowOpensIndicatorAndShared(t *testing.T) {
 	u, _ := newTestApp(t)
 	y := u.reportYear
 	u.today = func() time.Time { return time.Date(y+1, 1, 15, 0, 0, 0, 0, time.UTC) }
-	d := u.deliveries
+	d := u.ensureDeliveries()
 	d.reload()
 
 	d.table.Select(widget.TableCellID{Row: deliveryRow(t, d, "A-W2-G1") + 1, Col: 0})

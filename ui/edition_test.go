@@ -70,7 +70,7 @@ func revisable(t *testing.T, u *App) store.Value {
 func TestFreezeReprintAndChanges(t *testing.T) {
 	ctx := context.Background()
 	u, _ := demoTestApp(t, 2024)
-	if got := u.year.frozen.Text; got != "Der Bericht 2024 ist noch nicht festgeschrieben." {
+	if got := u.ensureYear().frozen.Text; got != "Der Bericht 2024 ist noch nicht festgeschrieben." {
 		t.Errorf("Berichtsjahr tab before freezing: %q", got)
 	}
 	if !menuItem(t, u, "Bericht", "Ratsvorlage eintragen…").Disabled {
@@ -114,7 +114,7 @@ func TestFreezeReprintAndChanges(t *testing.T) {
 		t.Errorf("paper: %+v", e[0].Paper)
 	}
 	day := ed.FrozenAt.Local().Format("02.01.2006")
-	if got, want := u.year.frozen.Text, "Der Bericht 2024 ist festgeschrieben: 1. Fassung vom "+day+"."; got != want {
+	if got, want := u.ensureYear().frozen.Text, "Der Bericht 2024 ist festgeschrieben: 1. Fassung vom "+day+"."; got != want {
 		t.Errorf("Berichtsjahr tab: %q, want %q", got, want)
 	}
 	menuItem(t, u, "Bericht", "Festgeschrieben: 2024, 1. Fassung vom "+day+" (Drucksache 0815/2025)").Action()
@@ -161,14 +161,14 @@ func TestFreezeReprintAndChanges(t *testing.T) {
 	topButton(t, u, "2. Fassung festschreiben")
 	dismissAll(u)
 
-	u.year.year.SetSelected("2025")
+	u.ensureYear().year.SetSelected("2025")
 	if u.reportYear != 2025 {
 		t.Fatalf("Berichtsjahr %d", u.reportYear)
 	}
-	if got := u.year.frozen.Text; got != "Der Bericht 2025 ist noch nicht festgeschrieben." {
+	if got := u.ensureYear().frozen.Text; got != "Der Bericht 2025 ist noch nicht festgeschrieben." {
 		t.Errorf("Berichtsjahr tab 2025: %q", got)
 	}
-	tab := u.sinceLast
+	tab := u.ensureChanges()
 	if !strings.HasPrefix(tab.caption.Text, "Seit dem Bericht 2024:") {
 		t.Errorf("changes caption %q", tab.caption.Text)
 	}

@@ -2,32 +2,40 @@ package ui
 
 import (
 	"context"
+	"time"
 
 	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/store"
 )
 
 // evaluate builds the one evaluation of the open file and Berichtsjahr
 // that every tab presents, the same one the PDF and the exports print.
 func (u *App) evaluate() (*report.Evaluation, error) {
+	return evaluateFile(u.st, u.reportYear, u.demo, u.today())
+}
+
+// evaluateFile is evaluate for st without the App, so that opening a file
+// can evaluate it off the UI goroutine.
+func evaluateFile(st *store.Store, year int, demo bool, today time.Time) (*report.Evaluation, error) {
 	ctx := context.Background()
-	snap, err := u.st.Snapshot(ctx, u.reportYear)
+	snap, err := st.Snapshot(ctx, year)
 	if err != nil {
 		return nil, err
 	}
-	texts, err := u.st.ReportTexts(ctx, u.reportYear)
+	texts, err := st.ReportTexts(ctx, year)
 	if err != nil {
 		return nil, err
 	}
 	// An invalid setting was shown when the file was opened; its default
 	// stands in (store.Settings).
-	set, _ := u.st.Settings(ctx)
+	set, _ := st.Settings(ctx)
 	return report.Evaluate(report.Input{
 		Snapshot:   snap,
 		Texts:      texts,
-		Year:       u.reportYear,
+		Year:       year,
 		SmallCount: set.SmallCount,
-		Demo:       u.demo,
-		Today:      u.today(),
+		Demo:       demo,
+		Today:      today,
 	}), nil
 }
 

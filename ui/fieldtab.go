@@ -66,8 +66,16 @@ func newFieldTab(u *App, f store.Field) *fieldTab {
 	split := container.NewHSplit(t.list, t.scroll)
 	split.Offset = 0.3
 	t.content = split
-	t.list.Select(0)
 	return t
+}
+
+// ensureShown shows the first entry (Annahmen und Ziele) unless one was
+// chosen: laying out every Handlungsfeld's text delayed the window, so each
+// is laid out when first shown.
+func (t *fieldTab) ensureShown() {
+	if t.shown < 0 {
+		t.list.Select(0)
+	}
 }
 
 // navLabel puts the code first ("A-K1 Der Arbeitslosenindex …"): cut off

@@ -215,9 +215,9 @@ func TestHandbuchScreenshots(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.valuesChanged()
-	u.year.year.SetSelected("2025")
+	u.ensureYear().year.SetSelected("2025")
 	selectTab(t, u, changesTabTitle)
-	if len(u.sinceLast.items) == 0 {
+	if len(u.ensureChanges().items) == 0 {
 		t.Fatal("nothing listed since the Bericht 2024")
 	}
 	shoot(t, u, "seit-dem-letzten-bericht")

@@ -116,7 +116,7 @@ func TestSurveyCountsSurviveReopen(t *testing.T) {
 
 func TestDeliveriesListOverdue(t *testing.T) {
 	u, _ := newTestApp(t)
-	d := u.deliveries
+	d := u.ensureDeliveries()
 	u.today = func() time.Time { return time.Date(u.reportYear+1, 11, 25, 0, 0, 0, 0, time.UTC) }
 	d.reload()
 	if len(d.rows) == 0 {

@@ -43,7 +43,9 @@ type overviewTab struct {
 	content   fyne.CanvasObject
 }
 
-func newOverviewTab(u *App) *overviewTab {
+// newOverviewTab shows e, the evaluation of the open file, or evaluates it
+// when e is nil.
+func newOverviewTab(u *App, e *report.Evaluation) *overviewTab {
 	o := &overviewTab{u: u}
 	o.caption = heading("")
 	widths := []float32{90, 300, 240, 250, 300, 140}
@@ -61,7 +63,11 @@ func newOverviewTab(u *App) *overviewTab {
 		o.showStart(false)
 	})
 	o.content = container.NewStack(o.main, o.start.content)
-	o.reload()
+	if e != nil {
+		o.show(e)
+	} else {
+		o.reload()
+	}
 	return o
 }
 

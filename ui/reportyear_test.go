@@ -13,7 +13,7 @@ func TestYearTabLabelOnOneLine(t *testing.T) {
 	u, _ := newTestApp(t)
 	u.tabs.SelectIndex(len(u.tabs.Items) - 1)
 	var label *widget.Label
-	walkAll(t, u.year.content, func(o fyne.CanvasObject) {
+	walkAll(t, u.ensureYear().content, func(o fyne.CanvasObject) {
 		if l, ok := o.(*widget.Label); ok && l.Text == "Berichtsjahr:" {
 			label = l
 		}

@@ -23,6 +23,7 @@ type textTable struct {
 	// colWidths are the widths fitColumns gave the columns.
 	colWidths []float32
 	probe     *widget.Label
+	oneLine   float32 // lineHeight, once measured
 }
 
 // newTextTable shows header and *rows, which is read at every refresh: callers
@@ -153,12 +154,31 @@ func (t *textTable) fitRows() {
 	}
 }
 
-// cellHeight measures the cell's text wrapped at its column's width.
+// cellHeight measures the cell's text wrapped at its column's width. Most
+// texts fit on one line: one (cached) text measurement tells so, where
+// laying out a label for every cell made the Übersicht slow to appear.
 func (t *textTable) cellHeight(row, col int) float32 {
 	w := t.colWidths[col]
-	t.probe.TextStyle.Bold = row == 0
-	t.probe.Text = t.cell(row, col)
+	text := t.cell(row, col)
+	style := fyne.TextStyle{Bold: row == 0}
+	// 2 px to spare: a text exactly as wide as the line is measured below.
+	if !strings.Contains(text, "\n") && fyne.MeasureText(text, theme.TextSize(), style).Width <= w-2*theme.InnerPadding()-2 {
+		return t.lineHeight()
+	}
+	t.probe.TextStyle = style
+	t.probe.Text = text
 	t.probe.Refresh()
 	t.probe.Resize(fyne.NewSize(w, t.probe.MinSize().Height))
 	return t.probe.MinSize().Height
+}
+
+// lineHeight is the height of a cell with one line of text.
+func (t *textTable) lineHeight() float32 {
+	if t.oneLine == 0 {
+		l := widget.NewLabel("Ag")
+		l.Wrapping = fyne.TextWrapWord
+		l.Resize(fyne.NewSize(1000, l.MinSize().Height))
+		t.oneLine = l.MinSize().Height
+	}
+	return t.oneLine
 }

@@ -276,17 +276,17 @@ func TestUnsavedCtrlSSavesShownEditor(t *testing.T) {
 func TestUnsavedStatementChangeYear(t *testing.T) {
 	u, _ := newTestApp(t)
 	year := u.reportYear
-	shownTab(u, u.year.content)
-	test.Type(u.year.statement, "Schätzung folgt dem Mikrozensus.")
-	u.year.year.SetSelected("2020")
+	shownTab(u, u.ensureYear().content)
+	test.Type(u.ensureYear().statement, "Schätzung folgt dem Mikrozensus.")
+	u.ensureYear().year.SetSelected("2020")
 	if !strings.Contains(overlayTexts(t, u), "Stellungnahme") {
 		t.Fatalf("no question:\n%s", overlayTexts(t, u))
 	}
 	test.Tap(topButton(t, u, "Abbrechen"))
-	if u.reportYear != year || u.year.year.Selected != strconv.Itoa(year) {
-		t.Fatalf("year changed after Abbrechen: %d / %s", u.reportYear, u.year.year.Selected)
+	if u.reportYear != year || u.ensureYear().year.Selected != strconv.Itoa(year) {
+		t.Fatalf("year changed after Abbrechen: %d / %s", u.reportYear, u.ensureYear().year.Selected)
 	}
-	u.year.year.SetSelected("2020")
+	u.ensureYear().year.SetSelected("2020")
 	test.Tap(topButton(t, u, "Speichern"))
 	m, ok, err := u.st.MigrationEstimate(context.Background(), year)
 	if err != nil || !ok || m.Statement != "Schätzung folgt dem Mikrozensus." {

@@ -46,10 +46,17 @@ func runGUI(ctx context.Context, args []string, stderr io.Writer) error {
 		}
 		path = p
 	}
-	if err := openOrCreate(ctx, u, path, len(args) == 1); err != nil {
-		fyne.LogError("open "+path, err)
-		dialog.ShowError(errors.New(store.Message(err)), w)
-	}
+	// The window appears at once. The file is opened, checked and
+	// evaluated meanwhile, once the window is up: started before, this
+	// competed with creating the window for the processor.
+	named := len(args) == 1
+	u.ShowOpening()
+	a.Lifecycle().SetOnStarted(func() {
+		u.OpenInBackground(func() (*store.Store, error) { return openOrCreate(ctx, path, named) }, func(err error) {
+			fyne.LogError("open "+path, err)
+			dialog.ShowError(errors.New(store.Message(err)), w)
+		})
+	})
 	w.SetMaster()
 	w.ShowAndRun()
 	return nil
@@ -57,18 +64,14 @@ func runGUI(ctx context.Context, args []string, stderr io.Writer) error {
 
 // openOrCreate opens path; the default file is created when missing, but a
 // file named on the command line never is (a typo must not create files).
-func openOrCreate(ctx context.Context, u *ui.App, path string, named bool) error {
+func openOrCreate(ctx context.Context, path string, named bool) (*store.Store, error) {
 	if !fileExists(path) && !named {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return err
+			return nil, err
 		}
-		st, err := newFile(ctx, path)
-		if err != nil {
-			return err
-		}
-		return u.SetStore(st)
+		return newFile(ctx, path)
 	}
-	return u.Open(path)
+	return store.Open(ctx, path)
 }
 
 func fileExists(p string) bool {

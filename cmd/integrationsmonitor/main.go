@@ -21,6 +21,8 @@ import (
 	"io"
 	"os"
 
+	// Initialised before Fyne (its path sorts first): no locale noise under C.UTF-8.
+	_ "bergischgladbach.de/integrationsmonitor/internal/fynelocale"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 

@@ -68,14 +68,17 @@ func TestCheckRefusesGarbage(t *testing.T) {
 }
 
 // TestWindowAppears starts the real program under Xvfb on a fresh home,
-// waits for its window, and checks the default file it created.
+// waits for its window to show the default file, and checks that file.
 func TestWindowAppears(t *testing.T) {
 	display := startXvfb(t)
 	home := t.TempDir()
 	dataFile := filepath.Join(home, "Integrationsmonitoring.sqlite")
 	p := startProgram(t, display, home, []string{"INTEGRATIONSMONITOR_DATEI=" + dataFile})
-	_, title := waitWindow(t, display, "Integrationsmonitoring Bergisch Gladbach", p)
-	if !strings.Contains(title, "Integrationsmonitoring.sqlite") {
+	// The window appears before the file is opened; its title names the
+	// file once it is shown.
+	waitWindow(t, display, "Integrationsmonitoring Bergisch Gladbach", p)
+	_, title := waitWindow(t, display, "Integrationsmonitoring.sqlite", p)
+	if !strings.HasPrefix(title, "Integrationsmonitoring Bergisch Gladbach — Integrationsmonitoring.sqlite") {
 		t.Errorf("window title %q does not name the file", title)
 	}
 	if _, err := os.Stat(dataFile); err != nil {
