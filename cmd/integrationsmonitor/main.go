@@ -22,7 +22,7 @@ import (
 	"os"
 
 	// Initialised before Fyne (its path sorts first): no locale noise under C.UTF-8.
-	_ "bergischgladbach.de/integrationsmonitor/internal/fynelocale"
+	_ "bergischgladbach.de/integrationsmonitor/cmd/integrationsmonitor/internal/fynelocale"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
