@@ -11,7 +11,7 @@ BIN     := integrationsmonitor
 # that opens the e-mail copy as the Statistikdienststelle does.
 DEB_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev xvfb xdotool poppler-utils qpdf imagemagick sqlite3
 
-.PHONY: run test deps build vet clean windows
+.PHONY: run test deps build vet clean windows wine
 
 deps:
 	@missing=""; for p in $(DEB_PKGS); do \
@@ -52,6 +52,10 @@ test: vet
 # icon and version resource from FyneApp.toml), checked as a PE GUI executable.
 windows:
 	bash .ci/windows.sh
+
+# The exe run under Wine: headless commands and the window (.ci/wine.sh).
+wine: windows
+	bash .ci/wine.sh
 
 clean:
 	rm -f $(BIN) Integrationsmonitor.exe
