@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"fmt"
 	"strings"
 	"time"
@@ -65,6 +66,7 @@ type bulkSaver struct {
 	logged   int64
 	unlogged int // values inserted but without their history row yet
 	insert   *sql.Stmt
+	args     []any // the parameters of one INSERT, reused
 	counts   map[SaveAction]int
 }
 
@@ -149,10 +151,12 @@ func (b *bulkSaver) load(bf string) error {
 func (b *bulkSaver) insertPending() error {
 	for len(b.pending) > 0 {
 		n := min(len(b.pending), bulkRows)
-		args := make([]any, 0, 16*n)
+		stamp := b.now.Format(time.RFC3339)
+		args := b.args[:0]
 		for _, v := range b.pending[:n] {
-			args = append(args, valueArgs(v, b.now, b.user, b.opts.Origin)...)
+			args = appendValueArgs(args, v, stamp, b.user, b.opts.Origin)
 		}
+		b.args = args
 		var err error
 		if n == bulkRows {
 			if b.insert == nil {
@@ -200,4 +204,57 @@ func (b *bulkSaver) flush() error {
 		return err
 	}
 	return b.logInserted()
+}
+
+// bulkCacheKiB is the page cache of a bulk save: an import of 100,000
+// values dirties about 15 MB, and with SQLite's default of 2 MB the
+// pages spill to the file mid-transaction, each spill syncing the journal.
+const bulkCacheKiB = 64 << 10
+
+// writeBulk runs fn in a write transaction like write, on a connection
+// without foreign key checks and with a larger page cache. The checks
+// would look up the Grundzahl, the Bezirk and the group of every value in
+// their tables; the saver has validated each value against the same rows
+// in the same transaction (saveCache.validate). The connection gets both
+// settings back afterwards, or is dropped from the pool.
+func (s *Store) writeBulk(ctx context.Context, fn func(*sql.Tx) error) (err error) {
+	if s.readOnly {
+		return s.write(ctx, fn) // the same refusal
+	}
+	if err := s.checkNotMoved(); err != nil {
+		return err
+	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return classify(err)
+	}
+	defer conn.Close()
+	// Pragmas take no parameters; the values are our own constants.
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA foreign_keys = OFF; PRAGMA cache_size = -%d", bulkCacheKiB)); err != nil {
+		return classify(err)
+	}
+	defer func() {
+		_, rerr := conn.ExecContext(context.Background(), "PRAGMA foreign_keys = ON; PRAGMA cache_size = -2000")
+		var on int
+		if rerr == nil {
+			rerr = conn.QueryRowContext(context.Background(), "PRAGMA foreign_keys").Scan(&on)
+		}
+		if rerr != nil || on != 1 {
+			// A pooled connection without foreign key checks must not
+			// serve the next write.
+			conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+	}()
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return classify(err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return classify(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return classify(err)
+	}
+	return nil
 }

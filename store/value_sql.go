@@ -33,7 +33,7 @@ func (s *Store) SaveValue(ctx context.Context, v Value, opts SaveOptions) (SaveA
 // either all are stored or none.
 func (s *Store) SaveValues(ctx context.Context, vs []Value, opts SaveOptions) (inserted, corrected int, err error) {
 	var counts map[SaveAction]int
-	err = s.write(ctx, func(tx *sql.Tx) error {
+	err = s.writeBulk(ctx, func(tx *sql.Tx) error {
 		counts, err = saveValuesTx(ctx, tx, vs, opts, s.Now().UTC(), s.User)
 		return err
 	})
@@ -203,14 +203,20 @@ func (c *saveCache) correct(ctx context.Context, tx *sql.Tx, old, v Value, opts 
 }
 
 func valueArgs(v Value, now time.Time, user, origin string) []any {
+	return appendValueArgs(make([]any, 0, 16), v, now.Format(time.RFC3339), user, origin)
+}
+
+// appendValueArgs appends the 16 parameters of insertValueSQL for v,
+// entered at the RFC 3339 time stamp.
+func appendValueArgs(args []any, v Value, stamp, user, origin string) []any {
 	var num, sym any
 	if v.Symbol == NoSymbol {
 		num = v.Number
 	} else {
 		sym = string(v.Symbol)
 	}
-	return []any{v.BaseFigure, string(v.Period), v.Area, v.Group, num, sym, v.Provisional, v.Estimated, v.Confidential,
-		v.Source, v.AsOf, v.Note, v.Demo, now.Format(time.RFC3339), user, origin}
+	return append(args, v.BaseFigure, string(v.Period), v.Area, v.Group, num, sym, v.Provisional, v.Estimated, v.Confidential,
+		v.Source, v.AsOf, v.Note, v.Demo, stamp, user, origin)
 }
 
 const valueColumns = `id, base_figure_code, period, area_code, group_code, number, symbol, provisional, estimated, confidential, source, as_of, note, demo, entered_at, entered_by, origin`
