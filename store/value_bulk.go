@@ -38,6 +38,9 @@ const logInsertedSQL = `INSERT INTO value_history (value_id, base_figure_code, p
 		number, symbol, source, as_of, note, provisional || estimated || confidential, entered_at, entered_by, origin
 	FROM value WHERE id > ? AND revision = 1 ORDER BY id`
 
+// queued marks a key in bulkSaver.stored whose value this save inserts.
+const queued = -1
+
 // valueKey is the unique key of a stored value.
 type valueKey struct {
 	bf, period, area, group string
@@ -58,7 +61,12 @@ type bulkSaver struct {
 	now   time.Time
 	user  string
 
-	stored  map[valueKey]Value // stored values of the Grundzahlen in loaded, and the queued new ones (ID 0)
+	// stored maps the key of every stored value of the Grundzahlen in
+	// loaded to its index in values, and the key of every value this save
+	// inserts to queued: a new value is compared again only when its key
+	// comes twice, so the saver keeps nothing else of it.
+	stored  map[valueKey]int
+	values  []Value
 	loaded  map[string]bool
 	pending []Value // new values not yet inserted
 	// logged is the highest value id whose history is written: every
@@ -73,7 +81,7 @@ type bulkSaver struct {
 // saveValuesTx stores vs in tx and counts what each save did.
 func saveValuesTx(ctx context.Context, tx *sql.Tx, vs []Value, opts SaveOptions, now time.Time, user string) (map[SaveAction]int, error) {
 	b := &bulkSaver{ctx: ctx, tx: tx, cache: newSaveCache(), opts: opts, now: now, user: user,
-		stored: map[valueKey]Value{}, loaded: map[string]bool{}, counts: map[SaveAction]int{}}
+		stored: make(map[valueKey]int, len(vs)), loaded: map[string]bool{}, counts: map[SaveAction]int{}}
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM value`).Scan(&b.logged); err != nil {
 		return nil, err
 	}
@@ -97,10 +105,9 @@ func (b *bulkSaver) save(v Value) error {
 		return err
 	}
 	k := keyOf(v)
-	old, ok := b.stored[k]
+	at, ok := b.stored[k]
 	if !ok {
-		v.ID = 0
-		b.stored[k] = v
+		b.stored[k] = queued
 		b.pending = append(b.pending, v)
 		b.counts[Inserted]++
 		if len(b.pending) == bulkRows {
@@ -108,16 +115,22 @@ func (b *bulkSaver) save(v Value) error {
 		}
 		return nil
 	}
-	if old.ID == 0 {
-		// The same key twice in one save: the first is still queued.
-		// Insert it, so that the comparison and a correction see the
-		// stored row with its id and stamps.
+	var old Value
+	if at == queued {
+		// The same key twice in one save. Insert the first, so that the
+		// comparison and a correction see the stored row with its id and
+		// stamps.
 		if err := b.flush(); err != nil {
 			return err
 		}
 		if old, err = valueByKey(b.ctx, b.tx, v.BaseFigure, v.Period, v.Area, v.Group); err != nil {
 			return err
 		}
+		at = len(b.values)
+		b.values = append(b.values, old)
+		b.stored[k] = at
+	} else {
+		old = b.values[at]
 	}
 	a, err := b.cache.correct(b.ctx, b.tx, old, v, b.opts, b.now, b.user)
 	if err != nil {
@@ -129,7 +142,7 @@ func (b *bulkSaver) save(v Value) error {
 		v.EnteredAt, _ = time.Parse(time.RFC3339, b.now.Format(time.RFC3339))
 		v.EnteredBy, v.Origin = b.user, b.opts.Origin
 		v.Confidential = v.Confidential || old.Confidential && !strings.HasPrefix(b.opts.Origin, mergeOrigin)
-		b.stored[k] = v
+		b.values[at] = v
 	}
 	return nil
 }
@@ -142,7 +155,8 @@ func (b *bulkSaver) load(bf string) error {
 	b.loaded[bf] = true
 	return queryEach(b.ctx, b.tx, `SELECT `+valueColumns+` FROM value WHERE base_figure_code = ?`, func(r *sql.Rows) error {
 		v, err := scanValue(r)
-		b.stored[keyOf(v)] = v
+		b.stored[keyOf(v)] = len(b.values)
+		b.values = append(b.values, v)
 		return err
 	}, bf)
 }
@@ -171,10 +185,9 @@ func (b *bulkSaver) insertPending() error {
 		if err != nil {
 			return fmt.Errorf("insert values: %w", err)
 		}
-		b.pending = b.pending[n:]
+		b.pending = append(b.pending[:0], b.pending[n:]...)
 		b.unlogged += n
 	}
-	b.pending = nil
 	if b.unlogged >= bulkLogEvery {
 		return b.logInserted()
 	}
