@@ -105,11 +105,11 @@ func snapshot(ctx context.Context, db *sql.DB, dir string, names func(n int) (st
 	// VACUUM INTO writes a consistent, defragmented snapshot from one read
 	// transaction and refuses a target that exists.
 	if _, err := db.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
-		return "", fmt.Errorf("copy: vacuum into %s: %w", tmp, classify(err))
+		return "", copyError(dir, fmt.Errorf("copy: vacuum into %s: %w", tmp, classify(err)))
 	}
 	// SQLite does not sync the file VACUUM INTO wrote.
 	if err := syncFile(tmp); err != nil {
-		return "", err
+		return "", copyError(dir, err)
 	}
 	if err := verifyCopy(ctx, tmp); err != nil {
 		return "", err
@@ -126,6 +126,17 @@ func snapshot(ctx context.Context, db *sql.DB, dir string, names func(n int) (st
 			return "", existsError(dst)
 		}
 	}
+}
+
+// copyError words a copy that found no room in dir: the sentence for a
+// full monitoring file speaks of an unsaved change, and a copy changes
+// nothing.
+func copyError(dir string, err error) error {
+	if !isDiskFull(err) {
+		return err
+	}
+	return &UserError{Message: "Die Kopie wurde nicht geschrieben, weil im Ordner „" + dir + "“ kein Platz mehr ist. " +
+		"Bitte schaffen Sie Platz oder wählen Sie einen anderen Ort. Die Datei selbst ist unverändert.", Err: fmt.Errorf("%w: %w", err, ErrDiskFull)}
 }
 
 // tempName is a free name in dir for a database SQLite is to create

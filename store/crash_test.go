@@ -24,7 +24,14 @@ import (
 const (
 	crashHelperEnv = "INTEGRATIONSMONITOR_CRASH_HELPER_FILE"
 	crashStartEnv  = "INTEGRATIONSMONITOR_CRASH_HELPER_START"
+	crashBatchEnv  = "INTEGRATIONSMONITOR_CRASH_HELPER_BATCH"
 )
+
+// crashBatch is the size of the imports of every other helper: writes
+// start..start+crashBatch-1 go into one SaveValues, as an import does.
+// It is below crashKeys, so an import never holds a key twice; with
+// corrections allowed, it inserts new values and corrects stored ones.
+const crashBatch = 50
 
 // crashKeys is smaller than the number of writes of a full test, so later
 // writes correct earlier ones: the crash can then also hit an UPDATE with
@@ -86,6 +93,19 @@ func TestCrashHelper(t *testing.T) {
 	// parent reads was complete before the kill.
 	fmt.Fprintln(os.Stdout, "open")
 	opts := store.SaveOptions{Origin: "Absturztest", Correct: true}
+	if os.Getenv(crashBatchEnv) != "" {
+		for i := start; ; i += crashBatch {
+			var vs []store.Value
+			for j := i; j < i+crashBatch; j++ {
+				vs = append(vs, crashValue(j))
+			}
+			if _, _, err := s.SaveValues(ctx, vs, store.SaveOptions{Origin: "Import: Absturztest", Correct: true}); err != nil {
+				fmt.Fprintf(os.Stdout, "error import %d: %v\n", i, err)
+				os.Exit(2)
+			}
+			fmt.Fprintf(os.Stdout, "committed %d\n", i+crashBatch-1)
+		}
+	}
 	for i := start; ; i++ {
 		if _, err := s.SaveValue(ctx, crashValue(i), opts); err != nil {
 			fmt.Fprintf(os.Stdout, "error save %d: %v\n", i, err)
@@ -98,14 +118,20 @@ func TestCrashHelper(t *testing.T) {
 }
 
 // crashRun is one helper process: started on path at write start, killed
-// delay after it has opened the file. It returns the last write the helper
-// reported as committed, or start-1 for none.
-func crashRun(t *testing.T, path string, start int, delay time.Duration) int {
+// delay after it has opened the file; it saves single values, or imports
+// of crashBatch values when batch is set. It returns the last write the
+// helper reported as committed, or start-1 for none.
+func crashRun(t *testing.T, path string, start int, delay time.Duration, batch bool) int {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestCrashHelper$", "-test.count=1")
 	cmd.Env = append(os.Environ(), crashHelperEnv+"="+path, crashStartEnv+"="+strconv.Itoa(start))
+	step := 1
+	if batch {
+		cmd.Env = append(cmd.Env, crashBatchEnv+"=1")
+		step = crashBatch
+	}
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.StdoutPipe()
@@ -142,7 +168,7 @@ func crashRun(t *testing.T, path string, start int, delay time.Duration) int {
 				close(opened)
 			case strings.HasPrefix(line, "committed "):
 				n, err := strconv.Atoi(strings.TrimPrefix(line, "committed "))
-				if err != nil || n != last+1 {
+				if err != nil || n != last+step {
 					done <- result{last: last, err: fmt.Errorf("unexpected line %q after committed %d", line, last)}
 					return
 				}
@@ -182,8 +208,14 @@ func crashRun(t *testing.T, path string, start int, delay time.Duration) int {
 	return res.last
 }
 
+// TestCrashKeepsCommittedValues kills a helper process 200 times at a
+// random moment while it saves single values or imports batches of them
+// (every other run), and checks after each kill that the file opens,
+// holds every reported commit, and holds an interrupted import wholly or
+// not at all, and that the history has one row per stored save. 200
+// kills take about 30 s on the project's shared 2-core machine.
 func TestCrashKeepsCommittedValues(t *testing.T) {
-	runs := 40
+	runs := 200
 	if testing.Short() {
 		runs = 10
 	}
@@ -193,19 +225,30 @@ func TestCrashKeepsCommittedValues(t *testing.T) {
 
 	rng := rand.New(rand.NewPCG(8, 20250301))
 	latest := map[crashKey]int{} // write that must be stored for each key
+	// Every stored write inserted or corrected a value (each has a number
+	// of its own), so each left exactly one history row.
+	writes := 0
 	next, committed, withInFlight := 0, 0, 0
-	midTx, hot, checkRefused, openRefused := 0, 0, 0, 0
+	midTx, hot, checkRefused, openRefused, imports, importsInFlight := 0, 0, 0, 0, 0, 0
 	for run := 0; run < runs; run++ {
 		delay := time.Duration(5+rng.IntN(76)) * time.Millisecond
-		last := crashRun(t, path, next, delay)
+		batch := run%2 == 1
+		step := 1
+		if batch {
+			step = crashBatch
+			imports++
+		}
+		last := crashRun(t, path, next, delay, batch)
 		for i := next; i <= last; i++ {
 			latest[crashKeyOf(i)] = i
 		}
 		committed += last - next + 1
-		// The helper may have committed one more write and been killed
-		// before reporting it; that one may or may not be stored.
+		writes += last - next + 1
+		// The helper may have committed one more save and been killed
+		// before reporting it; that one may or may not be stored, but an
+		// import wholly or not at all.
 		inFlight := last + 1
-		next = last + 2
+		next = last + step + 1
 
 		switch journalState(t, path) {
 		case journalHot:
@@ -248,10 +291,25 @@ func TestCrashKeepsCommittedValues(t *testing.T) {
 		for _, v := range vs {
 			got[crashKey{string(v.Period), v.Area, v.Group}] = v.Number
 		}
-		fk := crashKeyOf(inFlight)
-		if n, ok := got[fk]; ok && n == crashNumber(inFlight) {
-			latest[fk] = inFlight
+		stored := 0
+		for i := inFlight; i < inFlight+step; i++ {
+			if n, ok := got[crashKeyOf(i)]; ok && n == crashNumber(i) {
+				stored++
+			}
+		}
+		switch stored {
+		case 0:
+		case step:
+			for i := inFlight; i < inFlight+step; i++ {
+				latest[crashKeyOf(i)] = i
+			}
 			withInFlight++
+			writes += step
+			if batch {
+				importsInFlight++
+			}
+		default:
+			t.Errorf("run %d: %d of the %d values of the interrupted import are stored", run, stored, step)
 		}
 		for k, i := range latest {
 			n, ok := got[k]
@@ -272,13 +330,16 @@ func TestCrashKeepsCommittedValues(t *testing.T) {
 		if res.Values != len(latest) {
 			t.Errorf("run %d: check counts %d values, want %d", run, res.Values, len(latest))
 		}
+		if res.History != writes {
+			t.Errorf("run %d: %d history rows, want one for each of the %d stored writes", run, res.History, writes)
+		}
 	}
 	if committed == 0 {
 		t.Fatalf("no helper committed anything; the kills all came too early to test anything")
 	}
-	t.Logf("%d runs: %d kills mid-transaction (journal left), %d of them with a hot journal (database pages already written); "+
-		"check refused %d, open refused %d of the hot ones; %d reported commits, %d unreported in-flight commits found stored; %d distinct values verified after every run",
-		runs, midTx, hot, checkRefused, openRefused, committed, withInFlight, len(latest))
+	t.Logf("%d runs (%d of them imports of %d values): %d kills mid-transaction (journal left), %d of them with a hot journal (database pages already written); "+
+		"check refused %d, open refused %d of the hot ones; %d reported commits, %d unreported in-flight commits found stored (%d of them imports); %d distinct values verified after every run",
+		runs, imports, crashBatch, midTx, hot, checkRefused, openRefused, committed, withInFlight, importsInFlight, len(latest))
 }
 
 type journal int

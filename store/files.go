@@ -35,8 +35,14 @@ func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
 			os.Remove(f.Name())
 		}
 	}()
-	bw := bufio.NewWriter(f)
+	fw := &fileWriter{f: f}
+	bw := bufio.NewWriter(fw)
 	if err := write(bw); err != nil {
+		if fw.err != nil {
+			// The renderer failed because the file did: a full drive
+			// must read as such, not as a failed rendering.
+			return writeFileError(path, fw.err)
+		}
 		return err
 	}
 	if err := bw.Flush(); err != nil {
@@ -60,6 +66,21 @@ func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
 			"Ist sie vielleicht in einem anderen Programm (PDF-Anzeige, Excel) geöffnet?", Err: fmt.Errorf("write %s: %w", path, err)}
 	}
 	return nil
+}
+
+// fileWriter keeps the first error of writing the file, which reaches
+// WriteFileAtomic's caller only through the renderer otherwise.
+type fileWriter struct {
+	f   *os.File
+	err error
+}
+
+func (w *fileWriter) Write(p []byte) (int, error) {
+	n, err := w.f.Write(p)
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+	return n, err
 }
 
 // writeFileError words a failure to create, fill or sync the temporary

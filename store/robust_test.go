@@ -90,6 +90,8 @@ func genericMessage() string { return store.Message(errors.New("unbekannt")) }
 //     end of stdin closes the file.
 //   - fill: limit the file size with RLIMIT_FSIZE and save values until a
 //     save fails, then report the error.
+//   - fill-import, fill-copy, fill-report: the same limit during imports,
+//     e-mail copies and reports (robustFull in diskfull_test.go).
 func TestRobustHelper(t *testing.T) {
 	mode := os.Getenv(robustModeEnv)
 	if mode == "" {
@@ -98,6 +100,11 @@ func TestRobustHelper(t *testing.T) {
 	say := func(format string, args ...any) { fmt.Fprintf(os.Stdout, format+"\n", args...) }
 	path := os.Getenv(robustFileEnv)
 	ctx := context.Background()
+	if strings.HasPrefix(mode, "fill-") {
+		limitFileSize(say, os.Getenv(robustLimitEnv))
+		robustFull(t, mode, path, say)
+		return
+	}
 	if mode == "fill" {
 		limit, err := strconv.ParseUint(os.Getenv(robustLimitEnv), 10, 64)
 		if err != nil {

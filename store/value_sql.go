@@ -33,7 +33,7 @@ func (s *Store) SaveValue(ctx context.Context, v Value, opts SaveOptions) (SaveA
 // either all are stored or none.
 func (s *Store) SaveValues(ctx context.Context, vs []Value, opts SaveOptions) (inserted, corrected int, err error) {
 	var counts map[SaveAction]int
-	err = s.write(ctx, func(tx *sql.Tx) error {
+	err = s.writeBulk(ctx, func(tx *sql.Tx) error {
 		counts, err = saveValuesTx(ctx, tx, vs, opts, s.Now().UTC(), s.User)
 		return err
 	})
@@ -43,45 +43,47 @@ func (s *Store) SaveValues(ctx context.Context, vs []Value, opts SaveOptions) (i
 	return counts[Inserted], counts[Corrected], nil
 }
 
-// saveValuesTx stores vs in tx and counts what each save did.
-func saveValuesTx(ctx context.Context, tx *sql.Tx, vs []Value, opts SaveOptions, now time.Time, user string) (map[SaveAction]int, error) {
-	counts := map[SaveAction]int{}
-	cache := newSaveCache()
-	for _, v := range vs {
-		a, err := saveValueCached(ctx, tx, cache, v, opts, now, user)
-		if err != nil {
-			return nil, fmt.Errorf("%s %s %s %s: %w", v.BaseFigure, v.Period, v.Area, v.Group, err)
-		}
-		counts[a]++
-	}
-	return counts, nil
+// saveCache remembers, within one transaction, the Grundzahlen, Bezirke
+// and periods already looked up, and the statements prepared: an import
+// of 100,000 values would otherwise ask for the same few rows and parse
+// the same few periods 100,000 times.
+type saveCache struct {
+	bfs     map[string]BaseFigure
+	areas   map[string]bool
+	periods map[periodOfKind]parsedPeriod
+	insert  *sql.Stmt // prepared once: parsing the INSERT and coding its trigger is most of the cost
+	update  *sql.Stmt
 }
 
-// saveCache remembers, within one transaction, the Grundzahlen and
-// Bezirke already looked up: an import of 100,000 values would otherwise
-// ask for the same few rows 100,000 times.
-type saveCache struct {
-	bfs    map[string]BaseFigure
-	areas  map[string]bool
-	insert *sql.Stmt // prepared once: parsing the INSERT and coding its trigger is most of the cost
+type periodOfKind struct {
+	s    string
+	kind PeriodKind
+}
+
+type parsedPeriod struct {
+	p   Period
+	err error
 }
 
 const insertValueSQL = `INSERT INTO value(base_figure_code,period,area_code,group_code,number,symbol,provisional,estimated,confidential,source,as_of,note,demo,entered_at,entered_by,origin)
 	VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(base_figure_code,period,area_code,group_code) DO NOTHING`
 
-func (c *saveCache) insertStmt(ctx context.Context, tx *sql.Tx) (*sql.Stmt, error) {
-	if c.insert == nil {
-		st, err := tx.PrepareContext(ctx, insertValueSQL)
+const updateValueSQL = `UPDATE value SET number=?, symbol=?, provisional=?, estimated=?, confidential=?, source=?, as_of=?, note=?, demo=?, entered_at=?, entered_by=?, origin=?, revision = revision + 1 WHERE id = ?`
+
+// stmt prepares query in tx once and keeps it in *st.
+func stmt(ctx context.Context, tx *sql.Tx, st **sql.Stmt, query string) (*sql.Stmt, error) {
+	if *st == nil {
+		p, err := tx.PrepareContext(ctx, query)
 		if err != nil {
 			return nil, err
 		}
-		c.insert = st
+		*st = p
 	}
-	return c.insert, nil
+	return *st, nil
 }
 
 func newSaveCache() *saveCache {
-	return &saveCache{bfs: map[string]BaseFigure{}, areas: map[string]bool{}}
+	return &saveCache{bfs: map[string]BaseFigure{}, areas: map[string]bool{}, periods: map[periodOfKind]parsedPeriod{}}
 }
 
 func (c *saveCache) baseFigure(ctx context.Context, tx *sql.Tx, code string) (BaseFigure, error) {
@@ -107,34 +109,55 @@ func (c *saveCache) areaExists(ctx context.Context, tx *sql.Tx, code string) (bo
 	return n > 0, nil
 }
 
+func (c *saveCache) period(s string, k PeriodKind) (Period, error) {
+	key := periodOfKind{s, k}
+	if r, ok := c.periods[key]; ok {
+		return r.p, r.err
+	}
+	p, err := ParsePeriodOfKind(s, k)
+	c.periods[key] = parsedPeriod{p, err}
+	return p, err
+}
+
+// validate checks v against its Grundzahl and the Bezirke and returns it
+// with its period in canonical form.
+func (c *saveCache) validate(ctx context.Context, tx *sql.Tx, v Value) (Value, error) {
+	bf, err := c.baseFigure(ctx, tx, v.BaseFigure)
+	if err != nil {
+		return v, err
+	}
+	p, err := c.period(string(v.Period), bf.PeriodKind)
+	if err != nil {
+		return v, err
+	}
+	v.Period = p
+	if err := v.Validate(bf); err != nil {
+		return v, err
+	}
+	ok, err := c.areaExists(ctx, tx, v.Area)
+	if err != nil {
+		return v, err
+	}
+	if !ok {
+		return v, Invalid(fmt.Sprintf("Den Statistischen Bezirk „%s“ gibt es in dieser Datei nicht.", v.Area))
+	}
+	return v, nil
+}
+
 func saveValue(ctx context.Context, tx *sql.Tx, v Value, opts SaveOptions, now time.Time, user string) (SaveAction, error) {
 	return saveValueCached(ctx, tx, newSaveCache(), v, opts, now, user)
 }
 
 // saveValueCached validates v and inserts it; only when the key exists
 // already (the insert conflicts) is the stored value read and compared, so
-// a batch of new values costs one statement each.
+// a new value costs one statement. Its history row comes from the insert
+// trigger (revision 0).
 func saveValueCached(ctx context.Context, tx *sql.Tx, c *saveCache, v Value, opts SaveOptions, now time.Time, user string) (SaveAction, error) {
-	bf, err := c.baseFigure(ctx, tx, v.BaseFigure)
+	v, err := c.validate(ctx, tx, v)
 	if err != nil {
 		return Unchanged, err
 	}
-	p, err := ParsePeriodOfKind(string(v.Period), bf.PeriodKind)
-	if err != nil {
-		return Unchanged, err
-	}
-	v.Period = p
-	if err := v.Validate(bf); err != nil {
-		return Unchanged, err
-	}
-	ok, err := c.areaExists(ctx, tx, v.Area)
-	if err != nil {
-		return Unchanged, err
-	}
-	if !ok {
-		return Unchanged, Invalid(fmt.Sprintf("Den Statistischen Bezirk „%s“ gibt es in dieser Datei nicht.", v.Area))
-	}
-	ins, err := c.insertStmt(ctx, tx)
+	ins, err := stmt(ctx, tx, &c.insert, insertValueSQL)
 	if err != nil {
 		return Unchanged, fmt.Errorf("prepare insert: %w", err)
 	}
@@ -149,6 +172,13 @@ func saveValueCached(ctx context.Context, tx *sql.Tx, c *saveCache, v Value, opt
 	if err != nil {
 		return Unchanged, err
 	}
+	return c.correct(ctx, tx, old, v, opts, now, user)
+}
+
+// correct compares v with the stored value old of the same key and, if
+// they differ and opts allow it, overwrites old; the update trigger keeps
+// the old value in the history.
+func (c *saveCache) correct(ctx context.Context, tx *sql.Tx, old, v Value, opts SaveOptions, now time.Time, user string) (SaveAction, error) {
 	// The form and imports cannot set "geheim zu halten"; a correction made
 	// through them must not silently publish a value marked confidential.
 	// A returned file may change the flag deliberately.
@@ -161,22 +191,32 @@ func saveValueCached(ctx context.Context, tx *sql.Tx, c *saveCache, v Value, opt
 	if !opts.Correct {
 		return Unchanged, &ConflictError{Old: old}
 	}
+	up, err := stmt(ctx, tx, &c.update, updateValueSQL)
+	if err != nil {
+		return Unchanged, fmt.Errorf("prepare update: %w", err)
+	}
 	args := append(valueArgs(v, now, user, opts.Origin)[4:], old.ID)
-	if _, err := tx.ExecContext(ctx, `UPDATE value SET number=?, symbol=?, provisional=?, estimated=?, confidential=?, source=?, as_of=?, note=?, demo=?, entered_at=?, entered_by=?, origin=?, revision = revision + 1 WHERE id = ?`, args...); err != nil {
+	if _, err := up.ExecContext(ctx, args...); err != nil {
 		return Unchanged, fmt.Errorf("update value: %w", err)
 	}
 	return Corrected, nil
 }
 
 func valueArgs(v Value, now time.Time, user, origin string) []any {
+	return appendValueArgs(make([]any, 0, 16), v, now.Format(time.RFC3339), user, origin)
+}
+
+// appendValueArgs appends the 16 parameters of insertValueSQL for v,
+// entered at the RFC 3339 time stamp.
+func appendValueArgs(args []any, v Value, stamp, user, origin string) []any {
 	var num, sym any
 	if v.Symbol == NoSymbol {
 		num = v.Number
 	} else {
 		sym = string(v.Symbol)
 	}
-	return []any{v.BaseFigure, string(v.Period), v.Area, v.Group, num, sym, v.Provisional, v.Estimated, v.Confidential,
-		v.Source, v.AsOf, v.Note, v.Demo, now.Format(time.RFC3339), user, origin}
+	return append(args, v.BaseFigure, string(v.Period), v.Area, v.Group, num, sym, v.Provisional, v.Estimated, v.Confidential,
+		v.Source, v.AsOf, v.Note, v.Demo, stamp, user, origin)
 }
 
 const valueColumns = `id, base_figure_code, period, area_code, group_code, number, symbol, provisional, estimated, confidential, source, as_of, note, demo, entered_at, entered_by, origin`
