@@ -14,17 +14,7 @@ DEB_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev xvfb xdotool poppler-utils q
 .PHONY: run test deps build vet clean windows wine
 
 deps:
-	@missing=""; for p in $(DEB_PKGS); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=""; \
-	  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO="sudo"; \
-	  else echo "Es fehlen Debian-Pakete:$$missing"; echo "Bitte installieren: sudo apt-get install -y$$missing"; exit 1; fi; \
-	  echo "Installiere fehlende Pakete:$$missing"; \
-	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
-	fi
+	@bash .ci/debpkgs.sh $(DEB_PKGS)
 
 build: deps
 	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/integrationsmonitor

@@ -38,23 +38,8 @@ fail() {
 # --- Debian packages --------------------------------------------------------
 # gcc-mingw-w64-x86-64 brings binutils-mingw-w64-x86-64 (objdump, strings).
 DEB_PKGS="gcc-mingw-w64-x86-64 file"
-missing=""
-for p in $DEB_PKGS; do
-	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
-done
-if [ -n "$missing" ]; then
-	if [ "$(id -u)" = 0 ]; then SUDO=""
-	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO="sudo"
-	else
-		echo "Es fehlen Debian-Pakete / missing Debian packages:$missing" >&2
-		echo "Bitte installieren / please install: sudo apt-get install -y$missing" >&2
-		exit 1
-	fi
-	echo "Installiere fehlende Pakete / installing:$missing"
-	$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-	# shellcheck disable=SC2086
-	$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
-fi
+# shellcheck disable=SC2086
+bash .ci/debpkgs.sh $DEB_PKGS || fail "Debian-Pakete / Debian packages"
 
 # The win32 thread model needs no libwinpthread-1.dll next to the exe;
 # Debian's default alternative is the same compiler, but be explicit.

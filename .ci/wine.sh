@@ -46,25 +46,8 @@ fail() {
 # download, 25 s to install); libgl1 + libgl1-mesa-dri give Wine's OpenGL
 # software rendering under Xvfb; imagemagick takes the screenshot.
 DEB_PKGS="wine64 gcc-mingw-w64-x86-64 xvfb xdotool imagemagick poppler-utils libgl1 libgl1-mesa-dri"
-missing=""
-for p in $DEB_PKGS; do
-	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
-done
-if [ -n "$missing" ]; then
-	if [ "$(id -u)" = 0 ]; then SUDO=""
-	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO="sudo"
-	else
-		echo "Es fehlen Debian-Pakete / missing Debian packages:$missing" >&2
-		echo "Bitte installieren / please install: sudo apt-get install -y$missing" >&2
-		exit 1
-	fi
-	echo "Installiere fehlende Pakete / installing:$missing"
-	t=$SECONDS
-	$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-	# shellcheck disable=SC2086
-	$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
-	echo "Pakete installiert / packages installed in $((SECONDS - t)) s"
-fi
+# shellcheck disable=SC2086
+bash .ci/debpkgs.sh $DEB_PKGS || fail "Debian-Pakete / Debian packages"
 WINE=/usr/lib/wine/wine64
 WINESERVER=/usr/lib/wine/wineserver64
 [ -x "$WINESERVER" ] || WINESERVER=/usr/lib/wine/wineserver
