@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"path/filepath"
-	"runtime"
 	"testing"
 	"time"
 
@@ -52,18 +50,7 @@ func BenchmarkImport100k(b *testing.B) {
 		maps = append(maps, official.Mapping{BaseFigure: "BEV", Group: "insgesamt", Area: a.area, RegionKey: a.key,
 			Column: "Fortschreibung des Bevölkerungsstandes; Bevölkerungsstand (Basis Zensus 2022 und früher); Anzahl"})
 	}
-	ctx := context.Background()
-	var cpu time.Duration
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		b.StopTimer()
-		s, err := store.Create(ctx, filepath.Join(b.TempDir(), "import.sqlite"), cat)
-		if err != nil {
-			b.Fatal(err)
-		}
-		runtime.GC()
-		c0 := cpuTime()
-		b.StartTimer()
+	benchOnNewFile(b, cat, func(ctx context.Context, s *store.Store) {
 		t, err := official.Read(bytes.NewReader(data))
 		if err != nil {
 			b.Fatal(err)
@@ -86,10 +73,5 @@ func BenchmarkImport100k(b *testing.B) {
 		if ins != n {
 			b.Fatalf("%d values stored, want %d", ins, n)
 		}
-		b.StopTimer()
-		cpu += cpuTime() - c0
-		s.Close()
-		b.StartTimer()
-	}
-	b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
+	})
 }
