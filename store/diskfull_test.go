@@ -176,15 +176,7 @@ func noFilesIn(t *testing.T, dir string, keep ...string) {
 func TestDiskFullDuring(t *testing.T) {
 	ctx := context.Background()
 	t.Run("Import", func(t *testing.T) {
-		s, path := mustCreate(t)
-		saveN(t, s, 0, 10)
-		s.Close()
-		st, err := os.Stat(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		limit := st.Size() + 96<<10
-		h := startHelper(t, robustModeEnv+"=fill-import", robustFileEnv+"="+path, robustLimitEnv+"="+strconv.FormatInt(limit, 10))
+		h, path, limit := startFillHelper(t, "fill-import")
 		n, line := 10, h.next()
 		for ; strings.HasPrefix(line, "committed "); line = h.next() {
 			n, _ = strconv.Atoi(strings.TrimPrefix(line, "committed "))

@@ -407,15 +407,7 @@ func TestDiskFull(t *testing.T) {
 	})
 
 	t.Run("FileSizeLimit", func(t *testing.T) {
-		s, path := mustCreate(t)
-		saveN(t, s, 0, 10)
-		s.Close()
-		st, err := os.Stat(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		limit := st.Size() + 96<<10
-		h := startHelper(t, robustModeEnv+"=fill", robustFileEnv+"="+path, robustLimitEnv+"="+strconv.FormatInt(limit, 10))
+		h, path, limit := startFillHelper(t, "fill")
 		h.expect("open")
 		n := 0
 		for {
@@ -596,4 +588,20 @@ func TestOpenAfterCrashWhileGrowing(t *testing.T) {
 	if _, err := store.Check(ctx, path); !errors.Is(err, store.ErrInterrupted) {
 		t.Errorf("Check: err = %v, want ErrInterrupted", err)
 	}
+}
+
+// startFillHelper makes a file with ten values and starts the helper
+// process in mode with a file size limit of 96 KiB above it: a drive that
+// runs full after a few hundred values.
+func startFillHelper(t *testing.T, mode string) (h *helper, path string, limit int64) {
+	t.Helper()
+	s, path := mustCreate(t)
+	saveN(t, s, 0, 10)
+	s.Close()
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	limit = st.Size() + 96<<10
+	return startHelper(t, robustModeEnv+"="+mode, robustFileEnv+"="+path, robustLimitEnv+"="+strconv.FormatInt(limit, 10)), path, limit
 }
