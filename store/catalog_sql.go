@@ -153,7 +153,15 @@ func (s *Store) write(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err := s.checkNotMoved(); err != nil {
 		return err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	return inTx(ctx, s.db, fn)
+}
+
+// inTx runs fn in one transaction on db or on one connection of it, and
+// words the errors of SQLite as the store's (classify).
+func inTx(ctx context.Context, db interface {
+	BeginTx(context.Context, *sql.TxOptions) (*sql.Tx, error)
+}, fn func(*sql.Tx) error) error {
+	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return classify(err)
 	}

@@ -263,16 +263,5 @@ func (s *Store) writeBulk(ctx context.Context, fn func(*sql.Tx) error) (err erro
 			conn.Raw(func(any) error { return driver.ErrBadConn })
 		}
 	}()
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return classify(err)
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		return classify(err)
-	}
-	if err := tx.Commit(); err != nil {
-		return classify(err)
-	}
-	return nil
+	return inTx(ctx, conn, fn)
 }
