@@ -14,28 +14,49 @@ import (
 
 	"bergischgladbach.de/integrationsmonitor/assets"
 	"bergischgladbach.de/integrationsmonitor/store"
+	"bergischgladbach.de/integrationsmonitor/store/demo"
 )
 
 func newTestApp(t *testing.T) (*App, string) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	w := a.NewWindow("test")
-	w.Resize(fyne.NewSize(1200, 800))
+	st, path := createFile(t, "m.sqlite", 0)
+	return showStore(t, st, fyne.NewSize(1200, 800)), path
+}
+
+// createFile makes name in a temporary folder with the full catalogue and,
+// when demoTo > 0, Beispieldaten from 2011 to demoTo.
+func createFile(tb testing.TB, name string, demoTo int) (*store.Store, string) {
+	tb.Helper()
+	ctx := context.Background()
 	cat, err := store.ParseCatalog(assets.Catalog)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "m.sqlite")
-	st, err := store.Create(context.Background(), path, cat)
+	path := filepath.Join(tb.TempDir(), name)
+	st, err := store.Create(ctx, path, cat)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
+	if demoTo > 0 {
+		if _, err := demo.Add(ctx, st, 2011, demoTo); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return st, path
+}
+
+// showStore shows st in a test window of size; the App closes with the test.
+func showStore(t *testing.T, st *store.Store, size fyne.Size) *App {
+	t.Helper()
+	a := test.NewTempApp(t)
+	w := a.NewWindow("test")
+	w.Resize(size)
 	u := New(a, w)
 	if err := u.SetStore(st); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(u.Close)
-	return u, path
+	return u
 }
 
 // texts collects every label, card and form text below o.

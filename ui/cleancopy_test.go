@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"bergischgladbach.de/integrationsmonitor/assets"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -19,15 +18,7 @@ import (
 // beside it and, once opened, takes saves.
 func TestForeignTriggerOffersCleanCopy(t *testing.T) {
 	ctx := context.Background()
-	cat, err := store.ParseCatalog(assets.Catalog)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "m.sqlite")
-	st, err := store.Create(ctx, path, cat)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, path := createFile(t, "m.sqlite", 0)
 	st.Close()
 	db, err := sql.Open("sqlite", "file:"+path)
 	if err != nil {

@@ -22,7 +22,6 @@ import (
 
 	"bergischgladbach.de/integrationsmonitor/assets"
 	"bergischgladbach.de/integrationsmonitor/store"
-	"bergischgladbach.de/integrationsmonitor/store/demo"
 )
 
 // The Handbuch and its screenshots live in docs/ so that they read well on
@@ -49,17 +48,7 @@ func (l lightTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Colo
 func handbuchApp(t *testing.T, year, lastDemo int) *App {
 	t.Helper()
 	ctx := context.Background()
-	cat, err := store.ParseCatalog(assets.Catalog)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Create(ctx, filepath.Join(t.TempDir(), "Beispieldaten.sqlite"), cat)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := demo.Add(ctx, st, 2011, lastDemo); err != nil {
-		t.Fatal(err)
-	}
+	st, _ := createFile(t, "Beispieldaten.sqlite", lastDemo)
 	if err := st.SetReportYear(ctx, year); err != nil {
 		t.Fatal(err)
 	}

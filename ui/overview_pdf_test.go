@@ -10,40 +10,17 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"bergischgladbach.de/integrationsmonitor/assets"
-	"bergischgladbach.de/integrationsmonitor/store"
-	"bergischgladbach.de/integrationsmonitor/store/demo"
 	"bergischgladbach.de/integrationsmonitor/store/testtool"
 )
 
 // demoTestApp shows a demo file (values 2011–2025) with Berichtsjahr year.
 func demoTestApp(t *testing.T, year int) (*App, string) {
 	t.Helper()
-	ctx := context.Background()
-	cat, err := store.ParseCatalog(assets.Catalog)
-	if err != nil {
+	st, path := createFile(t, "demo.sqlite", 2025)
+	if err := st.SetReportYear(context.Background(), year); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "demo.sqlite")
-	st, err := store.Create(ctx, path, cat)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := demo.Add(ctx, st, 2011, 2025); err != nil {
-		t.Fatal(err)
-	}
-	if err := st.SetReportYear(ctx, year); err != nil {
-		t.Fatal(err)
-	}
-	a := test.NewTempApp(t)
-	w := a.NewWindow("test")
-	w.Resize(fyne.NewSize(1400, 900))
-	u := New(a, w)
-	if err := u.SetStore(st); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(u.Close)
-	return u, path
+	return showStore(t, st, fyne.NewSize(1400, 900)), path
 }
 
 // The window and the PDF show the same Übersicht of the same file: for

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -11,27 +10,13 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"bergischgladbach.de/integrationsmonitor/assets"
 	"bergischgladbach.de/integrationsmonitor/store"
-	"bergischgladbach.de/integrationsmonitor/store/demo"
 )
 
 // demoFile creates a file with Beispieldaten 2011–2025 and closes it.
 func demoFile(tb testing.TB) string {
 	tb.Helper()
-	ctx := context.Background()
-	cat, err := store.ParseCatalog(assets.Catalog)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	path := filepath.Join(tb.TempDir(), "demo.sqlite")
-	st, err := store.Create(ctx, path, cat)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if _, err := demo.Add(ctx, st, 2011, 2025); err != nil {
-		tb.Fatal(err)
-	}
+	st, path := createFile(tb, "demo.sqlite", 2025)
 	st.Close()
 	return path
 }
