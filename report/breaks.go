@@ -132,14 +132,34 @@ func BreakMarks(periods []store.Period, breaks []Break) map[store.Period]Break {
 }
 
 // HeadlineBreaks are the breaks that fall inside the headline series of
-// kr, keyed by the first period after each: the marks of its tables.
-func (kr *KeyFigureResult) HeadlineBreaks() map[store.Period]Break {
-	if len(kr.Series) == 0 {
+// r, keyed by the first period after each: the marks of its tables.
+func (r Result) HeadlineBreaks() map[store.Period]Break {
+	if len(r.Series) == 0 {
 		return nil
 	}
 	var periods []store.Period
-	for _, p := range kr.Series[0].Points {
+	for _, p := range r.Series[0].Points {
 		periods = append(periods, p.Period)
 	}
-	return BreakMarks(periods, kr.Breaks)
+	return BreakMarks(periods, r.Breaks)
+}
+
+// BreakLabel is a period as a table row shows it: "| 2011" when a break
+// lies just before it, else its Label.
+func BreakLabel(p store.Period, marks map[store.Period]Break) string {
+	if _, ok := marks[p]; ok {
+		return BreakMark + " " + p.Label()
+	}
+	return p.Label()
+}
+
+// BreakNotes are the footnotes of the breaks among periods, in order.
+func BreakNotes(periods []store.Period, marks map[store.Period]Break) []string {
+	var out []string
+	for _, p := range periods {
+		if b, ok := marks[p]; ok {
+			out = append(out, b.Footnote())
+		}
+	}
+	return out
 }
