@@ -41,4 +41,3 @@ func TestReportTableMarksBreak(t *testing.T) {
 		t.Error("A-K1, which does not read the population, is marked too")
 	}
 }
-
