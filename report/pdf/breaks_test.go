@@ -37,6 +37,14 @@ func TestReportTableMarksBreak(t *testing.T) {
 	if !strings.Contains(text, "| Zeitreihenbruch ab 2023: Bevölkerung ab 2023 auf Basis des Zensus 2022.") {
 		t.Error("report lacks the footnote of the break")
 	}
+	// A-K2's table of Grundzahlen holds the population it compares with:
+	// its row of 2023 carries the mark, and the table the reason.
+	_, grid, ok := strings.Cut(text, "Grundzahlen – Gebiet der Hauptagentur")
+	grid, _, _ = strings.Cut(grid, "Zielrichtung")
+	if !ok || !regexp.MustCompile(`(?m)^\| 2023( +[0-9.]+){5}$`).MatchString(grid) ||
+		!strings.Contains(grid, "| Zeitreihenbruch ab 2023: Bevölkerung ab 2023 auf Basis des Zensus 2022.") {
+		t.Errorf("A-K2's table of Grundzahlen lacks the mark \"| 2023\" or its footnote:\n%s", grid)
+	}
 	if strings.Contains(text, "| 1. Halbjahr 2023") || !strings.Contains(text, "1. Halbjahr 2023") {
 		t.Error("A-K1, which does not read the population, is marked too")
 	}

@@ -206,12 +206,13 @@ func (d *pdfDoc) baseTables(g report.Grid) []table {
 			}
 		}
 		for _, r := range g.Rows {
-			cells := []string{r.Period.Label()}
+			cells := []string{report.BreakLabel(r.Period, g.Breaks)}
 			for _, ci := range cols {
 				cells = append(cells, r.Cells[ci].Published)
 			}
 			t.rows = append(t.rows, row{cells: cells})
 		}
+		t.note = breakNote(t.note, g.Periods(), g.Breaks)
 		out = append(out, t)
 	}
 	return out
