@@ -257,3 +257,20 @@ func (bd *breakDialog) submit() {
 	bd.d.Hide()
 	bd.s.refresh()
 }
+
+// mergeBreaks lists in the merge dialog the Zeitreihenbrüche a returned
+// file set or removed. They are not chosen one by one: they describe the
+// series, and the values taken over are read with them.
+func mergeBreaks(box *fyne.Container, plan *store.MergePlan) {
+	list := func(title string, bs []store.SeriesBreak) {
+		if len(bs) == 0 {
+			return
+		}
+		box.Add(heading(fmt.Sprintf("%s (%d) – werden mit übernommen", title, len(bs))))
+		for _, b := range bs {
+			box.Add(para(report.BreakMark + " " + b.Describe()))
+		}
+	}
+	list("Neue Zeitreihenbrüche", plan.NewBreaks)
+	list("In der Rückmeldung entfernte Zeitreihenbrüche", plan.RemovedBreaks)
+}

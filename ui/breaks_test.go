@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
 	"bergischgladbach.de/integrationsmonitor/report"
@@ -130,5 +131,24 @@ func TestAddAndRemoveBreakInPanel(t *testing.T) {
 	var removed sql.NullString
 	if err := db.QueryRow(`SELECT removed_at FROM series_break WHERE id = ?`, b.ID).Scan(&removed); err != nil || !removed.Valid {
 		t.Errorf("removed_at = %v, err %v; want the time of the removal", removed, err)
+	}
+}
+
+// The merge dialog lists the breaks a returned file brings, so she sees
+// them before she takes the values over.
+func TestMergeDialogListsBreaks(t *testing.T) {
+	u, _ := newTestApp(t)
+	plan := &store.MergePlan{File: "rueck.sqlite",
+		NewBreaks:     []store.SeriesBreak{{BaseFigure: "A-K2-G1", Period: "2018", Reason: "Agenturbezirk neu zugeschnitten", Origin: store.BreakUser}},
+		RemovedBreaks: []store.SeriesBreak{{KeyFigure: "C-K1", Period: "2014", Reason: "Stimmbezirke neu zugeschnitten", Origin: store.BreakUser}}}
+	got := texts(newMergeDialog(u, plan).content().(*container.Scroll).Content)
+	for _, want := range []string{"Neue Zeitreihenbrüche (1) – werden mit übernommen", "| A-K2-G1 ab 2018: Agenturbezirk neu zugeschnitten (Benutzer)",
+		"In der Rückmeldung entfernte Zeitreihenbrüche (1)", "| Kennzahl C-K1 ab 2014: Stimmbezirke neu zugeschnitten (Benutzer)"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("merge dialog lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "keine Änderungen") {
+		t.Error("merge dialog with breaks says there are no changes")
 	}
 }
