@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"bergischgladbach.de/integrationsmonitor/store"
@@ -69,16 +70,28 @@ func KeyFigureBreaks(snap *store.Snapshot, k store.KeyFigure) []Break {
 		}
 	}
 	area := cmp.Or(k.Area, defaultArea)
+	kind := store.YearPeriod
+	if len(k.BaseFigures) > 0 {
+		kind = k.BaseFigures[0].PeriodKind
+	}
 	var out []Break
 	for _, sb := range snap.Breaks {
 		if sb.Area != "" && sb.Area != area || sb.KeyFigure != "" && sb.KeyFigure != k.Code ||
 			sb.BaseFigure != "" && !reads[sb.BaseFigure] {
 			continue
 		}
-		i := slices.IndexFunc(out, func(b Break) bool { return b.Period == sb.Period })
+		// A Grundzahl of another kind of period is read by calendar year
+		// (the population's Stichtag 31.12.2023 in the year 2023 and in
+		// both halves of it), so its break holds from that year on: at the
+		// Stichtag itself it would fall behind the periods that read it.
+		p := sb.Period
+		if p.Kind() != kind {
+			p = store.Period(strconv.Itoa(p.Year()))
+		}
+		i := slices.IndexFunc(out, func(b Break) bool { return b.Period == p })
 		switch {
 		case i < 0:
-			out = append(out, Break{Period: sb.Period, Reason: strings.TrimSpace(sb.Reason)})
+			out = append(out, Break{Period: p, Reason: strings.TrimSpace(sb.Reason)})
 		case !strings.Contains(out[i].Reason, strings.TrimSpace(sb.Reason)):
 			out[i].Reason += "; " + strings.TrimSpace(sb.Reason)
 		}

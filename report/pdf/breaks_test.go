@@ -30,9 +30,9 @@ func TestReportTableMarksBreak(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := testtool.PDFText(t, path)
-	// A-K4 and C-K3 read the population; A-K1 does not.
+	// C-K3 (Stichtage), A-K2 and A-K4 (years) read the population; A-K1 does not.
 	if !regexp.MustCompile(`(?m)^\| 31\.12\.2023 +[0-9]`).MatchString(text) || !regexp.MustCompile(`(?m)^\| 2023 +[0-9]`).MatchString(text) {
-		t.Error("no table rows \"| 31.12.2023\" (A-K4) and \"| 2023\" (C-K3) in the report")
+		t.Error("no table rows \"| 31.12.2023\" (C-K3) and \"| 2023\" (A-K2, A-K4) in the report")
 	}
 	if !strings.Contains(text, "| Zeitreihenbruch ab 2023: Bevölkerung ab 2023 auf Basis des Zensus 2022.") {
 		t.Error("report lacks the footnote of the break")
