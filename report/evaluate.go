@@ -127,6 +127,7 @@ func Evaluate(in Input) *Evaluation {
 	s.Catalog = c.cat
 	for _, k := range c.cat.KeyFigures() {
 		kr := evaluateKeyFigure(c.compute(k), in.Year)
+		kr.Breaks = KeyFigureBreaks(&s, k)
 		e.Demo = e.Demo || kr.Demo
 		e.byCode[k.Code] = len(e.KeyFigures)
 		e.KeyFigures = append(e.KeyFigures, kr)

@@ -18,6 +18,10 @@ type Grid struct {
 	Rows     []GridRow
 	// Facts are the Datenstand and sources of the values shown.
 	Facts Facts
+	// Breaks marks the rows that start a new part of the series after a
+	// Zeitreihenbruch of the Kennzahl (BreakMarks over the rows); a table
+	// writes them with BreakLabel and gives their reasons with BreakNotes.
+	Breaks map[store.Period]Break
 }
 
 // Facts are the Datenstand and the sources of the values a table shows.
@@ -116,6 +120,7 @@ func (e *Evaluation) ReportGrid(code string) Grid {
 		}
 		g.Rows = append(g.Rows, row)
 	}
+	g.Breaks = BreakMarks(g.Periods(), kr.Breaks)
 	return g
 }
 
@@ -165,7 +170,19 @@ func (e *Evaluation) StoredGrid(code, area string) Grid {
 		}
 		g.Rows[r].Cells = cells
 	}
+	// The breaks are those of the Kennzahl's own Bezirk: a break set for
+	// one Bezirk only is rare, and the window names its reason anyway.
+	g.Breaks = BreakMarks(periods, kr.Breaks)
 	return g
+}
+
+// Periods are the periods of the rows, in order.
+func (g Grid) Periods() []store.Period {
+	out := make([]store.Period, 0, len(g.Rows))
+	for _, r := range g.Rows {
+		out = append(out, r.Period)
+	}
+	return out
 }
 
 // gridColumns are the Kennzahl's own Grundzahlen with all their groups,

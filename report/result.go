@@ -64,4 +64,7 @@ type Result struct {
 	// Demo is true when any input of any series is Beispieldaten, so that
 	// every output can say so.
 	Demo bool
+	// Breaks are the Zeitreihenbrüche of the Kennzahl (KeyFigureBreaks);
+	// Evaluate fills them.
+	Breaks []Break
 }

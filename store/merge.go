@@ -40,11 +40,15 @@ type MergePlan struct {
 	// EditionProblems are German sentences about editions of the returned
 	// file that fail their hash; they are not in NewEditions.
 	EditionProblems []string
+	// NewBreaks are Zeitreihenbrüche set in the returned file since the
+	// copy; RemovedBreaks those removed there that are in force here
+	// (with the open file's ID). ApplyMerge takes them over with the values.
+	NewBreaks, RemovedBreaks []SeriesBreak
 }
 
 // Empty reports whether the returned file brings nothing to take over.
 func (p *MergePlan) Empty() bool {
-	return len(p.New)+len(p.Changed)+len(p.Conflicts)+len(p.Removed)+len(p.NewEditions) == 0
+	return len(p.New)+len(p.Changed)+len(p.Conflicts)+len(p.Removed)+len(p.NewEditions)+len(p.NewBreaks)+len(p.RemovedBreaks) == 0
 }
 
 // mergeOrigin starts the origin of every value taken over from a returned file.
@@ -104,6 +108,9 @@ func (s *Store) CompareReturned(ctx context.Context, path string) (*MergePlan, e
 	plan := comparePlan(ours, theirs, cat)
 	plan.File = path
 	if plan.NewEditions, plan.EditionProblems, err = newEditions(ctx, s.db, db); err != nil {
+		return nil, fmt.Errorf("compare %s: %w", path, err)
+	}
+	if plan.NewBreaks, plan.RemovedBreaks, err = compareBreaks(ctx, s.db, db); err != nil {
 		return nil, fmt.Errorf("compare %s: %w", path, err)
 	}
 	return plan, nil
@@ -295,7 +302,8 @@ func germanNumber(v float64) string {
 }
 
 // ApplyMerge takes over the chosen items of plan in one transaction and
-// returns how many values it changed. Each item must be in plan, have no
+// returns how many values it changed; the plan's breaks are taken over in the
+// same transaction. Each item must be in plan, have no
 // Problem, and the open file must still hold the value the plan saw;
 // otherwise nothing is changed. Values are stored like corrections, so
 // their history names the returned file (plan.Origin). An item without
@@ -310,6 +318,9 @@ func (s *Store) ApplyMerge(ctx context.Context, plan *MergePlan, take []MergeIte
 	n := 0
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		now := s.Now().UTC()
+		if err := applyBreaks(ctx, tx, plan, now, s.User); err != nil {
+			return err
+		}
 		done := map[ValueKey]bool{}
 		for _, chosen := range take {
 			// The plan's copy of the item counts, not the caller's.

@@ -7,6 +7,10 @@ type Snapshot struct {
 	Catalog    *Catalog
 	Values     []Value
 	ReportYear int
+	// Breaks are the Zeitreihenbrüche in force. Omitted from the JSON
+	// when empty, so editions frozen before breaks existed keep their
+	// encoding.
+	Breaks []SeriesBreak `json:",omitempty"`
 }
 
 // BaseFigureByCode finds a Grundzahl anywhere in the catalogue.

@@ -12,5 +12,9 @@ func (s *Store) Snapshot(ctx context.Context, reportYear int) (*Snapshot, error)
 	if err != nil {
 		return nil, err
 	}
-	return &Snapshot{Catalog: cat, Values: vals, ReportYear: reportYear}, nil
+	breaks, err := s.SeriesBreaks(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &Snapshot{Catalog: cat, Values: vals, ReportYear: reportYear, Breaks: breaks}, nil
 }

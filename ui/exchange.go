@@ -118,7 +118,7 @@ func (u *App) compareReturned(path string) {
 				u.showError("Rückmeldung", err)
 				return
 			}
-			if !hasValues(plan) && len(plan.NewEditions)+len(plan.EditionProblems) > 0 {
+			if !hasValues(plan) && len(plan.NewBreaks)+len(plan.RemovedBreaks) == 0 && len(plan.NewEditions)+len(plan.EditionProblems) > 0 {
 				u.offerEditions(plan)
 				return
 			}
@@ -168,6 +168,7 @@ func (m *mergeDialog) content() fyne.CanvasObject {
 	section("Geänderte Werte", m.plan.Changed, true)
 	section("Konflikte: auf beiden Seiten geändert (unser Wert → Wert der Rückmeldung)", m.plan.Conflicts, false)
 	section("In der Rückmeldung gelöschte Werte", m.plan.Removed, false)
+	mergeBreaks(box, m.plan)
 	if n := len(m.plan.NewEditions); n > 0 {
 		box.Add(para(fmt.Sprintf("Außerdem enthält die Rückmeldung Berichtsfassungen, die diese Datei nicht hat (%d); sie werden nach den Werten zur Übernahme angeboten.", n)))
 	}

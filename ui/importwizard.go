@@ -229,13 +229,16 @@ func (w *importWizard) store() {
 		dialog.ShowInformation("Import", "Es wurden keine Werte zugeordnet; nichts wurde geändert.", w.u.win)
 		return
 	}
-	st, values := w.u.st, w.plan.Values
+	st, values, breaks := w.u.st, w.plan.Values, w.plan.Breaks
 	opts := store.SaveOptions{Origin: "Import: " + w.source, Correct: true}
 	var ins, cor int
 	w.u.runJob(job{title: "Werte werden gespeichert …", file: w.source,
 		work: func(func(int, int)) error {
 			var err error
-			ins, cor, err = st.SaveValues(context.Background(), values, opts)
+			if ins, cor, err = st.SaveValues(context.Background(), values, opts); err != nil {
+				return err
+			}
+			_, err = st.AddSeriesBreaks(context.Background(), breaks)
 			return err
 		},
 		done: func(err error) { w.saved(ins, cor, err) }})

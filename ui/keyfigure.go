@@ -34,6 +34,7 @@ type keyFigurePanel struct {
 	assessment *widget.Label
 	sentence   *widget.Label
 	result     report.Result
+	breaks     *breaksSection
 }
 
 func newKeyFigurePanel(u *App, kf store.KeyFigure) *keyFigurePanel {
@@ -45,6 +46,7 @@ func newKeyFigurePanel(u *App, kf store.KeyFigure) *keyFigurePanel {
 	p.chart.SetMinSize(chartMinSize)
 	p.assessment = heading("")
 	p.sentence = para("")
+	p.breaks = newBreaksSection(u, kf, p.bfs, u.valuesChanged)
 	// One evaluation serves the form's next period and the panel.
 	var e *report.Evaluation
 	if u.st != nil {
@@ -94,6 +96,7 @@ func (p *keyFigurePanel) objects() []fyne.CanvasObject {
 		heading("Bewertung"), p.assessment, p.sentence,
 		p.chart,
 		heading("Gespeicherte Werte"), p.table.box,
+		p.breaks.box,
 		widget.NewSeparator(),
 		heading("Steckbrief der Kennzahl"),
 	)
@@ -122,6 +125,7 @@ func (p *keyFigurePanel) show(e *report.Evaluation) {
 	}
 	p.table.setGrid(e.StoredGrid(p.kf.Code, p.table.selectedArea()))
 	p.form.show(e)
+	p.breaks.reload()
 	p.result = kr.Result
 	a := p.result.Assessment
 	p.assessment.SetText(fmt.Sprintf("%s %s", a.Level.Symbol(), a.Level.Label()))

@@ -17,6 +17,9 @@ import (
 type valueGrid struct {
 	header []string
 	rows   [][]string
+	// notes are the reasons of the Zeitreihenbrüche the rows mark with
+	// "|", shown as a legend under the table.
+	notes []string
 }
 
 // gridRows presents a Grid of the evaluation: rows are periods (oldest
@@ -28,12 +31,13 @@ func gridRows(g report.Grid) valueGrid {
 		out.header = append(out.header, c.BaseFigure.Alias+" "+c.BaseFigure.Name+" – "+c.GroupName)
 	}
 	for _, r := range g.Rows {
-		row := []string{r.Period.Label()}
+		row := []string{report.BreakLabel(r.Period, g.Breaks)}
 		for _, c := range r.Cells {
 			row = append(row, c.Text)
 		}
 		out.rows = append(out.rows, row)
 	}
+	out.notes = report.BreakNotes(g.Periods(), g.Breaks)
 	return out
 }
 
@@ -111,6 +115,9 @@ func (t *valueTable) setGrid(rg report.Grid) {
 			cols = append(cols, c)
 		}
 		blocks = append(blocks, tableBlock(g, cols))
+	}
+	for _, n := range g.notes {
+		blocks = append(blocks, para(n))
 	}
 	t.cells.Objects = blocks
 	t.cells.Refresh()

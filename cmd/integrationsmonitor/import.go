@@ -88,6 +88,11 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	if n, err := st.AddSeriesBreaks(ctx, plan.Breaks); err != nil {
+		return err
+	} else if n > 0 {
+		fmt.Fprintf(stdout, "Zeitreihenbrüche gesetzt (Zensus-Grundlage): %d.\n", n)
+	}
 	fmt.Fprintf(stdout, "Import aus %s: %d Werte gelesen, %d neu, %d korrigiert, %d unverändert.\n", filepath.Base(src), len(plan.Values), ins, cor, len(plan.Values)-ins-cor)
 	return nil
 }

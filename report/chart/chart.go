@@ -25,6 +25,9 @@ type Spec struct {
 	Series    []report.SeriesResult
 	Reference *report.SeriesResult
 	Demo      bool // the figures are Beispieldaten and the chart must say so
+	// Breaks interrupt every line and are marked with a dashed vertical
+	// line and a legend entry "| Zeitreihenbruch ab …: Grund".
+	Breaks []report.Break
 }
 
 // The size a trend chart is laid out in. Every length in the chart (font
@@ -147,7 +150,7 @@ func layoutChart(spec Spec, w, h int) gochart.Chart {
 		return noDataChart(font, title, w, h, top)
 	}
 
-	items := legendItems(lines)
+	items := append(legendItems(lines), breakItems(axisPeriods(lines), spec.Breaks)...)
 	rows := flowRows(items, w-2*padX, func(s string) int { return m.width(legendFontSize, s) })
 	bottom := padBot
 	if len(rows) > 0 {
@@ -210,6 +213,7 @@ func layoutChart(spec Spec, w, h int) gochart.Chart {
 		Series: series,
 		Elements: []gochart.Renderable{
 			drawPeriodMarks(periods, xlo, xhi),
+			drawBreaks(breakXs(periods, spec.Breaks), xlo, xhi),
 			drawTitle(font, title, w),
 			drawCaption(font, caption, top),
 			drawLegend(font, rows, w, h-bottom+10),

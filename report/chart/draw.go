@@ -61,6 +61,9 @@ func trendLines(spec Spec) []trendLine {
 	for i, s := range spec.Series {
 		lines = append(lines, newTrendLine(s.Label, s.Points, seriesLook(i)))
 	}
+	for i := range lines {
+		lines[i].runs = cutAtBreaks(lines[i].runs, lines[i].periods, spec.Breaks)
+	}
 	return lines
 }
 
@@ -81,6 +84,7 @@ type lineLook struct {
 	marker markerShape
 	hollow bool
 	ref    bool // markers only where a point stands alone
+	brk    bool // a Zeitreihenbruch: an upright sample in the legend
 }
 
 type markerShape int
@@ -278,8 +282,13 @@ func drawLegend(font *truetype.Font, rows [][]legendItem, w, top int) gochart.Re
 				r.SetStrokeColor(it.look.color)
 				r.SetStrokeWidth(it.look.width)
 				r.SetStrokeDashArray(it.look.dash)
-				r.MoveTo(x, mid)
-				r.LineTo(x+sampleWidth, mid)
+				if it.look.brk {
+					r.MoveTo(x+sampleWidth/2, mid-lh/2)
+					r.LineTo(x+sampleWidth/2, mid+lh/2)
+				} else {
+					r.MoveTo(x, mid)
+					r.LineTo(x+sampleWidth, mid)
+				}
 				r.Stroke()
 				if !it.look.ref {
 					drawMarker(r, it.look, x+sampleWidth/2, mid)

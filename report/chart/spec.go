@@ -22,5 +22,5 @@ func SpecFor(r report.Result, demo bool) Spec {
 			demo = demo || p.Demo
 		}
 	}
-	return Spec{Title: title, Unit: k.Unit, Series: r.Series, Reference: r.Reference, Demo: demo}
+	return Spec{Title: title, Unit: k.Unit, Series: r.Series, Reference: r.Reference, Demo: demo, Breaks: r.Breaks}
 }

@@ -15,6 +15,10 @@ type Plan struct {
 	Changed   []Change
 	Unchanged int
 	Problems  []string // German, from reading and mapping
+	// Breaks are the Zeitreihenbrüche the import sets where the table's
+	// population figures change their census basis; the caller stores them
+	// with store.AddSeriesBreaks together with Values.
+	Breaks []store.SeriesBreak
 }
 
 // Change is a stored value an import would correct.
@@ -45,7 +49,8 @@ func NewPlan(t *Table, maps []Mapping, cat *store.Catalog, stored []store.Value)
 	if err := missingPeriods(t); err != nil {
 		return nil, err
 	}
-	plan := &Plan{Problems: append([]string(nil), t.Problems...)}
+	t, census, censusProblems := keepCensusApart(t)
+	plan := &Plan{Problems: append(append([]string(nil), t.Problems...), censusProblems...)}
 	byBF := map[string][]Mapping{}
 	var order []string
 	for _, m := range maps {
@@ -62,6 +67,9 @@ func NewPlan(t *Table, maps []Mapping, cat *store.Catalog, stored []store.Value)
 		vals, problems := MapRows(t, byBF[code], bf.PeriodKind)
 		plan.Values = append(plan.Values, vals...)
 		plan.Problems = append(plan.Problems, problems...)
+	}
+	if census {
+		plan.Breaks = censusBreaks(t.TableCode, plan.Values, stored)
 	}
 	for _, d := range store.DiffValues(stored, plan.Values) {
 		switch d.Kind {

@@ -110,8 +110,9 @@ func seriesTable(r report.Result, periods []store.Period) table {
 		t.caption += " (" + unit + ")"
 	}
 	var notes []string
+	marks := r.HeadlineBreaks()
 	for _, p := range periods {
-		cells := []string{p.Label()}
+		cells := []string{report.BreakLabel(p, marks)}
 		var reasons []string
 		for _, s := range lines {
 			pt, ok := pointAt(s.Points, p)
@@ -138,6 +139,7 @@ func seriesTable(r report.Result, periods []store.Period) table {
 	if len(notes) > 0 {
 		t.note = fullStop("Nicht berechenbar (–): " + joinNotes(notes))
 	}
+	t.note = breakNote(t.note, periods, marks)
 	return t
 }
 
@@ -204,12 +206,13 @@ func (d *pdfDoc) baseTables(g report.Grid) []table {
 			}
 		}
 		for _, r := range g.Rows {
-			cells := []string{r.Period.Label()}
+			cells := []string{report.BreakLabel(r.Period, g.Breaks)}
 			for _, ci := range cols {
 				cells = append(cells, r.Cells[ci].Published)
 			}
 			t.rows = append(t.rows, row{cells: cells})
 		}
+		t.note = breakNote(t.note, g.Periods(), g.Breaks)
 		out = append(out, t)
 	}
 	return out

@@ -80,7 +80,33 @@ func Values(cat *store.Catalog, from, to int) []store.Value {
 	for _, bf := range cat.AllBaseFigures() {
 		add(bf, primary[bf.Code])
 	}
+	for _, gen := range generators {
+		out = append(out, gen(cat, from, to)...)
+	}
 	markDemoSymbols(out, from, to)
+	return out
+}
+
+// generators add the Beispieldaten of further parts of the program; each
+// lives in its own file demo_<name>.go and appends itself here in an
+// init function, so that demo.go needs no edit for it.
+var generators []func(cat *store.Catalog, from, to int) []store.Value
+
+// Census2022From is the first year whose demo population rests on the
+// Zensus 2022; the official figures jump there (the foreigners' share of
+// the city from 12,1 % to 13,4 %).
+const Census2022From = 2022
+
+// Breaks are the Zeitreihenbrüche of a demo file besides the census 2011,
+// which every file marks: the population on the basis of the Zensus 2022,
+// as an import of the official table would set it, so that the window and
+// the report show an interrupted line and the "|" mark.
+func Breaks(cat *store.Catalog) []store.SeriesBreak {
+	var out []store.SeriesBreak
+	for _, bf := range cat.BaseFigures {
+		out = append(out, store.SeriesBreak{BaseFigure: bf.Code, Period: yearPeriod(Census2022From),
+			Reason: fmt.Sprintf("Bevölkerung ab %d auf Basis des Zensus 2022 (Beispieldaten)", Census2022From), Origin: store.BreakImport})
+	}
 	return out
 }
 
@@ -95,6 +121,11 @@ func Add(ctx context.Context, s *store.Store, from, to int) (int, error) {
 	n, err := s.SaveDemoData(ctx, Values(cat, from, to), to)
 	if err != nil {
 		return 0, fmt.Errorf("demo data: %w", err)
+	}
+	if to >= Census2022From {
+		if _, err := s.AddSeriesBreaks(ctx, Breaks(cat)); err != nil {
+			return 0, fmt.Errorf("demo breaks: %w", err)
+		}
 	}
 	return n, nil
 }

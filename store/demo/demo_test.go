@@ -477,3 +477,32 @@ func BenchmarkDemoValues(b *testing.B) {
 		demo.Values(cat, 2011, 2025)
 	}
 }
+
+func TestDemoFileHasCensusBreaks(t *testing.T) {
+	ctx := context.Background()
+	cat, err := store.ParseCatalog(assets.Catalog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Create(ctx, filepath.Join(t.TempDir(), "demo.sqlite"), cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := demo.Add(ctx, s, 2011, 2025); err != nil {
+		t.Fatal(err)
+	}
+	bs, err := s.SeriesBreaks(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, b := range bs {
+		got[b.BaseFigure+" "+string(b.Period)] = true
+	}
+	for _, want := range []string{"BEV 2011", "BEV 2022", "BEV1525 2022"} {
+		if !got[want] {
+			t.Errorf("demo file lacks the break %s; has %v", want, got)
+		}
+	}
+}
