@@ -62,7 +62,9 @@ func (d *pdfDoc) field(f store.Field) {
 // the indicator sheets of established municipal monitorings.
 func (d *pdfDoc) keyFigure(k store.KeyFigure) {
 	kr := d.in.keyFigure(k.Code)
-	r := kr.Result
+	// The report prints the published result: points resting on a
+	// hidden count are ".", and neither chart nor sentence uses them.
+	r := kr.Published
 	if !d.atTop() {
 		d.newPage()
 	}
@@ -110,6 +112,7 @@ func seriesTable(r report.Result, periods []store.Period) table {
 		t.caption += " (" + unit + ")"
 	}
 	var notes []string
+	hidden := false
 	for _, p := range periods {
 		cells := []string{p.Label()}
 		var reasons []string
@@ -120,7 +123,9 @@ func seriesTable(r report.Result, periods []store.Period) table {
 				continue
 			}
 			cells = append(cells, report.PointText(pt, k.Unit))
-			if !pt.OK && !slices.Contains(reasons, pt.Reason) {
+			if pt.Suppressed {
+				hidden = true
+			} else if !pt.OK && !slices.Contains(reasons, pt.Reason) {
 				reasons = append(reasons, pt.Reason)
 			}
 		}
@@ -138,8 +143,14 @@ func seriesTable(r report.Result, periods []store.Period) table {
 	if len(notes) > 0 {
 		t.note = fullStop("Nicht berechenbar (–): " + joinNotes(notes))
 	}
+	if hidden {
+		t.note = strings.TrimSpace(t.note + " " + suppressedPointsNote)
+	}
 	return t
 }
+
+// suppressedPointsNote explains a "." among computed values.
+const suppressedPointsNote = "„.“: Der Wert beruht auf einer zur Wahrung der Geheimhaltung gesperrten Zahl und wird nicht gezeigt."
 
 func pointAt(pts []report.Point, p store.Period) (report.Point, bool) {
 	for _, pt := range pts {
@@ -203,12 +214,17 @@ func (d *pdfDoc) baseTables(g report.Grid) []table {
 				t.bands[len(t.bands)-1].to = j + 2
 			}
 		}
+		hidden := false
 		for _, r := range g.Rows {
 			cells := []string{r.Period.Label()}
 			for _, ci := range cols {
 				cells = append(cells, r.Cells[ci].Published)
+				hidden = hidden || r.Cells[ci].Hidden
 			}
 			t.rows = append(t.rows, row{cells: cells})
+		}
+		if hidden {
+			t.note = d.in.e.SuppressionNote()
 		}
 		out = append(out, t)
 	}
