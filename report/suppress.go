@@ -43,12 +43,12 @@ const SuppressedReason = "geheim zu halten: beruht auf einer gesperrten Zahl"
 type keyKind uint8
 
 const (
-	keyValue keyKind = iota // a stored value: code = Grundzahl
-	keyPoint                // a computed point: code = Kennzahl, group = series index
-	keyShare                // a participation share: code = Grundzahl
-	keyRef                  // its reference share
-	keyIndex                // its index
-	keyChange               // the change of a Kennzahl since the assessment's base
+	keyValue  keyKind = iota // a stored value: code = Grundzahl
+	keyPoint                 // a computed point: code = Kennzahl, group = series index
+	keyShare                 // a participation share: code = Grundzahl
+	keyRef                   // its reference share
+	keyIndex                 // its index
+	keyChange                // the change of a Kennzahl since the assessment's base
 )
 
 type discKey struct {
