@@ -85,8 +85,11 @@ func (e *Evaluation) suppress(values []store.Value) {
 		switch {
 		case v.Symbol == store.SymNothing:
 			p.Count(k, 0, v.Confidential)
-		case v.Symbol != store.NoSymbol:
+		case v.Symbol == store.SymUnknown:
+			// The source kept it secret: the sums must not give it back.
 			p.Unknown(k)
+		case v.Symbol != store.NoSymbol:
+			p.Missing(k)
 		case count:
 			p.Count(k, v.Number, v.Confidential)
 		default:

@@ -214,5 +214,5 @@ func (e *Evaluation) participationCells(bf store.BaseFigure, r ParticipationRow)
 func (e *Evaluation) SuppressionNote() string {
 	return "„.“: zur Wahrung der Geheimhaltung gesperrt – Fallzahlen unter " +
 		FormatNumber(float64(cmp.Or(e.SmallCount, store.DefaultSmallCount)), 0) +
-		", als geheim gekennzeichnete Werte und Zahlen, aus denen sie sich errechnen ließen (Erläuterung im Anhang)."
+		", als geheim gekennzeichnete Werte und Zahlen, aus denen sie sich errechnen ließen (Erläuterung im Anhang des Berichts)."
 }

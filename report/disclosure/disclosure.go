@@ -41,9 +41,13 @@ type Reason uint8
 const (
 	// Published cells are printed.
 	Published Reason = iota
-	// Unknown cells carry no number for the reader: an official symbol
-	// such as "." or "/" in the data itself.
+	// Unknown cells carry no number for the reader because the data
+	// keeps it secret (the official symbol "."): the sums must not give
+	// it back either.
 	Unknown
+	// Missing cells carry no number for the reader and hide nothing (a
+	// symbol such as "..." or "/"): they need no protection.
+	Missing
 	// Small is a count from 1 to Threshold-1 (primary suppression).
 	Small
 	// Confidential is a cell marked confidential (primary suppression).
@@ -119,11 +123,21 @@ func (p *Problem[K]) Value(key K, n float64, confidential bool) {
 	p.add(key, c)
 }
 
-// Unknown adds a cell that holds no number for the reader (an official
-// symbol). It is never made published.
+// Unknown adds a cell whose number the data keeps secret (the official
+// symbol "."): protected like a hidden count, never published.
 func (p *Problem[K]) Unknown(key K) {
 	p.add(key, cell{reason: Unknown})
 }
+
+// Missing adds a cell without a number that hides nothing (a symbol such
+// as "..." or "/"): the reader does not know it, but it needs no
+// complement.
+func (p *Problem[K]) Missing(key K) {
+	p.add(key, cell{reason: Missing})
+}
+
+// protected reports whether a cell must not be derivable.
+func (r Reason) protected() bool { return r != Published && r != Missing }
 
 // Sum declares that total is the sum of parts. A relation naming a key
 // that was never added is dropped: a member the reader cannot see makes
@@ -132,7 +146,7 @@ func (p *Problem[K]) Sum(total K, parts ...K) {
 	rel := make([]int, 0, len(parts)+1)
 	for _, k := range append([]K{total}, parts...) {
 		i, ok := p.index[k]
-		if !ok || !p.cells[i].count && p.cells[i].reason != Unknown {
+		if !ok || !p.cells[i].count && p.cells[i].reason != Unknown && p.cells[i].reason != Missing {
 			return
 		}
 		rel = append(rel, i)
@@ -213,7 +227,7 @@ func (s *solver) secondary() {
 	for {
 		for s.closeSingles() {
 		}
-		comps := determined(s.relations, s.open)
+		comps := determined(s.relations, s.open, func(i int) bool { return s.reasons[i].protected() })
 		if len(comps) == 0 {
 			return
 		}
@@ -239,13 +253,13 @@ func (s *solver) secondary() {
 func (s *solver) closeSingles() bool {
 	changed := false
 	for _, rel := range s.relations {
-		n := 0
+		n, single := 0, -1
 		for _, i := range rel {
 			if s.open(i) {
-				n++
+				n, single = n+1, i
 			}
 		}
-		if n != 1 {
+		if n != 1 || !s.reasons[single].protected() {
 			continue
 		}
 		if c := smallest(s.cells, rel, s.open); c >= 0 {

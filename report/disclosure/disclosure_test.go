@@ -84,6 +84,27 @@ func TestUnknownSymbolCountsAsUnknown(t *testing.T) {
 	}
 }
 
+// A "." of the data is protected like a hidden count; a "..." is not.
+func TestSecretSymbolIsProtectedMissingIsNot(t *testing.T) {
+	for _, tt := range []struct {
+		secret bool
+		want   Reason
+	}{{true, Secondary}, {false, Published}} {
+		p := New[string](3)
+		p.Count("t", 100, false)
+		if tt.secret {
+			p.Unknown("a")
+		} else {
+			p.Missing("a")
+		}
+		p.Count("b", 40, false)
+		p.Sum("t", "a", "b")
+		if got := p.Solve().Reason("b"); got != tt.want {
+			t.Errorf("secret %v: b is %v, want %v", tt.secret, got, tt.want)
+		}
+	}
+}
+
 // TestNoHiddenCellIsDerivable is the property test of issue 13: for
 // random tables with margins, overlapping partitions of one total and
 // subsets summing to further totals, no hidden count is determined by the
@@ -138,9 +159,12 @@ func randomProblem(rng *rand.Rand) (*Problem[string], []string) {
 		for j := range cols {
 			x[i][j] = small()
 			key := fmt.Sprintf("x%d.%d", i, j)
-			if rng.IntN(15) == 0 {
+			switch rng.IntN(20) {
+			case 0:
 				p.Unknown(key)
-			} else {
+			case 1:
+				p.Missing(key)
+			default:
 				count(key, x[i][j])
 			}
 			parts = append(parts, key)
@@ -260,8 +284,8 @@ func checkUndetermined(t *testing.T, p *Problem[string], r *Result[string]) {
 	}
 	base := rank(m)
 	for j, i := range unknowns {
-		if !r.reasons[i].Hidden() {
-			continue // the data's own unknowns are not ours to protect
+		if !r.reasons[i].protected() {
+			continue // a missing number hides nothing
 		}
 		e := make([]*big.Rat, len(unknowns))
 		for k := range e {

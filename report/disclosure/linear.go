@@ -11,7 +11,7 @@ import (
 // Each connected group of relations is reduced on its own (Gauss-Jordan),
 // so that a file with many small tables stays cheap; the result holds the
 // determined unknowns of each group with the group's relations.
-func determined(relations [][]int, open func(int) bool) []component {
+func determined(relations [][]int, open, protected func(int) bool) []component {
 	// Union-find over the unknowns that share a relation.
 	parent := map[int]int{}
 	find := func(i int) int {
@@ -58,7 +58,8 @@ func determined(relations [][]int, open func(int) bool) []component {
 	slices.Sort(roots) // deterministic order of the complements chosen
 	var out []component
 	for _, root := range roots {
-		if d := determinedIn(relations, groups[root], open); len(d) > 0 {
+		d := slices.DeleteFunc(determinedIn(relations, groups[root], open), func(i int) bool { return !protected(i) })
+		if len(d) > 0 {
 			out = append(out, component{relations: groups[root], determined: d})
 		}
 	}

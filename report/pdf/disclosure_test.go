@@ -85,4 +85,3 @@ func TestPDFDoesNotGiveBackTwoOf127(t *testing.T) {
 		t.Errorf("window cells %+v", r.Shown)
 	}
 }
-
