@@ -43,12 +43,11 @@ const SuppressedReason = "geheim zu halten: beruht auf einer gesperrten Zahl"
 type keyKind uint8
 
 const (
-	keyValue  keyKind = iota // a stored value: code = Grundzahl
-	keyPoint                 // a computed point: code = Kennzahl, group = series index
-	keyShare                 // a participation share: code = Grundzahl
-	keyRef                   // its reference share
-	keyIndex                 // its index
-	keyChange                // the change of a Kennzahl since the assessment's base
+	keyValue keyKind = iota // a stored value: code = Grundzahl
+	keyPoint                // a computed point: code = Kennzahl, group = series index
+	keyShare                // a participation share: code = Grundzahl
+	keyRef                  // its reference share
+	keyIndex                // its index
 )
 
 type discKey struct {
@@ -169,7 +168,7 @@ func (e *Evaluation) addRelations(p *disclosure.Problem[discKey], values []store
 }
 
 // addPoints declares every computed point of a Kennzahl as derived from
-// the values its formula read, and the change from its two points.
+// the values its formula read.
 func (e *Evaluation) addPoints(p *disclosure.Problem[discKey], kr *KeyFigureResult) {
 	k := kr.KeyFigure
 	area := cmp.Or(k.Area, defaultArea)
@@ -196,8 +195,6 @@ func (e *Evaluation) addPoints(p *disclosure.Problem[discKey], kr *KeyFigureResu
 			p.Derive(pointKey(k.Code, i, pt.Period), keys...)
 		}
 	}
-	a := kr.Assessment
-	p.Derive(discKey{kind: keyChange, code: k.Code}, pointKey(k.Code, 0, a.From.Period), pointKey(k.Code, 0, a.To.Period))
 }
 
 // lines are the series of a result and its reference, in the order of

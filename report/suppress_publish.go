@@ -83,10 +83,9 @@ func (e *Evaluation) publishKeyFigures() {
 			continue
 		}
 		nkr := evaluateKeyFigure(pub, e.Year)
+		// Change rests on the published assessment, whose points are
+		// all printed.
 		nkr.Result, nkr.Published = kr.Result, pub
-		if e.disc.Hidden(discKey{kind: keyChange, code: kr.KeyFigure.Code}) && nkr.Change.OK {
-			nkr.Change.Text = string(store.SymUnknown)
-		}
 		e.KeyFigures[i] = nkr
 		e.Overview[i] = overviewRow(nkr, e.Year)
 	}

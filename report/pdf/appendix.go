@@ -147,8 +147,8 @@ func (d *pdfDoc) secrecy() {
 			"Frauen + Männer, Einrichtungen oder Stimmbezirke zusammen = Stadt), eine weitere Zahl gesperrt, und zwar die " +
 			"kleinste (sekundäre Sperrung). Das geschieht über alle Tabellen des Berichts hinweg, bis sich keine gesperrte " +
 			"Zahl mehr aus den gedruckten Summen ausrechnen lässt; das prüft das Programm rechnerisch für jede gesperrte Zahl.",
-		"Anteile, Indizes, Kennzahlwerte und Veränderungen, die aus einer gesperrten Zahl berechnet sind, werden ebenfalls " +
-			"als „.“ gedruckt und in keiner Grafik gezeigt; die Bewertung einer Kennzahl beruht dann nur auf den gedruckten Werten. " +
+		"Anteile, Indizes und Kennzahlwerte, die aus einer gesperrten Zahl berechnet sind, werden ebenfalls als „.“ " +
+			"gedruckt und in keiner Grafik gezeigt; Veränderung und Bewertung einer Kennzahl beruhen dann nur auf den gedruckten Werten. " +
 			"Aus welchem Grund eine Zahl gesperrt ist, steht nicht im Bericht, denn schon der Grund „kleine Fallzahl“ verriete sie.",
 		"Nicht ausgeschlossen ist, dass sich aus den gedruckten Zahlen Ober- und Untergrenzen für eine gesperrte Zahl " +
 			"ableiten lassen; sie lässt sich aber nicht genau ausrechnen. Die Werte-Ausgabe (CSV/XLSX) folgt denselben Regeln; " +
