@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"bergischgladbach.de/integrationsmonitor/report/disclosure"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -64,13 +65,20 @@ type Evaluation struct {
 
 	ix     valueIndex
 	byCode map[string]int
+	disc   *disclosure.Result[discKey]
 }
 
 // KeyFigureResult is the evaluation of one Kennzahl: its computation
 // (series, reference, assessment, sentence) and what every presentation
 // prints of it.
 type KeyFigureResult struct {
+	// Result is the full computation, which the window (internal) shows.
 	Result
+	// Published is what the report and the exports print: Result with
+	// the points that rest on a hidden count Suppressed, and the
+	// assessment and sentence made on the points left. Latest, Change
+	// and the Übersicht rest on it.
+	Published Result
 	// Latest is the newest computable value of the headline series up to
 	// and including the report year; HasLatest is false when there is none.
 	Latest    Point
@@ -134,6 +142,7 @@ func Evaluate(in Input) *Evaluation {
 		e.Overview = append(e.Overview, overviewRow(kr, in.Year))
 	}
 	e.evaluateParticipation(&s)
+	e.suppress(s.Values)
 	e.Survey = compareSurvey(in.Texts, in.Year)
 	if !in.Today.IsZero() {
 		e.Deliveries, e.OpenDeliveries = openFirst(Deliveries(c.cat, s.Values, in.Year, in.Today))
@@ -154,13 +163,13 @@ func (e *Evaluation) KeyFigure(code string) (*KeyFigureResult, bool) {
 }
 
 func evaluateKeyFigure(r Result, year int) KeyFigureResult {
-	kr := KeyFigureResult{Result: r, LatestText: NotComputable}
+	kr := KeyFigureResult{Result: r, Published: r, LatestText: NotComputable}
 	var headline []Point
 	if len(r.Series) > 0 {
 		headline = r.Series[0].Points
 	}
 	for i := len(headline) - 1; i >= 0; i-- {
-		if p := headline[i]; p.OK && (year == 0 || p.Period.Year() <= year) {
+		if p := headline[i]; (p.OK || p.Suppressed) && (year == 0 || p.Period.Year() <= year) {
 			kr.Latest, kr.HasLatest = p, true
 			kr.LatestText = PointText(p, r.KeyFigure.Unit)
 			break
@@ -210,6 +219,9 @@ func shortChange(from, to float64, unit string) string {
 // " p" when it rests on a provisional or estimated input, NotComputable
 // when it could not be computed.
 func PointText(p Point, unit string) string {
+	if p.Suppressed {
+		return string(store.SymUnknown)
+	}
 	if !p.OK {
 		return NotComputable
 	}

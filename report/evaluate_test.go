@@ -111,7 +111,9 @@ func TestEvaluateGridCells(t *testing.T) {
 		cell, text, published string
 		hidden                bool
 	}{
-		{"2016-H2 auslaender", "1.200\u00a0p", "1.200\u00a0p", false},
+		// Insgesamt is hidden, so the smaller part goes with it: else
+		// Deutsche + Ausländer/innen would give Insgesamt back.
+		{"2016-H2 auslaender", "1.200\u00a0p", ".", true},
 		{"2016-H2 deutsche", "4.000\u00a0s", "4.000\u00a0s", false},
 		{"2016-H2 insgesamt", "2", ".", true},
 		{"2017-H2 auslaender", "55", ".", true},
@@ -122,6 +124,9 @@ func TestEvaluateGridCells(t *testing.T) {
 		if c.Text != tt.text || c.Published != tt.published || c.Hidden != tt.hidden || c.Hidden != (c.Why != "") {
 			t.Errorf("%s: %+v, want text %q published %q hidden %v", tt.cell, c, tt.text, tt.published, tt.hidden)
 		}
+	}
+	if c := cells["2016-H2 auslaender"]; c.Why != report.WhySecondary {
+		t.Errorf("complement: why %q, want %q", c.Why, report.WhySecondary)
 	}
 	if len(g.Columns) != 3 {
 		t.Errorf("stored grid has %d columns, want the 3 groups of G1 that hold values", len(g.Columns))

@@ -240,7 +240,8 @@ func sharedGroups(k store.KeyFigure) map[string][]string {
 }
 
 // cell decides how a stored value is shown and published. Values flagged
-// confidential and counts from 1 up to the small-count threshold are
+// confidential, counts from 1 up to the small-count threshold and the
+// cells disclosure control hides next to them (see suppress) are
 // published as "." (DIN 55301: "Zahlenwert unbekannt oder geheim zu
 // halten"), so that no family can be identified in a school-level table.
 func (e *Evaluation) cell(v store.Value, ok bool, unit string) Cell {
@@ -258,13 +259,7 @@ func (e *Evaluation) cell(v store.Value, ok bool, unit string) Cell {
 		}
 	}
 	c.Published = c.Text
-	switch {
-	case v.Confidential:
-		c.Published, c.Hidden, c.Why = string(store.SymUnknown), true, "als geheim gekennzeichnet"
-	case v.Symbol == store.NoSymbol && e.IsSmall(v.Number, unit):
-		c.Published, c.Hidden, c.Why = string(store.SymUnknown), true,
-			"kleine Fallzahl (unter "+FormatNumber(float64(e.SmallCount), 0)+")"
-	}
+	e.hideCell(&c, v, unit)
 	return c
 }
 

@@ -48,6 +48,10 @@ type ParticipationRow struct {
 	Index                       float64 // Share / Reference; 1,0 = entspricht der Struktur; NaN unless OK and RefOK
 	Provisional                 bool    // an input was vorläufig or geschätzt
 	Demo                        bool    // an input was Beispieldaten
+	// Shown holds the row's numbers as the window shows and the report
+	// prints them, set by Evaluate's disclosure control; zero for rows
+	// from Participation alone.
+	Shown ParticipationCells
 }
 
 // participationRule is how the share of one Grundzahl is read. The rules

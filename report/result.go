@@ -12,6 +12,10 @@ type Point struct {
 	Reason      string
 	Provisional bool // an input was vorläufig or geschätzt
 	Demo        bool // an input was Beispieldaten
+	// Suppressed marks a point of a published result (KeyFigureResult.
+	// Published) that rests on a hidden count: OK is false, Reason is
+	// SuppressedReason, and it is printed as ".".
+	Suppressed bool
 }
 
 // SeriesResult is a computed line of a Kennzahl (or its reference line),

@@ -229,7 +229,8 @@ func (u *App) showExport() {
 	format := widget.NewRadioGroup([]string{"Excel-Arbeitsmappe (.xlsx)", "CSV für Excel (.csv)"}, nil)
 	format.SetSelected("Excel-Arbeitsmappe (.xlsx)")
 	pp := newPathPicker(u.win, filepath.Dir(u.st.Path()), fmt.Sprintf("Werte_%s", time.Now().Format("2006-01-02")), ".xlsx")
-	items := append([]*widget.FormItem{widget.NewFormItem("Format", format)}, pp.items(u.win)...)
+	edition := newExportEdition()
+	items := append([]*widget.FormItem{widget.NewFormItem("Format", format), widget.NewFormItem("Fassung", edition)}, pp.items(u.win)...)
 	d := dialog.NewForm("Werte exportieren", "Exportieren", "Abbrechen", items, func(ok bool) {
 		if !ok {
 			return
@@ -240,27 +241,39 @@ func (u *App) showExport() {
 			pp.ext = ".csv"
 		}
 		path := pp.path()
+		internal := edition.Selected == exportInternal
+		if internal {
+			path = export.InternalName(path)
+		}
 		confirmWrite(u.win, u.st.Path(), path, func() {
-			if err := u.export(path, csv); err != nil {
+			if err := u.exportEdition(path, csv, internal); err != nil {
 				u.showError("Export", err)
 				return
 			}
 			dialog.ShowInformation("Export gespeichert", path, u.win)
 		})
 	}, u.win)
-	d.Resize(fyne.NewSize(700, 260))
+	d.Resize(fyne.NewSize(700, 320))
 	d.Show()
 }
 
-func (u *App) export(path string, csv bool) error {
+func (u *App) export(path string, csv bool) error { return u.exportEdition(path, csv, false) }
+
+// exportEdition writes the published edition, or with internal every
+// value (the caller puts export.InternalSuffix into the name).
+func (u *App) exportEdition(path string, csv, internal bool) error {
 	e, err := u.evaluate()
 	if err != nil {
 		return err
 	}
+	writeCSV, writeXLSX := export.WriteCSV, export.WriteXLSX
+	if internal {
+		writeCSV, writeXLSX = export.WriteInternalCSV, export.WriteInternalXLSX
+	}
 	return store.WriteFileAtomic(path, func(w io.Writer) error {
 		if csv {
-			return export.WriteCSV(w, e)
+			return writeCSV(w, e)
 		}
-		return export.WriteXLSX(w, e)
+		return writeXLSX(w, e)
 	})
 }

@@ -127,5 +127,8 @@ func (p *indicatorPanel) refreshShare() {
 	if text == "" {
 		text = "Noch keine Zahlen erfasst."
 	}
+	if note := participationHiddenNote(e.Participation[p.ind.Code]); note != "" {
+		text += "\n" + note
+	}
 	p.share.SetText(text)
 }

@@ -133,6 +133,9 @@ func (p *keyFigurePanel) show(e *report.Evaluation) {
 	if a.Text != "" {
 		text += "\n" + a.Text
 	}
+	if note := pointsHiddenNote(kr); note != "" {
+		text += "\n" + note
+	}
 	p.sentence.SetText(text)
 	p.renderChart(e.Demo)
 }

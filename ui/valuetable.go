@@ -33,7 +33,11 @@ func gridRows(g report.Grid) valueGrid {
 	for _, r := range g.Rows {
 		row := []string{report.BreakLabel(r.Period, g.Breaks)}
 		for _, c := range r.Cells {
-			row = append(row, c.Text)
+			text := c.Text
+			if c.Hidden {
+				text += hiddenMark
+			}
+			row = append(row, text)
 		}
 		out.rows = append(out.rows, row)
 	}
@@ -55,6 +59,7 @@ const (
 type valueTable struct {
 	grid   valueGrid
 	cells  *fyne.Container // the blocks of the table, rebuilt by setGrid
+	hidden *widget.Label   // which values the report hides, and why
 	area   *widget.Select
 	areas  []string
 	box    *fyne.Container
@@ -89,7 +94,9 @@ func newValueTable(cat *store.Catalog, kf store.KeyFigure, bfs []store.BaseFigur
 		}
 	}
 	t.cells = container.NewVBox()
-	t.box = container.NewBorder(container.NewBorder(nil, nil, widget.NewLabel("Statistischer Bezirk:"), nil, t.area), nil, nil, nil, t.cells)
+	t.hidden = legendLabel("")
+	t.hidden.Hide()
+	t.box = container.NewBorder(container.NewBorder(nil, nil, widget.NewLabel("Statistischer Bezirk:"), nil, t.area), t.hidden, nil, nil, t.cells)
 	return t
 }
 
@@ -121,6 +128,12 @@ func (t *valueTable) setGrid(rg report.Grid) {
 	}
 	t.cells.Objects = blocks
 	t.cells.Refresh()
+	t.hidden.SetText(gridHiddenNote(rg))
+	if t.hidden.Text == "" {
+		t.hidden.Hide()
+	} else {
+		t.hidden.Show()
+	}
 }
 
 // tableBlock lays out the columns cols of g, header row first.

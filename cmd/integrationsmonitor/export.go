@@ -14,9 +14,11 @@ import (
 )
 
 // runExport writes the values (or the computed Kennzahlen) of DATEI as CSV
-// for German Excel or as an XLSX workbook:
+// for German Excel or as an XLSX workbook, as the report publishes them
+// (hidden numbers as "."), or with -intern every value, in a file whose
+// name and first line say "nur für den Dienstgebrauch":
 //
-//	integrationsmonitor export DATEI -format csv|xlsx -o werte.csv|werte.xlsx [-kennzahlen]
+//	integrationsmonitor export DATEI -format csv|xlsx -o werte.csv|werte.xlsx [-kennzahlen] [-intern]
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -24,18 +26,22 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	out := fs.String("o", "", "Ausgabedatei, z. B. werte.xlsx")
 	keyFigures := fs.Bool("kennzahlen", false, "bei csv: die berechneten Kennzahlen statt der Werte (xlsx enthält beides)")
 	year := fs.Int("jahr", 0, "Berichtsjahr der Übersicht und der Bewertungen (ohne Angabe das in der Datei eingestellte)")
+	internal := fs.Bool("intern", false, "interne Fassung mit allen Werten, auch den im Bericht gesperrten (nur für den Dienstgebrauch)")
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
 		return errReported
 	}
 	if len(pos) != 1 || *out == "" {
-		fmt.Fprintln(stderr, "Aufruf: integrationsmonitor export DATEI -format csv|xlsx -o AUSGABE [-kennzahlen]")
+		fmt.Fprintln(stderr, "Aufruf: integrationsmonitor export DATEI -format csv|xlsx -o AUSGABE [-kennzahlen] [-intern]")
 		return errReported
 	}
 	kind, err := exportFormat(*format, *out)
 	if err != nil {
 		fmt.Fprintln(stderr, store.Message(err))
 		return errReported
+	}
+	if *internal {
+		*out = export.InternalName(*out)
 	}
 	if st, err := os.Stat(*out); err == nil && st.IsDir() {
 		fmt.Fprintf(stderr, "„%s“ ist ein Ordner; bitte geben Sie einen Dateinamen an, z. B. werte.%s.\n", *out, kind)
@@ -47,13 +53,22 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return errReported
 	}
 	e := data.evaluate()
-	write := func(w io.Writer) error { return export.WriteXLSX(w, e) }
+	writeXLSX, writeKeyFigures, writeValues := export.WriteXLSX, export.WriteKeyFiguresCSV, export.WriteCSV
+	if *internal {
+		writeXLSX, writeKeyFigures, writeValues = export.WriteInternalXLSX, export.WriteInternalKeyFiguresCSV, export.WriteInternalCSV
+	}
+	write := func(w io.Writer) error { return writeXLSX(w, e) }
 	what := "Werte und berechnete Kennzahlen"
 	switch {
 	case kind == "csv" && *keyFigures:
-		write, what = func(w io.Writer) error { return export.WriteKeyFiguresCSV(w, e) }, "berechnete Kennzahlen"
+		write, what = func(w io.Writer) error { return writeKeyFigures(w, e) }, "berechnete Kennzahlen"
 	case kind == "csv":
-		write, what = func(w io.Writer) error { return export.WriteCSV(w, e) }, "Werte"
+		write, what = func(w io.Writer) error { return writeValues(w, e) }, "Werte"
+	}
+	if *internal {
+		what += ", alle Werte – " + export.InternalLabel
+	} else {
+		what += "; gesperrte Zahlen als „.“"
 	}
 	if err := store.WriteFileAtomic(*out, write); err != nil {
 		fmt.Fprintf(stderr, "Der Export wurde nicht geschrieben: %s\n", store.Message(err))

@@ -173,3 +173,25 @@ func TestRunExportToFolderRefused(t *testing.T) {
 		t.Errorf("export wrote %d files into the folder", len(es))
 	}
 }
+
+// -intern writes every value into a file whose name and first line say
+// "nur für den Dienstgebrauch" (issue 13).
+func TestRunExportInternal(t *testing.T) {
+	src := exchangeFile(t)
+	dir := t.TempDir()
+	stdout, errOut, err := runWith(runExport, src, "-intern", "-o", filepath.Join(dir, "werte.csv"))
+	if err != nil {
+		t.Fatalf("export: %v %s", err, errOut)
+	}
+	want := filepath.Join(dir, "werte_nur-fuer-den-Dienstgebrauch.csv")
+	if !strings.Contains(stdout, want) || !strings.Contains(stdout, "nur für den Dienstgebrauch") {
+		t.Errorf("stdout %q", stdout)
+	}
+	recs := csvRecords(t, want)
+	if !strings.HasPrefix(recs[0][0], "Nur für den Dienstgebrauch") || !slices.Equal(recs[1], export.ValueColumns) {
+		t.Errorf("first lines %q", recs[:2])
+	}
+	if _, err := os.Stat(filepath.Join(dir, "werte.csv")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a file without the label was written: %v", err)
+	}
+}

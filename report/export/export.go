@@ -33,13 +33,16 @@ type exportRow struct {
 	text   []string // all columns; the number column holds "" here
 	number *float64
 	demo   bool
+	hidden bool // a number hidden by disclosure control
 }
 
 // valueRows lists the values in catalogue order. A Grundzahl of a
 // Wirkungsindikator shows the indicator's code in the Kennzahl column;
 // shared ones (population) leave Handlungsfeld and Kennzahl empty. A
-// confidential number is exported as ".", as in every other output.
-func valueRows(e *report.Evaluation) []exportRow {
+// number the report hides (a confidential value, a small count, or a
+// cell hidden with it, as the evaluation decided) is exported as ".",
+// unless internal.
+func valueRows(e *report.Evaluation, internal bool) []exportRow {
 	cat := e.Catalog
 	if cat == nil {
 		cat = &store.Catalog{}
@@ -87,8 +90,10 @@ func valueRows(e *report.Evaluation) []exportRow {
 		r := exportRow{demo: v.Demo}
 		sym := v.Symbol
 		switch {
-		case v.Confidential:
-			sym = store.SymUnknown
+		case internal && sym == store.NoSymbol:
+			r.number = &v.Number
+		case v.Confidential || !internal && e.StoredCell(v).Hidden:
+			sym, r.hidden = store.SymUnknown, true
 		case sym == store.NoSymbol:
 			r.number = &v.Number
 		}
@@ -101,10 +106,15 @@ func valueRows(e *report.Evaluation) []exportRow {
 }
 
 // keyFigureRows lists every computed point of every Kennzahl, the
-// reference line after the series.
-func keyFigureRows(e *report.Evaluation) []exportRow {
+// reference line after the series: as the report publishes them (a point
+// resting on a hidden count as "."), or internal, as computed.
+func keyFigureRows(e *report.Evaluation, internal bool) []exportRow {
 	var rows []exportRow
-	for _, r := range e.KeyFigures {
+	for _, kr := range e.KeyFigures {
+		r := kr.Published
+		if internal {
+			r = kr.Result
+		}
 		series := slices.Clone(r.Series)
 		if r.Reference != nil {
 			series = append(series, report.SeriesResult{Label: "Referenz: " + r.Reference.Label, Points: r.Reference.Points})
@@ -117,6 +127,9 @@ func keyFigureRows(e *report.Evaluation) []exportRow {
 				}
 				row.text = []string{r.KeyFigure.Code, s.Label, p.Period.Label(), "", exportYesNo(p.OK), p.Reason,
 					exportYesNo(p.Provisional), exportYesNo(p.Demo)}
+				if p.Suppressed {
+					row.text[keyFigureNumberCol], row.hidden = string(store.SymUnknown), true
+				}
 				rows = append(rows, row)
 			}
 		}

@@ -34,10 +34,12 @@ func exportSnapshot(t testing.TB, demo bool) *store.Snapshot {
 	vals := []store.Value{
 		secret,
 		v("A-K1-G2", "2016-H2", "stadt", "insgesamt", 1234.5),
-		v("A-K1-G2", "2016-H2", "stadt", "auslaender", 3000),
-		v("A-K1-G2", "2016-H2", "stadt", "deutsche", 7),
+		v("A-K1-G2", "2016-H2", "stadt", "auslaender", 7000),
+		// Insgesamt of the Arbeitslose is "." (secret), so Deutsche goes
+		// with it: Deutsche + Ausländer/innen would give it back.
+		v("A-K1-G2", "2016-H2", "stadt", "deutsche", 35),
 		unemployed,
-		v("A-K1-G1", "2016-H2", "stadt", "deutsche", 1),
+		v("A-K1-G1", "2016-H2", "stadt", "deutsche", 5),
 		{BaseFigure: "A-K1-G1", Period: "2016-H2", Area: "stadt", Group: "insgesamt", Symbol: store.SymUnknown},
 		bev,
 	}
@@ -77,12 +79,13 @@ func TestWriteCSV(t *testing.T) {
 	want := [][]string{
 		{"", "", "BEV", "Bevölkerung (Einwohnerinnen und Einwohner)", "31.12.2016", city, "Insgesamt", "111000", "", "nein", "nein", "", "", `'=HYPERLINK("http://example.org")`, "ja"},
 		{"A", "A-K1", "A-K1-G1", "Arbeitslose", "2. Halbjahr 2016", city, "Insgesamt", "", ".", "nein", "nein", "", "", "", "nein"},
-		{"A", "A-K1", "A-K1-G1", "Arbeitslose", "2. Halbjahr 2016", city, "Deutsche", "1", "", "nein", "nein", "", "", "", "nein"},
+		{"A", "A-K1", "A-K1-G1", "Arbeitslose", "2. Halbjahr 2016", city, "Deutsche", "", ".", "nein", "nein", "", "", "", "nein"},
 		{"A", "A-K1", "A-K1-G1", "Arbeitslose", "2. Halbjahr 2016", city, "Ausländer/innen", "1000", "", "ja", "nein", "Bundesagentur für Arbeit", "31.01.2017", "", "nein"},
 		{"A", "A-K1", "A-K1-G2", "Sozialversicherungspflichtig Beschäftigte am Wohnort", "2. Halbjahr 2016", city, "Insgesamt", "1234,5", "", "nein", "nein", "", "", "", "nein"},
-		{"A", "A-K1", "A-K1-G2", "Sozialversicherungspflichtig Beschäftigte am Wohnort", "2. Halbjahr 2016", city, "Deutsche", "7", "", "nein", "nein", "", "", "", "nein"},
-		{"A", "A-K1", "A-K1-G2", "Sozialversicherungspflichtig Beschäftigte am Wohnort", "2. Halbjahr 2016", city, "Ausländer/innen", "3000", "", "nein", "nein", "", "", "", "nein"},
+		{"A", "A-K1", "A-K1-G2", "Sozialversicherungspflichtig Beschäftigte am Wohnort", "2. Halbjahr 2016", city, "Deutsche", "35", "", "nein", "nein", "", "", "", "nein"},
+		{"A", "A-K1", "A-K1-G2", "Sozialversicherungspflichtig Beschäftigte am Wohnort", "2. Halbjahr 2016", city, "Ausländer/innen", "7000", "", "nein", "nein", "", "", "", "nein"},
 		{"A", "A-W2", "A-W2-G2", "Bewerbungen bei der Stadtverwaltung", "2016", city, "mit Migrationshintergrund", "", ".", "nein", "nein", "", "", "", "nein"},
+		append([]string{evalOf(exportSnapshot(t, true)).SuppressionNote()}, make([]string, 14)...),
 	}
 	got := recs[1:]
 	if len(got) != len(want) {
@@ -106,11 +109,12 @@ func TestWriteKeyFiguresCSV(t *testing.T) {
 			got = append(got, r)
 		}
 	}
-	// Ausländer/innen 1000 / (1000 + 3000), Deutsche 1 / (1 + 7); the
+	// Ausländer/innen 1000 / (1000 + 7000); Deutsche rests on a count
+	// hidden so that the "." of Insgesamt cannot be recomputed; the
 	// reference needs the "." of Insgesamt.
 	want := [][]string{
-		{"A-K1", "Ausländer/innen", "2. Halbjahr 2016", "25", "ja", "", "ja", "nein"},
-		{"A-K1", "Deutsche", "2. Halbjahr 2016", "12,5", "ja", "", "nein", "nein"},
+		{"A-K1", "Ausländer/innen", "2. Halbjahr 2016", "12,5", "ja", "", "ja", "nein"},
+		{"A-K1", "Deutsche", "2. Halbjahr 2016", ".", "nein", report.SuppressedReason, "nein", "nein"},
 		{"A-K1", "Referenz: Insgesamt", "2. Halbjahr 2016", "", "nein", "Zeichen „.“ (Zahlenwert unbekannt oder geheim zu halten) bei Arbeitslose, Insgesamt, 2. Halbjahr 2016", "nein", "nein"},
 	}
 	if len(got) != len(want) {
@@ -183,15 +187,15 @@ func TestWriteXLSX(t *testing.T) {
 			}
 			found := false
 			for _, r := range rows {
-				if len(r) > 3 && r[0] == "A-K1" && r[1] == "Deutsche" {
+				if len(r) > 3 && r[0] == "A-K1" && r[1] == "Ausländer/innen" {
 					found = true
 					if r[3] != "12.5" {
-						t.Errorf("Kennzahl A-K1 Deutsche shown as %q, want 12.5", r[3])
+						t.Errorf("Kennzahl A-K1 Ausländer/innen shown as %q, want 12.5", r[3])
 					}
 				}
 			}
 			if !found {
-				t.Errorf("Kennzahlen sheet lacks A-K1 Deutsche: %q", rows)
+				t.Errorf("Kennzahlen sheet lacks A-K1 Ausländer/innen: %q", rows)
 			}
 			checkOverviewSheet(t, f, evalOf(exportSnapshot(t, tt.demo)), tt.headerRow)
 		})

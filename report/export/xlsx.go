@@ -29,29 +29,53 @@ type xlsxStyles struct{ header, notice, integer, fraction int }
 // "Werte", "Kennzahlen" and "Zeichenerklärung", numbers as
 // number cells (so Excel can compute with them), symbols as text, a bold
 // frozen header, and a first line warning of Beispieldaten where a sheet
-// holds any.
+// holds any. Numbers the report hides are "." under the rules of
+// disclosure control, explained in the Zeichenerklärung.
 func WriteXLSX(w io.Writer, e *report.Evaluation) error {
+	return writeXLSX(w, e, false)
+}
+
+// WriteInternalXLSX is WriteXLSX with every value, hidden ones included,
+// for internal use only: its first sheet, "Dienstgebrauch", says
+// InternalNotice.
+func WriteInternalXLSX(w io.Writer, e *report.Evaluation) error {
+	return writeXLSX(w, e, true)
+}
+
+func writeXLSX(w io.Writer, e *report.Evaluation, internal bool) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	st, err := newXLSXStyles(f)
 	if err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
 	}
-	if err := f.SetSheetName("Sheet1", "Übersicht"); err != nil {
+	first := "Übersicht"
+	if internal {
+		first = internalSheet
+	}
+	if err := f.SetSheetName("Sheet1", first); err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
 	}
 	sheets := []xlsxSheet{
 		{"Übersicht", OverviewColumns, []float64{10, 14, 18, 20, 36, 18, 16, 80}, overviewRows(e), -1},
-		{"Werte", ValueColumns, []float64{13, 10, 12, 48, 18, 28, 26, 12, 8, 10, 10, 36, 12, 36, 13}, valueRows(e), valueNumberCol},
-		{"Kennzahlen", KeyFigureColumns, []float64{10, 40, 18, 12, 12, 48, 10, 13}, keyFigureRows(e), keyFigureNumberCol},
-		{"Zeichenerklärung", []string{"Zeichen", "Bedeutung"}, []float64{10, 60}, xlsxLegendRows(), -1},
+		{"Werte", ValueColumns, []float64{13, 10, 12, 48, 18, 28, 26, 12, 8, 10, 10, 36, 12, 36, 13}, valueRows(e, internal), valueNumberCol},
+		{"Kennzahlen", KeyFigureColumns, []float64{10, 40, 18, 12, 12, 48, 10, 13}, keyFigureRows(e, internal), keyFigureNumberCol},
+		{"Zeichenerklärung", []string{"Zeichen", "Bedeutung"}, []float64{10, 60}, xlsxLegendRows(e, internal), -1},
+	}
+	if internal {
+		notice := []exportRow{{text: []string{InternalNotice}}}
+		sheets = append([]xlsxSheet{{internalSheet, []string{"Nur für den Dienstgebrauch"}, []float64{120}, notice, -1}}, sheets...)
 	}
 	for _, sh := range sheets {
 		if err := writeXLSXSheet(f, st, sh); err != nil {
 			return fmt.Errorf("write xlsx: sheet %s: %w", sh.name, err)
 		}
 	}
-	if err := f.SetDocProps(&excelize.DocProperties{Title: "Integrationsmonitoring Bergisch Gladbach", Creator: "Integrationsmonitor", Language: "de-DE"}); err != nil {
+	title := "Integrationsmonitoring Bergisch Gladbach"
+	if internal {
+		title += " – " + InternalLabel
+	}
+	if err := f.SetDocProps(&excelize.DocProperties{Title: title, Creator: "Integrationsmonitor", Language: "de-DE"}); err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
 	}
 	if err := f.Write(w); err != nil {
@@ -82,7 +106,7 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 }
 
 func writeXLSXSheet(f *excelize.File, st xlsxStyles, sh xlsxSheet) error {
-	if _, err := f.NewSheet(sh.name); err != nil {
+	if _, err := f.NewSheet(sh.name); err != nil { // an existing sheet is kept
 		return err
 	}
 	sw, err := f.NewStreamWriter(sh.name)
@@ -134,11 +158,23 @@ func writeXLSXSheet(f *excelize.File, st xlsxStyles, sh xlsxSheet) error {
 	return sw.Flush()
 }
 
-// xlsxLegendRows explain the symbols (DIN 55301) and the flags of the export.
-func xlsxLegendRows() []exportRow {
+// internalSheet is the first sheet of an internal workbook.
+const internalSheet = "Dienstgebrauch"
+
+// xlsxLegendRows explain the symbols (DIN 55301) and the flags of the
+// export, and how "." hides numbers in the published one.
+func xlsxLegendRows(e *report.Evaluation, internal bool) []exportRow {
 	var rows []exportRow
 	for _, s := range store.Symbols() {
-		rows = append(rows, exportRow{text: []string{string(s), s.Meaning()}})
+		meaning := s.Meaning()
+		if s == store.SymUnknown {
+			if internal {
+				meaning += "; diese interne Fassung zeigt auch die im Bericht gesperrten Zahlen"
+			} else {
+				meaning += ". " + e.SuppressionNote()
+			}
+		}
+		rows = append(rows, exportRow{text: []string{string(s), meaning}})
 	}
 	for _, l := range [][2]string{
 		{"vorläufig", "Der Wert ist vorläufig; er kann sich noch ändern."},

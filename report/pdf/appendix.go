@@ -17,6 +17,7 @@ func (d *pdfDoc) appendix() {
 	d.responsibilities()
 	d.heading(idMethod, keepAfter)
 	d.method()
+	d.secrecy()
 	d.heading(idSymbols, keepAfter)
 	d.symbols()
 }
@@ -132,6 +133,31 @@ func (d *pdfDoc) method() {
 	d.table(t)
 }
 
+// secrecy explains disclosure control in plain German (docs/geheimhaltung.md).
+func (d *pdfDoc) secrecy() {
+	d.subheading("Geheimhaltung", 12)
+	small := d.in.e.SmallCount
+	for _, p := range []string{
+		fmt.Sprintf("Damit keine einzelne Person oder Familie erkennbar wird, druckt der Bericht kleine Fallzahlen nicht: "+
+			"Anzahlen von 1 bis %d und Werte, die als geheim gekennzeichnet sind, stehen als „.“ in den Tabellen "+
+			"(primäre Sperrung). Die Grenze ist in der Datei eingestellt (derzeit: unter %d). Echte Nullen werden "+
+			"gezeigt, wie in der amtlichen Statistik.", max(small-1, 1), small),
+		"Eine gesperrte Zahl darf sich auch nicht errechnen lassen. Deshalb wird in jeder Summe, in der sonst genau eine " +
+			"Zahl fehlen würde (zum Beispiel Insgesamt = Deutsche + Ausländer/innen, mit + ohne Migrationshintergrund, " +
+			"Frauen + Männer, Einrichtungen oder Stimmbezirke zusammen = Stadt), eine weitere Zahl gesperrt, und zwar die " +
+			"kleinste (sekundäre Sperrung). Das geschieht über alle Tabellen des Berichts hinweg, bis sich keine gesperrte " +
+			"Zahl mehr aus den gedruckten Summen ausrechnen lässt; das prüft das Programm rechnerisch für jede gesperrte Zahl.",
+		"Anteile, Indizes und Kennzahlwerte, die aus einer gesperrten Zahl berechnet sind, werden ebenfalls als „.“ " +
+			"gedruckt und in keiner Grafik gezeigt; Veränderung und Bewertung einer Kennzahl beruhen dann nur auf den gedruckten Werten. " +
+			"Aus welchem Grund eine Zahl gesperrt ist, steht nicht im Bericht, denn schon der Grund „kleine Fallzahl“ verriete sie.",
+		"Nicht ausgeschlossen ist, dass sich aus den gedruckten Zahlen Ober- und Untergrenzen für eine gesperrte Zahl " +
+			"ableiten lassen; sie lässt sich aber nicht genau ausrechnen. Die Werte-Ausgabe (CSV/XLSX) folgt denselben Regeln; " +
+			"nur die ausdrücklich gewählte interne Fassung „nur für den Dienstgebrauch“ enthält alle Werte.",
+	} {
+		d.text(p, bodyText)
+	}
+}
+
 // symbols is the Zeichenerklärung: the DIN 55301 symbols and the marks
 // the report adds.
 func (d *pdfDoc) symbols() {
@@ -159,8 +185,8 @@ func (d *pdfDoc) symbols() {
 }
 
 func smallCountClause(small int) string {
-	const why = ", damit keine einzelne Person oder Familie erkennbar ist. Anteile werden trotzdem angegeben, " +
-		"weil sie keine Personenzahl verraten"
+	const why = ", damit keine einzelne Person oder Familie erkennbar ist, sowie für Zahlen, Anteile und Indizes, " +
+		"aus denen sich eine gesperrte Zahl errechnen ließe (siehe „Geheimhaltung“)"
 	switch {
 	case small > 2:
 		return fmt.Sprintf(" und für Fallzahlen von 1 bis %d", small-1) + why

@@ -88,7 +88,7 @@ func (d *pdfDoc) participation(w store.ImpactIndicator) {
 }
 
 func (d *pdfDoc) participationTable(pt report.ParticipationTable) table {
-	bf, latest, before := pt.BaseFigure, pt.Latest, pt.Before
+	latest, before := pt.Latest, pt.Before
 	role, label, refLabel := pt.Role, pt.Label, pt.RefLabel
 	t := table{caption: label + ", " + latest.Label(), cols: []column{{title: "Bezirk / Einrichtung", width: 40}}}
 	share := func(p store.Period) string { return "Anteil " + p.Short() }
@@ -111,34 +111,28 @@ func (d *pdfDoc) participationTable(pt report.ParticipationTable) table {
 	}
 	var notes []string
 	var facts report.Facts
+	hidden := false
 	for _, area := range pt.Areas {
 		r, _ := pt.At(area, latest)
 		cells := []string{r.AreaName}
-		if role == report.RoleReach {
-			cells = append(cells, d.in.e.CountCell(r.Total, r.OK).Published, d.in.e.CountCell(r.WithMH, r.OK).Published)
-		} else {
-			for _, g := range []string{"insgesamt", "mit_mh"} {
-				c := d.in.e.ValueCell(bf, area, g, latest)
-				if c.OK {
-					facts.Add(c.Value)
-				}
-				cells = append(cells, c.Published)
+		// Every number as disclosure control publishes it: a hidden count
+		// takes the share and the index computed from it along.
+		sh := r.Shown
+		for _, c := range []report.Cell{sh.Total, sh.WithMH} {
+			if c.OK {
+				facts.Add(c.Value)
 			}
+			hidden = hidden || c.Hidden
 		}
-		cells = append(cells, participationShare(r, role))
+		cells = append(cells, published(sh.Total), published(sh.WithMH), participationShare(r, sh.Share))
 		if role == report.RoleCompared {
-			ref, index := report.NotComputable, report.NotComputable
-			if r.RefOK {
-				ref = report.FormatPercent(r.Reference, 1)
-				if r.OK {
-					index = report.FormatNumber(r.Index, 2)
-				}
-			}
-			cells = append(cells, ref, index)
+			cells = append(cells, published(sh.Reference), published(sh.Index))
 		}
+		hidden = hidden || sh.Share.Hidden || sh.Index.Hidden
 		if before != "" {
 			b, _ := pt.At(area, before)
-			cells = append(cells, participationShare(b, role))
+			cells = append(cells, participationShare(b, b.Shown.Share))
+			hidden = hidden || b.Shown.Share.Hidden
 		}
 		t.rows = append(t.rows, row{cells: cells})
 		for _, reason := range []string{r.Reason, r.RefReason} {
@@ -147,8 +141,9 @@ func (d *pdfDoc) participationTable(pt report.ParticipationTable) table {
 			}
 		}
 	}
-	t.note = fmt.Sprintf("Kleine Fallzahlen (unter %d) sind durch „.“ ersetzt; Anteile werden trotzdem gezeigt, "+
-		"weil sie keine Personenzahl verraten.", d.in.e.SmallCount)
+	if hidden {
+		t.note = d.in.e.SuppressionNote()
+	}
 	if role == report.RoleCompared {
 		t.note += " Index: Anteil geteilt durch den Vergleichsanteil; 1,00 entspricht der Vergleichsstruktur."
 	}
@@ -158,18 +153,26 @@ func (d *pdfDoc) participationTable(pt report.ParticipationTable) table {
 	if len(facts.Sources) > 0 {
 		t.note += " Quelle: " + strings.Join(facts.Sources, "; ") + "; Datenstand: " + facts.AsOfLabel() + "."
 	}
+	t.note = strings.TrimSpace(t.note)
 	return t
 }
 
-// participationShare writes a row's share: per cent, or per 100 families.
-func participationShare(r report.ParticipationRow, role report.ParticipationRole) string {
-	switch {
-	case r.Period == "" || !r.OK:
+// participationShare writes a row's share as published: per cent, or per
+// 100 families; "." when hidden.
+func participationShare(r report.ParticipationRow, c report.Cell) string {
+	if r.Period == "" {
 		return report.NotComputable
-	case role == report.RoleReach:
-		return report.FormatNumber(r.Share, 1)
 	}
-	return report.FormatPercent(r.Share, 1)
+	return published(c)
+}
+
+// published is what the report prints of a cell; NotComputable for a
+// row that does not exist.
+func published(c report.Cell) string {
+	if c.Published == "" {
+		return report.NotComputable
+	}
+	return c.Published
 }
 
 // fullStop ends s with a full stop unless it has one ("u. a.").

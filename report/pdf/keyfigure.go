@@ -62,7 +62,9 @@ func (d *pdfDoc) field(f store.Field) {
 // the indicator sheets of established municipal monitorings.
 func (d *pdfDoc) keyFigure(k store.KeyFigure) {
 	kr := d.in.keyFigure(k.Code)
-	r := kr.Result
+	// The report prints the published result: points resting on a
+	// hidden count are ".", and neither chart nor sentence uses them.
+	r := kr.Published
 	if !d.atTop() {
 		d.newPage()
 	}
@@ -111,6 +113,7 @@ func seriesTable(r report.Result, periods []store.Period) table {
 	}
 	var notes []string
 	marks := r.HeadlineBreaks()
+	hidden := false
 	for _, p := range periods {
 		cells := []string{report.BreakLabel(p, marks)}
 		var reasons []string
@@ -121,7 +124,9 @@ func seriesTable(r report.Result, periods []store.Period) table {
 				continue
 			}
 			cells = append(cells, report.PointText(pt, k.Unit))
-			if !pt.OK && !slices.Contains(reasons, pt.Reason) {
+			if pt.Suppressed {
+				hidden = true
+			} else if !pt.OK && !slices.Contains(reasons, pt.Reason) {
 				reasons = append(reasons, pt.Reason)
 			}
 		}
@@ -139,9 +144,15 @@ func seriesTable(r report.Result, periods []store.Period) table {
 	if len(notes) > 0 {
 		t.note = fullStop("Nicht berechenbar (–): " + joinNotes(notes))
 	}
+	if hidden {
+		t.note = strings.TrimSpace(t.note + " " + suppressedPointsNote)
+	}
 	t.note = breakNote(t.note, periods, marks)
 	return t
 }
+
+// suppressedPointsNote explains a "." among computed values.
+const suppressedPointsNote = "„.“: Der Wert beruht auf einer zur Wahrung der Geheimhaltung gesperrten Zahl und wird nicht gezeigt."
 
 func pointAt(pts []report.Point, p store.Period) (report.Point, bool) {
 	for _, pt := range pts {
@@ -205,12 +216,17 @@ func (d *pdfDoc) baseTables(g report.Grid) []table {
 				t.bands[len(t.bands)-1].to = j + 2
 			}
 		}
+		hidden := false
 		for _, r := range g.Rows {
 			cells := []string{report.BreakLabel(r.Period, g.Breaks)}
 			for _, ci := range cols {
 				cells = append(cells, r.Cells[ci].Published)
+				hidden = hidden || r.Cells[ci].Hidden
 			}
 			t.rows = append(t.rows, row{cells: cells})
+		}
+		if hidden {
+			t.note = d.in.e.SuppressionNote()
 		}
 		t.note = breakNote(t.note, g.Periods(), g.Breaks)
 		out = append(out, t)

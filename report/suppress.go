@@ -1,0 +1,275 @@
+package report
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+
+	"bergischgladbach.de/integrationsmonitor/report/disclosure"
+	"bergischgladbach.de/integrationsmonitor/store"
+)
+
+// Partition is an additive structure of the published tables: the value
+// of Total is the sum of the values of Parts.
+type Partition struct {
+	Total string
+	Parts []string
+}
+
+// GroupPartitions are the groups of one Grundzahl, area and period that
+// add up. Disclosure control applies a partition wherever all its groups
+// are stored; a new breakdown (e.g. Abschlussarten as groups) adds its
+// partition here.
+var GroupPartitions = []Partition{
+	{"insgesamt", []string{"deutsche", "auslaender"}},
+	{"insgesamt", []string{"mit_mh", "ohne_mh"}},
+	{"insgesamt", []string{"weiblich", "maennlich"}},
+}
+
+// AreaTotals maps an area kind whose areas together make up another area
+// to that area: schools and Stimmbezirke (with Briefwahl) sum to the
+// city. Applied per Grundzahl, group and period where the total and every
+// part are stored.
+var AreaTotals = map[string]string{
+	"schule":      "stadt",
+	"stimmbezirk": "stadt",
+}
+
+// SuppressedReason is the reason of a computed point the report does not
+// print because it rests on a hidden count.
+const SuppressedReason = "geheim zu halten: beruht auf einer gesperrten Zahl"
+
+// keyKind tells the cells of the disclosure problem apart.
+type keyKind uint8
+
+const (
+	keyValue keyKind = iota // a stored value: code = Grundzahl
+	keyPoint                // a computed point: code = Kennzahl, group = series index
+	keyShare                // a participation share: code = Grundzahl
+	keyRef                  // its reference share
+	keyIndex                // its index
+)
+
+type discKey struct {
+	kind   keyKind
+	code   string
+	area   string
+	group  string
+	period store.Period
+}
+
+func valueKey(v store.Value) discKey {
+	return discKey{kind: keyValue, code: v.BaseFigure, area: v.Area, group: v.Group, period: v.Period}
+}
+
+// suppress decides, once for the whole file, which stored values and
+// computed numbers the report may print: primary suppression of small
+// counts and confidential values, secondary suppression in the additive
+// structures, and every share, rate, index or change resting on a hidden
+// number (package disclosure). One problem for the whole file rather than
+// one per sheet: a value printed on several sheets (the population) gets
+// one decision, so that no sheet prints what another hides.
+func (e *Evaluation) suppress(values []store.Value) {
+	if e.Catalog == nil {
+		return // nothing is presented without a catalogue
+	}
+	p := disclosure.New[discKey](e.SmallCount)
+	bfs := map[string]store.BaseFigure{}
+	for _, b := range e.Catalog.AllBaseFigures() {
+		bfs[b.Code] = b
+	}
+	for _, v := range values {
+		k := valueKey(v)
+		count := bfs[v.BaseFigure].Unit == "Anzahl"
+		switch {
+		case v.Symbol == store.SymNothing:
+			p.Count(k, 0, v.Confidential)
+		case v.Symbol == store.SymUnknown:
+			// The source kept it secret: the sums must not give it back.
+			p.Unknown(k)
+		case v.Symbol != store.NoSymbol:
+			p.Missing(k)
+		case count:
+			p.Count(k, v.Number, v.Confidential)
+		default:
+			p.Value(k, v.Number, v.Confidential)
+		}
+	}
+	e.addRelations(p, values, bfs)
+	for i := range e.KeyFigures {
+		e.addPoints(p, &e.KeyFigures[i])
+	}
+	for _, tables := range e.Participation {
+		for _, t := range tables {
+			for _, r := range t.rows {
+				e.addParticipation(p, bfs, t.BaseFigure, r)
+			}
+		}
+	}
+	e.disc = p.Solve()
+	e.publishKeyFigures()
+	e.publishParticipation()
+}
+
+// addRelations declares GroupPartitions and AreaTotals for counts.
+func (e *Evaluation) addRelations(p *disclosure.Problem[discKey], values []store.Value, bfs map[string]store.BaseFigure) {
+	kinds := map[string]string{}
+	for _, a := range e.Catalog.Areas {
+		kinds[a.Code] = a.Kind
+	}
+	type cellSet struct{ bf, area string }
+	type areaSet struct{ bf, group, total string }
+	groups := map[cellSet]map[store.Period][]string{}
+	areas := map[areaSet]map[store.Period][]string{}
+	for _, v := range values {
+		if bfs[v.BaseFigure].Unit != "Anzahl" {
+			continue
+		}
+		cs := cellSet{v.BaseFigure, v.Area}
+		if groups[cs] == nil {
+			groups[cs] = map[store.Period][]string{}
+		}
+		groups[cs][v.Period] = append(groups[cs][v.Period], v.Group)
+		if total, ok := AreaTotals[kinds[v.Area]]; ok {
+			as := areaSet{v.BaseFigure, v.Group, total}
+			if areas[as] == nil {
+				areas[as] = map[store.Period][]string{}
+			}
+			areas[as][v.Period] = append(areas[as][v.Period], v.Area)
+		}
+	}
+	key := func(bf, area, group string, per store.Period) discKey {
+		return discKey{kind: keyValue, code: bf, area: area, group: group, period: per}
+	}
+	for cs, byPeriod := range groups {
+		for per, present := range byPeriod {
+			for _, part := range GroupPartitions {
+				if !slices.Contains(present, part.Total) || slices.ContainsFunc(part.Parts, func(g string) bool { return !slices.Contains(present, g) }) {
+					continue
+				}
+				var parts []discKey
+				for _, g := range part.Parts {
+					parts = append(parts, key(cs.bf, cs.area, g, per))
+				}
+				p.Sum(key(cs.bf, cs.area, part.Total, per), parts...)
+			}
+		}
+	}
+	for as, byPeriod := range areas {
+		for per, present := range byPeriod {
+			var parts []discKey
+			for _, a := range present {
+				parts = append(parts, key(as.bf, a, as.group, per))
+			}
+			// Sum drops the relation when the total is not stored.
+			p.Sum(key(as.bf, as.total, as.group, per), parts...)
+		}
+	}
+}
+
+// addPoints declares every computed point of a Kennzahl as derived from
+// the values its formula read.
+func (e *Evaluation) addPoints(p *disclosure.Problem[discKey], kr *KeyFigureResult) {
+	k := kr.KeyFigure
+	area := cmp.Or(k.Area, defaultArea)
+	formulas := make([]string, 0, len(k.Series)+1)
+	for _, s := range k.Series {
+		formulas = append(formulas, s.Formula)
+	}
+	if k.Reference != nil {
+		formulas = append(formulas, k.Reference.Formula)
+	}
+	lines := kr.lines()
+	for i, f := range formulas {
+		if i >= len(lines) {
+			break
+		}
+		ins := e.formulaInputs(k, f)
+		for _, pt := range lines[i].Points {
+			var keys []discKey
+			for _, in := range ins {
+				if v, ok := e.ix.lookup(in, area, pt.Period); ok {
+					keys = append(keys, valueKey(v))
+				}
+			}
+			p.Derive(pointKey(k.Code, i, pt.Period), keys...)
+		}
+	}
+}
+
+// lines are the series of a result and its reference, in the order of
+// the formulas.
+func (r Result) lines() []SeriesResult {
+	out := slices.Clone(r.Series)
+	if r.Reference != nil {
+		out = append(out, *r.Reference)
+	}
+	return out
+}
+
+func pointKey(code string, line int, per store.Period) discKey {
+	return discKey{kind: keyPoint, code: code, group: strconv.Itoa(line), period: per}
+}
+
+// formulaInputs are the Grundzahlen and groups a formula reads; a
+// Kennzahl's own alias shadows a shared one, as in compile.
+func (e *Evaluation) formulaInputs(k store.KeyFigure, formula string) []formulaInput {
+	var out []formulaInput
+	for _, m := range inputRef.FindAllStringSubmatch(formula, -1) {
+		in := formulaInput{group: m[2]}
+		found := false
+		for _, b := range k.BaseFigures {
+			if b.Alias == m[1] {
+				in.bf, found = b, true
+				break
+			}
+		}
+		if !found {
+			for _, b := range e.Catalog.BaseFigures {
+				if b.Alias == m[1] {
+					in.bf, in.shared, found = b, true, true
+					break
+				}
+			}
+		}
+		if found {
+			out = append(out, in)
+		}
+	}
+	return out
+}
+
+// addParticipation declares a participation row's share, reference and
+// index as derived from the counts they are computed from.
+func (e *Evaluation) addParticipation(p *disclosure.Problem[discKey], bfs map[string]store.BaseFigure, bf store.BaseFigure, r ParticipationRow) {
+	rule, known := participationRules[bf.Code]
+	if !known {
+		rule = participationRule{role: RoleCompared}
+	}
+	lookup := func(b store.BaseFigure, shared bool, area, group string) []discKey {
+		if v, ok := e.ix.lookup(formulaInput{bf: b, group: group, shared: shared}, area, r.Period); ok {
+			return []discKey{valueKey(v)}
+		}
+		return nil
+	}
+	share := discKey{kind: keyShare, code: bf.Code, area: r.Area, period: r.Period}
+	own := lookup(bf, false, r.Area, groupMH)
+	if rule.role == RoleReach {
+		fam := bfs[rule.refCode]
+		p.Derive(share, append(own, lookup(fam, false, r.Area, groupMH)...)...)
+		return
+	}
+	p.Derive(share, append(own, lookup(bf, false, r.Area, groupTotal)...)...)
+	if rule.role == RoleStructure {
+		return
+	}
+	refBF, refArea, shared := populationCode, populationArea, true
+	if rule.refCode != "" {
+		refBF, refArea, shared = rule.refCode, r.Area, false
+	}
+	ref := discKey{kind: keyRef, code: bf.Code, area: r.Area, period: r.Period}
+	if b, ok := bfs[refBF]; ok {
+		p.Derive(ref, append(lookup(b, shared, refArea, groupMH), lookup(b, shared, refArea, groupTotal)...)...)
+	}
+	p.Derive(discKey{kind: keyIndex, code: bf.Code, area: r.Area, period: r.Period}, share, ref)
+}
