@@ -153,6 +153,15 @@ func CheckCandidates(snap *store.Snapshot, cands []store.Value, factor float64) 
 	return out
 }
 
+// findingsUpTo keeps the findings of periods up to year (all for 0): a
+// report of 2023 does not question a value of 2025.
+func findingsUpTo(fs []Finding, year int) []Finding {
+	if year == 0 {
+		return fs
+	}
+	return slices.DeleteFunc(fs, func(f Finding) bool { return f.Period.Year() > year })
+}
+
 func newPlausibility(cat *store.Catalog, values []store.Value, factor float64) *plausibility {
 	if factor <= 1 {
 		factor = store.DefaultChangeFactor

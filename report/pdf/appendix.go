@@ -19,6 +19,7 @@ func (d *pdfDoc) appendix() {
 	d.method()
 	d.heading(idSymbols, keepAfter)
 	d.symbols()
+	d.findings()
 }
 
 func (d *pdfDoc) dataSources() {
