@@ -29,11 +29,17 @@ func printFindings(ctx context.Context, path string, stdout, stderr io.Writer) e
 	default:
 		fmt.Fprintf(stdout, "Plausibilitätsprüfung: %s Hinweise (Warnungen, keine Fehler; bitte die Werte prüfen):\n", report.FormatCount(len(fs)))
 	}
+	printFindingLines(stdout, fs)
+	return nil
+}
+
+// printFindingLines writes one line per finding, as pruefen and import
+// list them.
+func printFindingLines(w io.Writer, fs []report.Finding) {
 	for _, f := range fs {
-		fmt.Fprintf(stdout, "- Kennzahl %s; Grundzahl %s %s; Erhebungszeit %s; Bezirk %s; Gruppe %s: %s\n",
+		fmt.Fprintf(w, "- Kennzahl %s; Grundzahl %s %s; Erhebungszeit %s; Bezirk %s; Gruppe %s: %s\n",
 			f.KeyFigure, f.BaseFigure, f.BaseFigureName, f.PeriodLabel(), f.AreaName, f.GroupName, f.Text)
 	}
-	return nil
 }
 
 // readFindings checks the values of a checked copy in a temporary folder,
@@ -61,4 +67,23 @@ func readFindings(ctx context.Context, path string) ([]report.Finding, error) {
 		return nil, err
 	}
 	return report.CheckPlausibility(snap, set.ChangeFactor), nil
+}
+
+// importFindings are the plausibility findings the values vs bring into
+// the file: the import summary lists them, the values are stored anyway.
+func importFindings(ctx context.Context, st *store.Store, cat *store.Catalog, stored, vs []store.Value) []report.Finding {
+	set, _ := st.Settings(ctx) // an invalid setting falls back to its default
+	return report.CheckCandidates(&store.Snapshot{Catalog: cat, Values: stored}, vs, set.ChangeFactor)
+}
+
+func printImportFindings(w io.Writer, fs []report.Finding) {
+	switch len(fs) {
+	case 0:
+		return
+	case 1:
+		fmt.Fprintln(w, "1 Plausibilitätshinweis zu den eingelesenen Werten (eine Warnung; bitte den Wert prüfen):")
+	default:
+		fmt.Fprintf(w, "%s Plausibilitätshinweise zu den eingelesenen Werten (Warnungen; bitte die Werte prüfen):\n", report.FormatCount(len(fs)))
+	}
+	printFindingLines(w, fs)
 }

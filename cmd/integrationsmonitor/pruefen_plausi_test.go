@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -43,6 +44,35 @@ func TestCheckListsPlausibilityFindings(t *testing.T) {
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("pruefen output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// The import summary lists the findings of the imported values: here the
+// imported Insgesamt is smaller than the stored Ausländer/innen.
+func TestImportSummaryListsPlausibilityFindings(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "m.sqlite")
+	if _, _, err := runCmd(t, "neu", path); err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	part := store.Value{BaseFigure: "BEV", Period: "2024-12-31", Area: "stadt", Group: "auslaender", Number: 211361}
+	if _, err := s.SaveValue(ctx, part, store.SaveOptions{Origin: "Eingabe"}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	out, errOut, err := runCmd(t, "import", path, ldbFixture)
+	if err != nil {
+		t.Fatalf("import: %v %s", err, errOut)
+	}
+	for _, want := range []string{"2 neu", "1 Plausibilitätshinweis zu den eingelesenen Werten",
+		"Erhebungszeit 31.12.2024; Bezirk Stadt Bergisch Gladbach; Gruppe Ausländer/innen: Ausländer/innen (211.361) größer als Insgesamt (111.361)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("import summary lacks %q:\n%s", want, out)
 		}
 	}
 }
