@@ -434,21 +434,17 @@ type series struct {
 }
 
 func seriesOf(v store.Value) series {
-	return series{bf: v.BaseFigure, area: v.Area, group: v.Group, kind: v.Period.Kind(), season: season(v.Period)}
+	s := series{bf: v.BaseFigure, area: v.Area, group: v.Group, kind: v.Period.Kind()}
+	if s.kind == store.HalfYearPeriod {
+		s.season = string(v.Period)[5:]
+	}
+	return s
 }
 
 // histEntry is a period of a series with its position, computed once.
 type histEntry struct {
 	pos    float64
 	period store.Period
-}
-
-// season is the half of a half-year, "" for other periods.
-func season(p store.Period) string {
-	if p.Kind() == store.HalfYearPeriod {
-		return string(p)[5:]
-	}
-	return ""
 }
 
 // jump reports whether cur is more than factor times prev or less than
