@@ -16,6 +16,11 @@ func (f *valueForm) plausibilityWarnings(v store.Value) []string {
 	if f.u.st == nil || !v.HasNumber() {
 		return nil
 	}
+	// A value the file refuses (a negative count) is refused by the save
+	// with its reason; there is nothing to confirm.
+	if bf, ok := f.selected(); !ok || v.Validate(bf) != nil {
+		return nil
+	}
 	ctx := context.Background()
 	snap, err := f.u.st.Snapshot(ctx, f.u.reportYear)
 	if err != nil {
