@@ -13,6 +13,8 @@ func InputOf(in *store.EditionInputs) Input {
 		Year:       in.Snapshot.ReportYear,
 		SmallCount: in.Settings.SmallCount,
 		Demo:       in.Settings.Demo,
+
+		ChangeFactor: in.Settings.ChangeFactor,
 	}
 }
 

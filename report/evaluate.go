@@ -27,6 +27,9 @@ type Input struct {
 	Demo bool
 	// Today dates the Datenlieferungen; zero leaves them out.
 	Today time.Time
+	// ChangeFactor is the plausibility rule's change factor
+	// (store.Settings.ChangeFactor); zero means store.DefaultChangeFactor.
+	ChangeFactor float64
 }
 
 // Evaluation is everything the window, the PDF, the exports and the
@@ -62,6 +65,9 @@ type Evaluation struct {
 	Values []store.Value
 	// Sources are the distinct sources the values up to Year name, sorted.
 	Sources []string
+	// Findings are the open plausibility findings (CheckPlausibility) of
+	// the values up to Year; the report lists them in its annex.
+	Findings []Finding
 
 	ix     valueIndex
 	byCode map[string]int
@@ -150,6 +156,7 @@ func Evaluate(in Input) *Evaluation {
 	e.Values = s.Values
 	e.Demo = e.Demo || slices.ContainsFunc(s.Values, func(v store.Value) bool { return v.Demo })
 	e.Sources = valueSources(s.Values, in.Year)
+	e.Findings = findingsUpTo(CheckPlausibility(&s, in.ChangeFactor), in.Year)
 	return e
 }
 

@@ -16,6 +16,7 @@ const (
 	keyDemo       = "beispieldaten"
 	keySmallCount = "kleine_fallzahl"
 	keyCreatedAt  = "created_at"
+	keyChange     = "plausi_faktor"
 )
 
 // DefaultSmallCount is the threshold of issue 6: below three cases a
@@ -63,7 +64,16 @@ type Settings struct {
 	// the report so that no person can be identified. Default
 	// DefaultSmallCount.
 	SmallCount int
+	// ChangeFactor: a value more than ChangeFactor times, or less than a
+	// ChangeFactor-th of, the previous like period is questioned by the
+	// plausibility check. Default DefaultChangeFactor.
+	ChangeFactor float64
 }
+
+// DefaultChangeFactor questions a value three times or a third of the
+// previous like period, as a typing error (a comma, a digit too many)
+// changes a value by ten times or more and real series rarely triple.
+const DefaultChangeFactor = 3
 
 // Settings reads the file-wide settings. A key not set takes its default.
 // A stored text that is not valid (a Berichtsjahr "abc", set by hand in
@@ -74,16 +84,16 @@ type Settings struct {
 // text (and Demo true, so that the file is rather labelled too often than
 // too rarely), so that the window can open and let the user correct it.
 func (s *Store) Settings(ctx context.Context) (Settings, error) {
-	set := Settings{ReportYear: s.Now().Year() - 1, SmallCount: DefaultSmallCount}
+	set := Settings{ReportYear: s.Now().Year() - 1, SmallCount: DefaultSmallCount, ChangeFactor: DefaultChangeFactor}
 	raw := map[string]string{}
-	err := queryEach(ctx, s.db, `SELECT key, value FROM setting WHERE key IN (?,?,?)`, func(r *sql.Rows) error {
+	err := queryEach(ctx, s.db, `SELECT key, value FROM setting WHERE key IN (?,?,?,?)`, func(r *sql.Rows) error {
 		var k, v string
 		if err := r.Scan(&k, &v); err != nil {
 			return err
 		}
 		raw[k] = strings.TrimSpace(v)
 		return nil
-	}, keyReportYear, keyDemo, keySmallCount)
+	}, keyReportYear, keyDemo, keySmallCount, keyChange)
 	if err != nil {
 		return set, fmt.Errorf("settings: %w", classify(err))
 	}
@@ -109,6 +119,13 @@ func (s *Store) Settings(ctx context.Context) (Settings, error) {
 			set.SmallCount = n
 		} else {
 			bad = append(bad, fmt.Sprintf("„%s“ ist „%s“; erwartet wird eine ganze Zahl ab 1, z. B. %d.", keySmallCount, shorten(v), DefaultSmallCount))
+		}
+	}
+	if v, ok := raw[keyChange]; ok && v != "" {
+		if f, err := strconv.ParseFloat(strings.Replace(v, ",", ".", 1), 64); err == nil && f > 1 && f <= 1000 {
+			set.ChangeFactor = f
+		} else {
+			bad = append(bad, fmt.Sprintf("„%s“ ist „%s“; erwartet wird eine Zahl größer als 1, z. B. %d.", keyChange, shorten(v), DefaultChangeFactor))
 		}
 	}
 	if len(bad) > 0 {

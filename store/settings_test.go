@@ -38,7 +38,7 @@ func withRawSettings(t *testing.T, kv map[string]string) *store.Store {
 
 func TestSettings(t *testing.T) {
 	// mustCreate's clock says 2025, so the last complete year is 2024.
-	def := store.Settings{ReportYear: 2024, SmallCount: store.DefaultSmallCount}
+	def := store.Settings{ReportYear: 2024, SmallCount: store.DefaultSmallCount, ChangeFactor: store.DefaultChangeFactor}
 	for _, tc := range []struct {
 		name    string
 		stored  map[string]string
@@ -48,16 +48,19 @@ func TestSettings(t *testing.T) {
 		{"Defaults", nil, def, ""},
 		{"EmptyTextsAreDefaults", map[string]string{"berichtsjahr": "", "beispieldaten": "", "kleine_fallzahl": " "}, def, ""},
 		{"Stored", map[string]string{"berichtsjahr": "2023", "beispieldaten": "1", "kleine_fallzahl": "5"},
-			store.Settings{ReportYear: 2023, ReportYearStored: true, Demo: true, SmallCount: 5}, ""},
+			store.Settings{ReportYear: 2023, ReportYearStored: true, Demo: true, SmallCount: 5, ChangeFactor: store.DefaultChangeFactor}, ""},
+		{"ChangeFactorStored", map[string]string{"plausi_faktor": "2,5"},
+			store.Settings{ReportYear: 2024, SmallCount: store.DefaultSmallCount, ChangeFactor: 2.5}, ""},
+		{"ChangeFactorOne", map[string]string{"plausi_faktor": "1"}, def, "„plausi_faktor“ ist „1“"},
 		{"DemoOff", map[string]string{"beispieldaten": "0"}, def, ""},
 		{"ReportYearNotANumber", map[string]string{"berichtsjahr": "abc"}, def, "„berichtsjahr“ ist „abc“"},
 		{"ReportYearOutOfRange", map[string]string{"berichtsjahr": "25"}, def, "ein Jahr von 1950 bis 2100"},
 		{"SmallCountNotANumber", map[string]string{"kleine_fallzahl": "viele"}, def, "„kleine_fallzahl“ ist „viele“"},
 		{"SmallCountZero", map[string]string{"kleine_fallzahl": "0"}, def, "ganze Zahl ab 1"},
 		{"UnknownDemoMarkerLabelsTheFile", map[string]string{"beispieldaten": "ja"},
-			store.Settings{ReportYear: 2024, Demo: true, SmallCount: store.DefaultSmallCount}, "„beispieldaten“ ist „ja“"},
+			store.Settings{ReportYear: 2024, Demo: true, SmallCount: store.DefaultSmallCount, ChangeFactor: store.DefaultChangeFactor}, "„beispieldaten“ ist „ja“"},
 		{"OneBadKeyKeepsTheOthers", map[string]string{"berichtsjahr": "2023", "kleine_fallzahl": "x"},
-			store.Settings{ReportYear: 2023, ReportYearStored: true, SmallCount: store.DefaultSmallCount}, "kleine_fallzahl"},
+			store.Settings{ReportYear: 2023, ReportYearStored: true, SmallCount: store.DefaultSmallCount, ChangeFactor: store.DefaultChangeFactor}, "kleine_fallzahl"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := withRawSettings(t, tc.stored)

@@ -36,6 +36,8 @@ func evaluateFile(st *store.Store, year int, demo bool, today time.Time) (*repor
 		SmallCount: set.SmallCount,
 		Demo:       demo,
 		Today:      today,
+
+		ChangeFactor: set.ChangeFactor,
 	}), nil
 }
 

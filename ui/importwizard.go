@@ -84,6 +84,8 @@ type importWizard struct {
 	summary *widget.Label
 	plan    *official.Plan
 	bfs     []store.BaseFigure
+	// findings are the summary lines of the plan's plausibility findings.
+	findings []string
 	// stored is called after values were stored (tests).
 	stored func(inserted, corrected int, err error)
 }
@@ -180,6 +182,7 @@ func (w *importWizard) replan() {
 	if len(p.Problems) > 0 {
 		lines = append(lines, fmt.Sprintf("%d Hinweise, z. B.: %s", len(p.Problems), p.Problems[0]))
 	}
+	lines = append(lines, w.plausibility(stored)...)
 	w.summary.SetText(strings.Join(lines, "\n"))
 }
 
@@ -254,5 +257,5 @@ func (w *importWizard) saved(ins, cor int, err error) {
 		return
 	}
 	w.u.rebuildKeepTab()
-	dialog.ShowInformation("Import abgeschlossen", fmt.Sprintf("Neu: %s, korrigiert: %s, unverändert: %s.", report.FormatValueCount(ins), report.FormatValueCount(cor), report.FormatValueCount(len(w.plan.Values)-ins-cor)), w.u.win)
+	dialog.ShowInformation("Import abgeschlossen", fmt.Sprintf("Neu: %s, korrigiert: %s, unverändert: %s.", report.FormatValueCount(ins), report.FormatValueCount(cor), report.FormatValueCount(len(w.plan.Values)-ins-cor))+w.findingsNote(), w.u.win)
 }

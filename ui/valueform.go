@@ -284,12 +284,6 @@ func (f *valueForm) read() (store.Value, error) {
 	return v, nil
 }
 
-// plausibilityWarnings is the hook for the plausibility rules of the
-// assessment issue: it returns a German warning per rule v breaks, for bf's
-// unit and kind (a head count of 12,5, a jump against the previous period).
-// Until those rules exist there are none; tests may replace it.
-var plausibilityWarnings = func(bf store.BaseFigure, v store.Value) []string { return nil }
-
 // submit validates the form, shows the plausibility warnings before
 // anything is written, and saves.
 func (f *valueForm) submit() {
@@ -298,8 +292,7 @@ func (f *valueForm) submit() {
 		f.fail(err)
 		return
 	}
-	bf, _ := f.selected()
-	warnings := plausibilityWarnings(bf, v)
+	warnings := f.plausibilityWarnings(v)
 	if len(warnings) == 0 {
 		f.write(v, false)
 		return
@@ -314,7 +307,7 @@ func (f *valueForm) submit() {
 		}
 	}, f.u.win)
 	d.SetConfirmText("Trotzdem speichern")
-	d.SetDismissText("Abbrechen")
+	d.SetDismissText("Zurück")
 	d.Show()
 }
 

@@ -246,23 +246,55 @@ func TestValueTableHasNoScrollerOfItsOwn(t *testing.T) {
 	}
 }
 
+// The example: "12,5" typed for the foreign unemployed, about
+// 5.000 in the demo file, is questioned before anything is written;
+// "Zurück" keeps the file as it was, "Trotzdem speichern" saves.
 func TestPlausibilityWarningsAskBeforeSaving(t *testing.T) {
-	u, _ := newTestApp(t)
-	old := plausibilityWarnings
-	t.Cleanup(func() { plausibilityWarnings = old })
-	plausibilityWarnings = func(store.BaseFigure, store.Value) []string { return []string{"Testhinweis"} }
+	u, _ := demoTestApp(t, 2024)
+	ctx := context.Background()
 	f := openKeyFigure(t, u, "A", "A-K1").form
-	fill(f, "2. Halbjahr 2016", "1.134")
+	f.baseFigure.SetSelected("Arbeitslose")
+	f.group.SetSelected("Ausländer/innen")
+	prev, err := u.st.Value(ctx, "A-K1-G1", "2024-H1", "stadt", "auslaender")
+	if err != nil || prev.Number < 1000 {
+		t.Fatalf("demo file: 1. Halbjahr 2024 = %+v, %v", prev, err)
+	}
+	before, _ := u.st.Values(ctx)
+	fill(f, "1. Halbjahr 2026", "12,5")
 	test.Tap(f.save)
-	if got := overlayTexts(t, u); !strings.Contains(got, "Testhinweis") {
-		t.Fatalf("warnings not shown before saving: %q", got)
+	got := overlayTexts(t, u)
+	for _, want := range []string{"Wert prüfen", "Eine Anzahl ist eine ganze Zahl, nicht 12,5.",
+		"12,5 ist weniger als ein Drittel des Werts im 1. Halbjahr 2025"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("dialog lacks %q:\n%s", want, got)
+		}
 	}
-	if vals, _ := u.st.Values(context.Background()); len(vals) != 0 {
-		t.Fatalf("stored before the warning was answered")
+	stored := func() bool {
+		_, err := u.st.Value(ctx, "A-K1-G1", "2026-H1", "stadt", "auslaender")
+		return err == nil
 	}
+	if stored() {
+		t.Fatal("stored before the warning was answered")
+	}
+	test.Tap(topButton(t, u, "Zurück"))
+	if after, _ := u.st.Values(ctx); stored() || len(after) != len(before) {
+		t.Fatal("stored after Zurück")
+	}
+	if !strings.HasPrefix(f.message.Text, "Nicht gespeichert") {
+		t.Errorf("message after Zurück: %q", f.message.Text)
+	}
+	test.Tap(f.save)
 	test.Tap(topButton(t, u, "Trotzdem speichern"))
-	if _, err := u.st.Value(context.Background(), "A-K1-G1", "2016-H2", "stadt", "insgesamt"); err != nil {
-		t.Errorf("not stored after confirming: %v", err)
+	v, err := u.st.Value(ctx, "A-K1-G1", "2026-H1", "stadt", "auslaender")
+	if err != nil || v.Number != 12.5 {
+		t.Errorf("after confirming: %+v, %v", v, err)
+	}
+	// A plausible value is saved without a question.
+	dismissAll(u)
+	fill(f, "2. Halbjahr 2026", "5.010")
+	test.Tap(f.save)
+	if !strings.HasPrefix(f.message.Text, "Gespeichert") || u.win.Canvas().Overlays().Top() != nil {
+		t.Errorf("plausible value: message %q, dialog:\n%s", f.message.Text, overlayTexts(t, u))
 	}
 }
 

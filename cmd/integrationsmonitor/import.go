@@ -84,6 +84,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintf(stderr, "%d Werte weichen von den gespeicherten ab. Nichts wurde geändert. Mit -korrigieren werden sie übernommen (die alten Werte bleiben in der Historie).\n", len(plan.Changed))
 		return errReported
 	}
+	findings := importFindings(ctx, st, cat, stored, plan.Values)
 	ins, cor, err := st.SaveValues(ctx, plan.Values, store.SaveOptions{Origin: "Import: " + filepath.Base(src), Correct: *correct})
 	if err != nil {
 		return err
@@ -94,6 +95,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintf(stdout, "Zeitreihenbrüche gesetzt (Zensus-Grundlage): %d.\n", n)
 	}
 	fmt.Fprintf(stdout, "Import aus %s: %d Werte gelesen, %d neu, %d korrigiert, %d unverändert.\n", filepath.Base(src), len(plan.Values), ins, cor, len(plan.Values)-ins-cor)
+	printImportFindings(stdout, findings)
 	return nil
 }
 

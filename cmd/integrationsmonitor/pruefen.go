@@ -30,5 +30,5 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if r.Editions > 0 {
 		fmt.Fprintf(stdout, "%d festgeschriebene Berichtsfassungen, alle unverändert (Prüfsummen stimmen).\n", r.Editions)
 	}
-	return nil
+	return printFindings(ctx, fs.Arg(0), stdout, stderr)
 }

@@ -20,6 +20,7 @@ func (d *pdfDoc) appendix() {
 	d.secrecy()
 	d.heading(idSymbols, keepAfter)
 	d.symbols()
+	d.findings()
 }
 
 func (d *pdfDoc) dataSources() {

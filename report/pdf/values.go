@@ -33,6 +33,7 @@ func prepare(e *report.Evaluation, texts *store.ReportTexts, opt Options) (*repo
 		texts:   texts,
 	}
 	in.outline = buildOutline(e.Catalog, texts, opt.Changes)
+	in.outline.addFindings(e)
 	for _, f := range e.Catalog.Fields {
 		in.sections += len(f.KeyFigures) + len(f.Indicators)
 	}
