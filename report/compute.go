@@ -60,13 +60,14 @@ func ComputeAll(snap *store.Snapshot) []Result {
 type computation struct {
 	cat        *store.Catalog
 	reportYear int
+	baseYear   int
 	ix         valueIndex
 	shared     map[string]store.BaseFigure // alias → shared Grundzahl
 	machine    vm.VM
 }
 
 func newComputation(snap *store.Snapshot, keep func(code string) bool) *computation {
-	c := &computation{cat: &store.Catalog{}}
+	c := &computation{cat: &store.Catalog{}, baseYear: store.DefaultBaseYear}
 	var values []store.Value
 	if snap != nil {
 		if snap.Catalog != nil {
@@ -106,16 +107,7 @@ func (c *computation) compute(k store.KeyFigure) Result {
 		r.Reference = &SeriesResult{Label: k.Reference.Label, Points: c.evaluate(ref, area, periods, &r.Demo)}
 	}
 
-	tr := trend{dir: k.Direction, unit: k.Unit, reportYear: c.reportYear}
-	if len(r.Series) > 0 {
-		tr.series = r.Series[0].Points
-		if series[0].usesShared || ref != nil && ref.usesShared {
-			tr.breakYear = censusBreakYear
-		}
-	}
-	if r.Reference != nil {
-		tr.ref = r.Reference.Points
-	}
+	tr := c.trendOf(k, &r, series, ref)
 	r.Assessment = assess(tr)
 	r.MissingCurrent = c.reportYear > 0 && !hasYear(tr.series, c.reportYear)
 	r.Sentence = sentence(r, c.reportYear)
@@ -130,7 +122,8 @@ type formula struct {
 	env        map[string]any // alias → map[group]float64, refilled per point
 	hasDiv     bool
 	usesShared bool
-	problem    string // German; set when the formula cannot be evaluated at all
+	ratio      *ratioInputs // nil unless the formula is a simple share
+	problem    string       // German; set when the formula cannot be evaluated at all
 }
 
 // formulaInput is one "Alias.group" of a formula.
@@ -175,6 +168,7 @@ func (c *computation) compile(text string, local map[string]store.BaseFigure) *f
 		return f
 	}
 	f.program = prog
+	f.ratio = simpleRatio(text)
 	return f
 }
 
@@ -279,6 +273,9 @@ func (c *computation) point(f *formula, area string, p store.Period) Point {
 		pt.Reason = "Das Ergebnis ist keine endliche Zahl."
 	default:
 		pt.Value, pt.OK = x, true
+		if f.ratio != nil {
+			pt.Numerator, pt.Denominator = f.ratio.counts(f.env)
+		}
 	}
 	return pt
 }

@@ -22,6 +22,9 @@ type Input struct {
 	// SmallCount is the small-count threshold: published tables hide
 	// counts from 1 to SmallCount-1. Zero means store.DefaultSmallCount.
 	SmallCount int
+	// BaseYear starts the long-term Bewertung (setting "basisjahr"); zero
+	// means store.DefaultBaseYear.
+	BaseYear int
 	// Demo is true when the file is a Beispieldatei.
 	Demo bool
 	// Today dates the Datenlieferungen; zero leaves them out.
@@ -121,6 +124,9 @@ func Evaluate(in Input) *Evaluation {
 		e.SmallCount = store.DefaultSmallCount
 	}
 	c := newComputation(&s, func(string) bool { return true })
+	if in.BaseYear > 0 {
+		c.baseYear = in.BaseYear
+	}
 	// e.Catalog stays nil for a snapshot without one, so that a
 	// presentation can refuse it; the computation runs on an empty one.
 	e.ix = c.ix

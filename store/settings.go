@@ -15,12 +15,19 @@ const (
 	keyReportYear = "berichtsjahr"
 	keyDemo       = "beispieldaten"
 	keySmallCount = "kleine_fallzahl"
+	keyBaseYear   = "basisjahr"
 	keyCreatedAt  = "created_at"
 )
 
 // DefaultSmallCount is the threshold of issue 6: below three cases a
 // school-level count may point to a single family.
 const DefaultSmallCount = 3
+
+// DefaultBaseYear is the base period of the long-term assessment: the
+// KOMM-IN process of 2011/2012 set the Kennzahlen, the Stabsstelle has run
+// the Integrationskonzept since January 2011, and the official population
+// rests on the Zensus 2011 from then on (docs/bewertung.md).
+const DefaultBaseYear = 2011
 
 // DefaultReportAuthor is printed as "Verfasst von" on the title page when
 // the report year has no author of its own: the Stabsstelle is responsible
@@ -63,6 +70,9 @@ type Settings struct {
 	// the report so that no person can be identified. Default
 	// DefaultSmallCount.
 	SmallCount int
+	// BaseYear is the Basisjahr the long-term Bewertung starts at.
+	// Default DefaultBaseYear.
+	BaseYear int
 }
 
 // Settings reads the file-wide settings. A key not set takes its default.
@@ -74,16 +84,16 @@ type Settings struct {
 // text (and Demo true, so that the file is rather labelled too often than
 // too rarely), so that the window can open and let the user correct it.
 func (s *Store) Settings(ctx context.Context) (Settings, error) {
-	set := Settings{ReportYear: s.Now().Year() - 1, SmallCount: DefaultSmallCount}
+	set := Settings{ReportYear: s.Now().Year() - 1, SmallCount: DefaultSmallCount, BaseYear: DefaultBaseYear}
 	raw := map[string]string{}
-	err := queryEach(ctx, s.db, `SELECT key, value FROM setting WHERE key IN (?,?,?)`, func(r *sql.Rows) error {
+	err := queryEach(ctx, s.db, `SELECT key, value FROM setting WHERE key IN (?,?,?,?)`, func(r *sql.Rows) error {
 		var k, v string
 		if err := r.Scan(&k, &v); err != nil {
 			return err
 		}
 		raw[k] = strings.TrimSpace(v)
 		return nil
-	}, keyReportYear, keyDemo, keySmallCount)
+	}, keyReportYear, keyDemo, keySmallCount, keyBaseYear)
 	if err != nil {
 		return set, fmt.Errorf("settings: %w", classify(err))
 	}
@@ -111,6 +121,14 @@ func (s *Store) Settings(ctx context.Context) (Settings, error) {
 			bad = append(bad, fmt.Sprintf("„%s“ ist „%s“; erwartet wird eine ganze Zahl ab 1, z. B. %d.", keySmallCount, shorten(v), DefaultSmallCount))
 		}
 	}
+	if v, ok := raw[keyBaseYear]; ok && v != "" {
+		if y, err := strconv.Atoi(v); err == nil && y >= MinPeriodYear && y <= MaxPeriodYear {
+			set.BaseYear = y
+		} else {
+			bad = append(bad, fmt.Sprintf("„%s“ ist „%s“; erwartet wird ein Jahr von %d bis %d, z. B. %d.",
+				keyBaseYear, shorten(v), MinPeriodYear, MaxPeriodYear, DefaultBaseYear))
+		}
+	}
 	if len(bad) > 0 {
 		return set, &UserError{Message: "Eine Einstellung in der Datei ist ungültig: " + strings.Join(bad, " "), Err: ErrInvalidInput}
 	}
@@ -123,6 +141,14 @@ func (s *Store) SetReportYear(ctx context.Context, year int) error {
 		return err
 	}
 	return s.setSettings(ctx, map[string]string{keyReportYear: strconv.Itoa(year)})
+}
+
+// SetBaseYear stores the Basisjahr of the long-term Bewertung.
+func (s *Store) SetBaseYear(ctx context.Context, year int) error {
+	if year < MinPeriodYear || year > MaxPeriodYear {
+		return &UserError{Message: fmt.Sprintf("Das Basisjahr muss zwischen %d und %d liegen.", MinPeriodYear, MaxPeriodYear), Err: ErrInvalidInput}
+	}
+	return s.setSettings(ctx, map[string]string{keyBaseYear: strconv.Itoa(year)})
 }
 
 // SaveDemoData stores the generated values vs (package demo) with the
