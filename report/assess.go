@@ -110,7 +110,7 @@ func assess(tr trend) Assessment {
 	if tr.baseYear > 0 {
 		a.Text = fmt.Sprintf("Seit %d: %s", tr.baseYear, a.Text)
 	}
-	if long.Level != NotAssessable && short.FromYear > long.FromYear && short.N > 0 {
+	if long.Level != NotAssessable && short.N > 0 && short.N < long.N {
 		a.Text += fmt.Sprintf(" Kurzfristig (%d–%d): %s (%s).", short.FromYear, short.ToYear,
 			short.Level.Label(), short.Symbol)
 	}
