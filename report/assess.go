@@ -107,7 +107,7 @@ func assess(tr trend) Assessment {
 	short := tr.assessWindow(end-shortYears+1, end)
 	a := Assessment{Level: long.Level, Symbol: long.Symbol, Text: long.Text, From: long.From, To: long.To,
 		N: long.N, Rate: long.Rate, BaseYear: tr.baseYear, Long: long, Short: short}
-	if tr.baseYear > 0 {
+	if tr.baseYear > 0 && long.Level != NotAssessable {
 		a.Text = fmt.Sprintf("Seit %d: %s", tr.baseYear, a.Text)
 	}
 	if long.Level != NotAssessable && short.N > 0 && short.N < long.N {
