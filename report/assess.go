@@ -66,147 +66,379 @@ func (l AssessmentLevel) Symbol() string {
 
 // trend is what the assessment of one Kennzahl needs.
 type trend struct {
-	dir        store.Direction
-	unit       string
-	series     []Point // headline series
-	ref        []Point // reference line; nil if the Kennzahl has none
-	reportYear int     // latest year assessed; 0 for no limit
-	breakYear  int     // first year of a new series (census); 0 for none
+	dir  store.Direction
+	unit string
+	// series is the series judged; headline, if set, the Kennzahl's first
+	// series, whose values the assessment reports as From and To when the
+	// rule judges another one (A-K5).
+	series, headline []Point
+	// ref is the reference line or the series compared with; nil if none.
+	ref      []Point
+	refLabel string
+	// parity judges series ÷ ref against parity whatever the direction
+	// (assessRules).
+	parity     bool
+	reportYear int // latest year assessed; 0 for no limit
+	// baseYear starts the long-term window; 0 starts it at the first value.
+	baseYear int
+	// breaks are the first periods of new parts of the series, sorted;
+	// breakReasons, where not "", say why (same index).
+	breaks       []store.Period
+	breakReasons []string
+	noun         string // who the counts count ("Kinder"); "" for Fälle
 }
 
-// assess rates the development of the headline series from its base
-// period to its latest period (docs/bewertung.md).
+// shortYears is the length of the short-term window, as Eurostat's.
+const shortYears = 5
+
+// assess rates the development of a Kennzahl in two windows, since the
+// base year (the headline) and over the last five years
+// (docs/bewertung.md).
 func assess(tr trend) Assessment {
-	pts, refs, cut := tr.window()
-	a := Assessment{N: len(pts), Rate: math.NaN()}
-	if len(pts) > 0 {
-		a.From, a.To = pts[0], pts[len(pts)-1]
+	end := tr.reportYear
+	if end == 0 {
+		for _, p := range tr.series {
+			if p.OK {
+				end = max(end, p.Period.Year())
+			}
+		}
 	}
-	var text string
-	switch {
-	case tr.dir != store.Rising && tr.dir != store.Falling && tr.dir != store.ToReference && tr.dir != store.Balanced:
-		a.Level, text = NotAssessable, "Die Zielrichtung dieser Kennzahl ist noch offen; sie wird deshalb nicht bewertet."
-	case tr.dir == store.ToReference && tr.ref == nil:
-		a.Level, text = NotAssessable, "Für diese Kennzahl ist keine Referenz hinterlegt; sie wird deshalb nicht bewertet."
-	case len(pts) < minPoints || a.To.Period.Pos()-a.From.Period.Pos() < minSpan-spanSlack:
-		a.Level, text = TooLittleData, fmt.Sprintf(
-			"Für eine Bewertung sind mindestens %d Werte über mindestens %d Jahre nötig (vorhanden: %s).",
-			minPoints, minSpan, FormatValueCount(len(pts)))
-	case tr.dir == store.Rising || tr.dir == store.Falling:
-		a.Level, a.Rate, text = tr.trendLevel(a.From, a.To)
-	default:
-		a.Level, a.Rate, text = tr.distanceLevel(a.From, a.To, refs[0], refs[len(refs)-1])
+	long := tr.assessWindow(tr.baseYear, end)
+	short := tr.assessWindow(end-shortYears+1, end)
+	a := Assessment{Level: long.Level, Symbol: long.Symbol, Text: long.Text, From: long.From, To: long.To,
+		N: long.N, Rate: long.Rate, BaseYear: tr.baseYear, Long: long, Short: short}
+	if tr.baseYear > 0 && long.Level != NotAssessable {
+		a.Text = fmt.Sprintf("Seit %d: %s", tr.baseYear, a.Text)
 	}
-	if cut {
-		text += fmt.Sprintf(" Wegen der Umstellung der Bevölkerungszahlen auf den Zensus %d beginnt der Vergleich %s.",
-			tr.breakYear, withPrep("mit", a.From.Period))
+	if long.Level != NotAssessable && short.N > 0 && short.N < long.N {
+		a.Text += fmt.Sprintf(" Kurzfristig (%d–%d): %s (%s).", short.FromYear, short.ToYear,
+			short.Level.Label(), short.Symbol)
 	}
-	a.Symbol, a.Text = a.Level.Symbol(), text
 	return a
 }
 
-// window returns the points the assessment rests on, the reference value
-// at each, and whether a series break cut earlier points off. A point
-// counts only where the reference, if the rule needs it, is computable too.
-func (tr trend) window() (pts []Point, refs []float64, cut bool) {
-	needRef := tr.ref != nil && (tr.dir == store.ToReference || tr.dir == store.Balanced)
+// assessWindow rates the years from..to; from 0 means from the first value.
+func (tr trend) assessWindow(from, to int) WindowAssessment {
+	pts, refs, cut := tr.window(from, to)
+	w := WindowAssessment{FromYear: from, ToYear: to, N: len(pts), Slope: math.NaN(), Rate: math.NaN()}
+	if len(pts) > 0 {
+		w.From, w.To = tr.headlineAt(pts[0]), tr.headlineAt(pts[len(pts)-1])
+		if from == 0 {
+			w.FromYear = pts[0].Period.Year()
+		}
+	}
+	parity := tr.parity || tr.dir == store.ToReference || tr.dir == store.Balanced
+	var text string
+	switch {
+	case tr.dir != store.Rising && tr.dir != store.Falling && tr.dir != store.ToReference && tr.dir != store.Balanced:
+		w.Level, text = NotAssessable, "Die Zielrichtung dieser Kennzahl ist noch offen; sie wird deshalb nicht bewertet."
+	case parity && tr.ref == nil && tr.dir != store.Balanced:
+		w.Level, text = NotAssessable, "Für diese Kennzahl ist keine Referenz hinterlegt; sie wird deshalb nicht bewertet."
+	case !enoughData(pts):
+		w.Level = TooLittleData
+		if cut != "" {
+			text = "Zeitreihenbruch – keine Bewertung über den Bruch."
+		} else {
+			text = fmt.Sprintf("Für eine Bewertung sind mindestens %d Werte über mindestens %d Jahre nötig (vorhanden: %s).",
+				minPoints, minSpan, FormatValueCount(len(pts)))
+		}
+	case !parity:
+		text = tr.levelTrend(&w, pts)
+	default:
+		text = tr.referenceTrend(&w, pts, refs)
+	}
+	if cut != "" && w.N > 0 {
+		text += " " + cut
+	}
+	w.Symbol, w.Text = w.Level.Symbol(), text
+	return w
+}
+
+func enoughData(pts []Point) bool {
+	if len(pts) < minPoints || pts[len(pts)-1].Period.Pos()-pts[0].Period.Pos() < minSpan-spanSlack {
+		return false
+	}
+	// Theil–Sen needs two values of one season.
+	seen := map[string]bool{}
+	for _, p := range pts {
+		s := season(p.Period)
+		if seen[s] {
+			return true
+		}
+		seen[s] = true
+	}
+	return false
+}
+
+// headlineAt is the headline series' point at p's period, or p itself.
+func (tr trend) headlineAt(p Point) Point {
+	for _, h := range tr.headline {
+		if h.Period == p.Period && h.OK {
+			return h
+		}
+	}
+	return p
+}
+
+// window returns the points of the years from..to the assessment rests on
+// and the reference at each. Where a series break lies inside, only the
+// part after the last break counts; cut then says so in German. A point
+// counts only where the reference, if the rule needs it, is computable
+// too.
+func (tr trend) window(from, to int) (pts []Point, refs []Point, cut string) {
+	needRef := tr.ref != nil && (tr.parity || tr.dir == store.ToReference || tr.dir == store.Balanced)
 	refAt := map[store.Period]Point{}
 	for _, p := range tr.ref {
 		refAt[p.Period] = p
 	}
 	for _, p := range tr.series {
-		if !p.OK || tr.reportYear > 0 && p.Period.Year() > tr.reportYear {
+		y := p.Period.Year()
+		if !p.OK || to > 0 && y > to || y < from {
 			continue
 		}
-		r := 1.0 // ausgeglichen without a reference line: balance is 1
+		r := Point{Period: p.Period, Value: 1, OK: true} // ausgeglichen without a reference line: balance is 1
 		if needRef {
-			rp := refAt[p.Period]
-			if !rp.OK {
+			if r = refAt[p.Period]; !r.OK {
 				continue
 			}
-			r = rp.Value
 		}
 		pts, refs = append(pts, p), append(refs, r)
 	}
-	if tr.breakYear == 0 || len(pts) == 0 || pts[0].Period.Year() >= tr.breakYear ||
-		pts[len(pts)-1].Period.Year() < tr.breakYear {
-		return pts, refs, false
+	if len(pts) == 0 {
+		return pts, refs, ""
 	}
-	i := 0
-	for pts[i].Period.Year() < tr.breakYear {
-		i++
+	first, last := pts[0].Period.Pos(), pts[len(pts)-1].Period.Pos()
+	for i := len(tr.breaks) - 1; i >= 0; i-- {
+		b := tr.breaks[i].Pos()
+		if b <= first+1e-9 || b > last+1e-9 {
+			continue
+		}
+		k := 0
+		for pts[k].Period.Pos() < b-1e-9 {
+			k++
+		}
+		pts, refs = pts[k:], refs[k:]
+		why := "eines Zeitreihenbruchs"
+		if i < len(tr.breakReasons) && tr.breakReasons[i] != "" {
+			why = tr.breakReasons[i]
+		}
+		return pts, refs, fmt.Sprintf("Wegen %s beginnt der Vergleich %s.", why, withPrep("mit", pts[0].Period))
 	}
-	return pts[i:], refs[i:], true
+	return pts, refs, ""
 }
 
-// trendLevel applies the rule for steigt and sinkt.
-func (tr trend) trendLevel(from, to Point) (AssessmentLevel, float64, string) {
-	years := to.Period.Pos() - from.Period.Pos()
-	rate, how := annualRate(from.Value, to.Value, years, tr.unit)
-	text := fmt.Sprintf("Veränderung %s %s: durchschnittlich %s pro Jahr (%s); ",
-		withPrep("von", from.Period), withPrep("bis", to.Period), formatRate(rate), how)
-	switch {
-	case math.Abs(rate) < significantRate-assessSlack:
-		return NoChange, rate, text + "unter 1\u00a0% pro Jahr gilt eine Veränderung als nicht wesentlich."
-	case (rate > 0) == (tr.dir == store.Rising):
-		return TowardGoal, rate, text + "das entspricht der Zielrichtung „" + tr.dir.Label() + "“."
+// levelTrend applies the rule for steigt and sinkt to the level.
+func (tr trend) levelTrend(w *WindowAssessment, pts []Point) string {
+	logScale := !isShareUnit(tr.unit)
+	for _, p := range pts {
+		logScale = logScale && p.Value > 0
 	}
-	return AgainstGoal, rate, text + "das widerspricht der Zielrichtung „" + tr.dir.Label() + "“."
-}
-
-// annualRate is the compound annual growth rate where the SDG methods
-// use it. Shares, differences in Prozentpunkte and values at or below zero
-// get the linear change per year relative to the base value instead: a
-// share that grows from 0,5 % to 2 % in four years would otherwise show
-// a CAGR of +41 % per year, and a CAGR does not exist across zero.
-func annualRate(x0, xT, years float64, unit string) (float64, string) {
-	if !isShareUnit(unit) && x0 > 0 && xT > 0 {
-		return math.Pow(xT/x0, 1/years) - 1, "jährliche Wachstumsrate"
-	}
-	// Near zero the base is floored at one unit (one Prozentpunkt, one
-	// case; 0,01 for an index) so that a tiny base does not turn a tiny
-	// change into a huge rate.
-	floor := 1.0
-	if unit == "Index" || unit == "Verhältnis" {
-		floor = 0.01
-	}
-	return (xT - x0) / (years * math.Max(math.Abs(x0), floor)), "bezogen auf den Ausgangswert"
-}
-
-// distanceLevel applies the rule for "nähert sich der Referenz an" and
-// "ausgeglichen": the distance to the reference has to shrink, as in
-// Statistics Canada's treatment of parity ("Goldilocks") indicators.
-func (tr trend) distanceLevel(from, to Point, r0, rT float64) (AssessmentLevel, float64, string) {
-	d0, dT := math.Abs(from.Value-r0), math.Abs(to.Value-rT)
-	tol := goalShare * math.Abs(rT)
-	if tol == 0 {
-		tol = 0.05
-		if isShareUnit(tr.unit) {
-			tol = 0.5
+	counts := tr.unit == "%" && hasCounts(pts)
+	o := make([]obs, len(pts))
+	for i, p := range pts {
+		o[i] = obs{t: p.Period.Pos(), season: season(p.Period), y: p.Value, v: math.NaN()}
+		if logScale {
+			o[i].y = math.Log(p.Value)
+		}
+		if counts {
+			o[i].v = shareVarPoints(p.Numerator, p.Denominator)
 		}
 	}
-	years := to.Period.Pos() - from.Period.Pos()
-	rate := math.NaN()
-	if d0 > 0 {
-		rate = (dT - d0) / (years * d0)
+	t0 := o[0].t
+	slope, at0, _ := theilSen(o, t0)
+	w.Judged = "Wert"
+	var how string
+	if logScale {
+		w.Rate, how = math.Exp(slope)-1, "jährliche Wachstumsrate"
+		w.Slope = slope
+	} else {
+		floor := 1.0
+		if tr.unit == "Index" || tr.unit == "Verhältnis" {
+			floor = 0.01
+		}
+		w.Slope, w.Rate, how = slope, slope/math.Max(math.Abs(at0), floor), "bezogen auf den Ausgangswert"
 	}
-	text := fmt.Sprintf("Abstand zur Referenz: %s (%s), %s (%s)",
-		formatDistance(d0, tr.unit), from.Period.Label(), formatDistance(dT, tr.unit), to.Period.Label())
+	text := fmt.Sprintf("Trend %s %s (%s): %s",
+		withPrep("von", pts[0].Period), withPrep("bis", pts[len(pts)-1].Period), FormatValueCount(len(pts)),
+		tr.slopeText(w.Slope, logScale, w.Rate, how))
+	noise := tr.noiseTest(w, o, pts, slope)
 	switch {
-	case dT <= tol*(1+assessSlack)+assessSlack:
-		return GoalReached, rate, fmt.Sprintf("%s; ein Abstand bis %s gilt als erreicht.",
-			text, formatDistanceAuto(tol, tr.unit))
-	case d0 == 0:
-		return AgainstGoal, math.Inf(1), text + "; der Wert hat sich von der Referenz entfernt."
+	case math.Abs(w.Rate) < significantRate-assessSlack:
+		w.Level = NoChange
+		text += "; unter 1\u00a0% pro Jahr gilt eine Veränderung als nicht wesentlich."
+	case noise != "":
+		w.Level, w.Noise = NoChange, true
+		text += ". " + noise
+	case (w.Rate > 0) == (tr.dir == store.Rising):
+		w.Level = TowardGoal
+		text += "; das entspricht der Zielrichtung „" + tr.dir.Label() + "“."
+	default:
+		w.Level = AgainstGoal
+		text += "; das widerspricht der Zielrichtung „" + tr.dir.Label() + "“."
 	}
-	text += fmt.Sprintf(", durchschnittlich %s pro Jahr; ", formatRate(rate))
+	return text + tr.smallCountNote(w, pts)
+}
+
+// slopeText writes the trend per year: the relative rate, and for a
+// linear trend first the slope in the unit.
+func (tr trend) slopeText(slope float64, logScale bool, rate float64, how string) string {
 	switch {
-	case rate <= -significantRate+assessSlack:
-		return TowardGoal, rate, text + "der Abstand ist wesentlich kleiner geworden."
-	case rate >= significantRate-assessSlack:
-		return AgainstGoal, rate, text + "der Abstand ist wesentlich größer geworden."
+	case logScale:
+		return formatRate(rate) + " pro Jahr (" + how + ")"
+	case isShareUnit(tr.unit):
+		return FormatPoints(slope, 2) + " pro Jahr, " + formatRate(rate) + " " + how
 	}
-	return NoChange, rate, text + "unter 1\u00a0% pro Jahr gilt eine Veränderung als nicht wesentlich."
+	return FormatSigned(slope, 2) + " pro Jahr, " + formatRate(rate) + " " + how
+}
+
+// referenceTrend applies the rule for "nähert sich der Referenz an" and
+// "ausgeglichen", and for the Kennzahlen judged by parity: the distance to
+// the reference has to shrink, as in Statistics Canada's treatment of
+// parity ("Goldilocks") indicators. Ratio-like values are compared by
+// Open SDG's parity transform max(q, 1/q) of q = value ÷ reference; a
+// difference (Prozentpunkte) or a reference of 0 by |value − reference|.
+func (tr trend) referenceTrend(w *WindowAssessment, pts, refs []Point) string {
+	parity := tr.unit != "Prozentpunkte"
+	for i := range pts {
+		parity = parity && pts[i].Value > 0 && refs[i].Value > 0
+	}
+	o := make([]obs, len(pts))
+	var tol float64
+	for i, p := range pts {
+		o[i] = obs{t: p.Period.Pos(), season: season(p.Period), v: math.NaN()}
+		if parity {
+			q := p.Value / refs[i].Value
+			pq := math.Max(q, 1/q)
+			o[i].y = pq - 1
+			if hasCounts(pts[i : i+1]) {
+				v := logShareVar(p.Numerator, p.Denominator)
+				if hasCounts(refs[i : i+1]) {
+					v += logShareVar(refs[i].Numerator, refs[i].Denominator)
+				}
+				o[i].v = pq * pq * v
+			}
+		} else {
+			o[i].y = math.Abs(p.Value - refs[i].Value)
+		}
+	}
+	last := len(pts) - 1
+	if parity {
+		tol = goalShare
+		w.Judged = "Abstand zur Parität"
+	} else {
+		tol = goalShare * math.Abs(refs[last].Value)
+		if tol == 0 {
+			tol = 0.05
+			if isShareUnit(tr.unit) {
+				tol = 0.5
+			}
+		}
+		w.Judged = "Abstand zur Referenz"
+	}
+	slope, at0, _ := theilSen(o, o[0].t)
+	w.Slope, w.Rate = slope, slope/math.Max(at0, tol)
+	var text string
+	if parity {
+		text = fmt.Sprintf("Verhältnis %s: %s (%s), %s (%s)", tr.compareName(),
+			FormatNumber(pts[0].Value/refs[0].Value, 2), pts[0].Period.Label(),
+			FormatNumber(pts[last].Value/refs[last].Value, 2), pts[last].Period.Label())
+	} else {
+		text = fmt.Sprintf("Abstand zur Referenz: %s (%s), %s (%s)",
+			formatDistance(o[0].y, tr.unit), pts[0].Period.Label(), formatDistance(o[last].y, tr.unit), pts[last].Period.Label())
+	}
+	if o[last].y <= tol*(1+assessSlack)+assessSlack {
+		w.Level = GoalReached
+		if parity {
+			return fmt.Sprintf("%s; ein Verhältnis zwischen %s und %s gilt als Parität (Ziel erreicht).",
+				text, FormatNumber(1/(1+tol), 2), FormatNumber(1+tol, 2))
+		}
+		return fmt.Sprintf("%s; ein Abstand bis %s gilt als erreicht.", text, formatDistanceAuto(tol, tr.unit))
+	}
+	text += fmt.Sprintf("; Trend des Abstands (%s): %s pro Jahr", FormatValueCount(len(pts)), formatRate(w.Rate))
+	noise := tr.noiseTest(w, o, pts, slope)
+	switch {
+	case math.Abs(w.Rate) < significantRate-assessSlack:
+		w.Level = NoChange
+		text += "; unter 1\u00a0% pro Jahr gilt eine Veränderung als nicht wesentlich."
+	case noise != "":
+		w.Level, w.Noise = NoChange, true
+		text += ". " + noise
+	case w.Rate < 0:
+		w.Level = TowardGoal
+		text += "; der Abstand ist wesentlich kleiner geworden."
+	default:
+		w.Level = AgainstGoal
+		text += "; der Abstand ist wesentlich größer geworden."
+	}
+	return text + tr.smallCountNote(w, pts)
+}
+
+func (tr trend) compareName() string {
+	if tr.refLabel == "" {
+		return "zur Referenz"
+	}
+	return "zu „" + tr.refLabel + "“"
+}
+
+// noiseTest returns the German sentence when the trend lies within the
+// sampling noise of the counts, "" when it does not or the counts are
+// unknown. It also records the typical count in w.
+func (tr trend) noiseTest(w *WindowAssessment, o []obs, pts []Point, slope float64) string {
+	if !hasCounts(pts) {
+		return ""
+	}
+	dens := make([]float64, len(pts))
+	for i, p := range pts {
+		dens[i] = p.Denominator
+	}
+	w.Count = math.Round(median(dens))
+	b, z, ok := slopeTest(o)
+	if !ok || math.Abs(z) >= zCrit && (b > 0) == (slope > 0) {
+		return ""
+	}
+	return fmt.Sprintf("Die Veränderung liegt im Bereich zufälliger Schwankungen (%s).", tr.countText(w.Count, pts[0].Period))
+}
+
+// smallCountLimit: below 100 counts a share wobbles by more than ±10
+// Prozentpunkte (95 %) by chance alone, which a reader should be told.
+const smallCountLimit = 100
+
+func (tr trend) smallCountNote(w *WindowAssessment, pts []Point) string {
+	if w.Count <= 0 || w.Count >= smallCountLimit || w.Noise {
+		return ""
+	}
+	p := pts[len(pts)-1]
+	lo, hi := Wilson(p.Numerator, p.Denominator)
+	return fmt.Sprintf(" Kleine Fallzahl (%s): Schon durch Zufall kann der Anteil um etwa ±%s Prozentpunkte schwanken.",
+		tr.countText(w.Count, p.Period), FormatNumber((hi-lo)/2, 0))
+}
+
+func (tr trend) countText(n float64, p store.Period) string {
+	noun := tr.noun
+	if noun == "" {
+		noun = "Fälle"
+	}
+	per := "je Erhebung"
+	switch p.Kind() {
+	case store.SchoolYearPeriod:
+		per = "je Jahrgang"
+	case store.HalfYearPeriod:
+		per = "je Halbjahr"
+	case store.YearPeriod:
+		per = "je Jahr"
+	case store.DatePeriod:
+		per = "je Stichtag"
+	}
+	return FormatNumber(n, 0) + " " + noun + " " + per
+}
+
+func hasCounts(pts []Point) bool {
+	for _, p := range pts {
+		if p.Denominator <= 0 {
+			return false
+		}
+	}
+	return len(pts) > 0
 }
 
 func isShareUnit(unit string) bool { return unit == "%" || unit == "Prozentpunkte" }

@@ -60,11 +60,13 @@ func TestAssess(t *testing.T) {
 		n        int
 		rate     float64 // NaN: not computed
 	}{
-		// 2,2 Pp over 5 years relative to 15,9: 2,2 / (5 · 15,9) = 2,77 % a year.
+		// Theil–Sen: the median of the 15 pairwise slopes is 2,2 / 5 = 0,44
+		// Pp. a year (2011→2016); the line's value in 2011 is the median of
+		// y − 0,44·(t − 2011) = 15,72; 0,44 / 15,72 = 2,80 % a year.
 		{"RBK foreigners' unemployment rises against sinkt",
-			trend{dir: store.Falling, unit: "%", series: rbk}, AgainstGoal, "2011", "2016", 6, 2.2 / 79.5},
+			trend{dir: store.Falling, unit: "%", series: rbk}, AgainstGoal, "2011", "2016", 6, 0.44 / 15.72},
 		{"same rise is toward steigt",
-			trend{dir: store.Rising, unit: "%", series: rbk}, TowardGoal, "2011", "2016", 6, 2.2 / 79.5},
+			trend{dir: store.Rising, unit: "%", series: rbk}, TowardGoal, "2011", "2016", 6, 0.44 / 15.72},
 		{"all values equal",
 			trend{dir: store.Rising, unit: "%", series: pts("2014", 10, "2015", 10, "2016", 10)}, NoChange, "2014", "2016", 3, 0},
 		// 0,3 / (2 · 20) = 0,75 % a year, below the 1 % line.
@@ -90,40 +92,52 @@ func TestAssess(t *testing.T) {
 			trend{dir: store.Rising, unit: "Anzahl", series: pts("2016-12-31", 100, "2017-12-31", 100, "2018-12-31", 100)}, NoChange, "2016-12-31", "2018-12-31", 3, 0},
 		{"gaps are skipped",
 			trend{dir: store.Falling, unit: "%", series: notOK(pts("2014", 20, "2015", 99, "2016", 18, "2017", 16), "2015")}, TowardGoal, "2014", "2017", 3, -4.0 / 60},
-		// 0,4 / (3 · 15,9) = 0,84 % a year: the rise up to 2014 was not yet significant.
+		// Slopes 2011–2014: 0; 0,45; 0,133; 0,9; 0,2; −0,5 → median
+		// (0,133 + 0,2) / 2 = 1/6 Pp.; line in 2011: median(15,9; 15,73;
+		// 16,47; 15,8) = 15,85; 1/6 / 15,85 = 1,05 % a year. The end points
+		// alone (0,4 / (3 · 15,9) = 0,84 %) hid the rise in 2013.
 		{"report year caps the latest period",
-			trend{dir: store.Falling, unit: "%", series: rbk, reportYear: 2014}, NoChange, "2011", "2014", 4, 0.4 / (3 * 15.9)},
-		// With the break: (7 − 6) / (2 · 6) = +8,3 %; without: (7 − 8) / (4 · 8) = −3,1 %.
+			trend{dir: store.Falling, unit: "%", series: rbk, reportYear: 2014}, AgainstGoal, "2011", "2014", 4, 1.0 / 6 / 15.85},
+		// With the break: slope 0,5 on 6 = +8,3 %; without: median slope
+		// −0,2917 on the line's 8 in 2009 = −3,6 %.
 		{"census break starts the comparison in 2011",
-			trend{dir: store.Rising, unit: "%", breakYear: 2011, series: pts("2009", 8, "2010", 8, "2011", 6, "2012", 6.5, "2013", 7)}, TowardGoal, "2011", "2013", 3, 1.0 / 12},
+			trend{dir: store.Rising, unit: "%", breaks: census2011, breakReasons: censusReason, series: pts("2009", 8, "2010", 8, "2011", 6, "2012", 6.5, "2013", 7)}, TowardGoal, "2011", "2013", 3, 1.0 / 12},
 		{"without the break the old level decides",
-			trend{dir: store.Rising, unit: "%", series: pts("2009", 8, "2010", 8, "2011", 6, "2012", 6.5, "2013", 7)}, AgainstGoal, "2009", "2013", 5, -1.0 / 32},
+			trend{dir: store.Rising, unit: "%", series: pts("2009", 8, "2010", 8, "2011", 6, "2012", 6.5, "2013", 7)}, AgainstGoal, "2009", "2013", 5, -0.29166666666666667 / 8},
 		{"census break leaves too little after it",
-			trend{dir: store.Rising, unit: "%", breakYear: 2011, series: pts("2008", 8, "2009", 8, "2010", 8, "2011", 6, "2012", 6.5)}, TooLittleData, "2011", "2012", 2, math.NaN()},
+			trend{dir: store.Rising, unit: "%", breaks: census2011, breakReasons: censusReason, series: pts("2008", 8, "2009", 8, "2010", 8, "2011", 6, "2012", 6.5)}, TooLittleData, "2011", "2012", 2, math.NaN()},
 		{"census break needs data on both sides",
-			trend{dir: store.Rising, unit: "%", breakYear: 2011, series: pts("2008", 8, "2009", 8, "2010", 9)}, TowardGoal, "2008", "2010", 3, 1.0 / 16},
-		// Distance 0,5 → 0,2 in 3 years: (0,2 − 0,5) / (3 · 0,5) = −20 % a year.
+			trend{dir: store.Rising, unit: "%", breaks: census2011, breakReasons: censusReason, series: pts("2008", 8, "2009", 8, "2010", 9)}, TowardGoal, "2008", "2010", 3, 1.0 / 16},
+		// Parity distance E = max(q, 1/q) − 1 of q = 0,5; 0,6; 0,7; 0,8:
+		// 1; 0,667; 0,429; 0,25. Median slope (−0,25 − 0,238) / 2 = −0,244,
+		// line in 2012 (0,917 + 0,982) / 2 = 0,949: −25,7 % a year.
 		{"representation index approaches 1",
-			trend{dir: store.ToReference, unit: "Index", series: index, ref: flat(index, 1)}, TowardGoal, "2012", "2015", 4, -0.2},
-		{"representation index within 0,05 of 1",
-			trend{dir: store.ToReference, unit: "Index", series: pts("2013", 0.5, "2014", 0.8, "2015", 0.96), ref: flat(index, 1)}, GoalReached, "2013", "2015", 3, (0.04 - 0.5) / (2 * 0.5)},
+			trend{dir: store.ToReference, unit: "Index", series: index, ref: flat(index, 1)}, TowardGoal, "2012", "2015", 4, -0.24404761904761907 / 0.9494047619047619},
+		// 1/0,96 = 1,042 ≤ 1,05: parity.
+		{"representation index within the parity band",
+			trend{dir: store.ToReference, unit: "Index", series: pts("2013", 0.5, "2014", 0.8, "2015", 0.96), ref: flat(index, 1)}, GoalReached, "2013", "2015", 3, -0.47916666666666663},
+		// E = 0,1; 0,2; 0,3: slope 0,1 on 0,1 = +100 % a year.
 		{"representation index beyond the band moves away",
-			trend{dir: store.ToReference, unit: "Index", series: pts("2013", 1.1, "2014", 1.2, "2015", 1.3), ref: flat(index, 1)}, AgainstGoal, "2013", "2015", 3, (0.3 - 0.1) / (2 * 0.1)},
+			trend{dir: store.ToReference, unit: "Index", series: pts("2013", 1.1, "2014", 1.2, "2015", 1.3), ref: flat(index, 1)}, AgainstGoal, "2013", "2015", 3, 1},
 		{"ratio of exactly 1,05 is balanced",
-			trend{dir: store.Balanced, unit: "Verhältnis", series: pts("2020", 0.8, "2021", 0.9, "2022", 1.05)}, GoalReached, "2020", "2022", 3, (0.05 - 0.2) / (2 * 0.2)},
+			trend{dir: store.Balanced, unit: "Verhältnis", series: pts("2020", 0.8, "2021", 0.9, "2022", 1.05)}, GoalReached, "2020", "2022", 3, -0.4},
+		// E = 0,25; 0,111; 0,06: median slope −0,095, line 0,25: −38 %.
 		{"ratio of 1,06 is not yet balanced",
-			trend{dir: store.Balanced, unit: "Verhältnis", series: pts("2020", 0.8, "2021", 0.9, "2022", 1.06)}, TowardGoal, "2020", "2022", 3, (0.06 - 0.2) / (2 * 0.2)},
+			trend{dir: store.Balanced, unit: "Verhältnis", series: pts("2020", 0.8, "2021", 0.9, "2022", 1.06)}, TowardGoal, "2020", "2022", 3, -0.095 / 0.25},
 		{"balanced against a reference line",
-			trend{dir: store.Balanced, unit: "%", series: share, ref: pts("2014", 20, "2015", 20, "2016", 15)}, TowardGoal, "2014", "2016", 3, (1 - 10.0) / (2 * 10)},
-		// Distance 2 → 6 Pp: (6 − 2) / (2 · 2) = +100 % a year.
+			trend{dir: store.Balanced, unit: "%", series: share, ref: pts("2014", 20, "2015", 20, "2016", 15)}, TowardGoal, "2014", "2016", 3, -0.4642857142857143},
+		// q = 1,25; 1,5; 1,75: E rises by 0,25 a year on 0,25: +100 %.
 		{"share moves away from the population share",
 			trend{dir: store.ToReference, unit: "%", series: share, ref: flat(share, 8)}, AgainstGoal, "2014", "2016", 3, 1},
-		{"distance unchanged",
-			trend{dir: store.ToReference, unit: "%", series: pts("2014", 10, "2015", 11, "2016", 6), ref: flat(share, 8)}, NoChange, "2014", "2016", 3, 0},
+		// 2 Pp. above and 2 Pp. below 8 % are not equally far: 10/8 = 1,25
+		// but 8/6 = 1,33. E = 0,25; 0,375; 0,333: slope 0,042 on 0,25.
+		{"same distance in Prozentpunkte is farther below the reference",
+			trend{dir: store.ToReference, unit: "%", series: pts("2014", 10, "2015", 11, "2016", 6), ref: flat(share, 8)}, AgainstGoal, "2014", "2016", 3, (1.0 / 24) / 0.25},
 		{"difference in Prozentpunkte within 0,5 of 0",
-			trend{dir: store.ToReference, unit: "Prozentpunkte", series: pts("2014/15", 5, "2015/16", 2, "2016/17", -0.4), ref: flat(pts("2014/15", 0, "2015/16", 0, "2016/17", 0), 0)}, GoalReached, "2014/15", "2016/17", 3, (0.4 - 5) / (2 * 5)},
+			trend{dir: store.ToReference, unit: "Prozentpunkte", series: pts("2014/15", 5, "2015/16", 2, "2016/17", -0.4), ref: flat(pts("2014/15", 0, "2015/16", 0, "2016/17", 0), 0)}, GoalReached, "2014/15", "2016/17", 3, -2.3 / 5},
+		// E = 0; 0,125; 0,25: slope 0,125 on the band's 0,05.
 		{"left the reference it started on",
-			trend{dir: store.ToReference, unit: "%", series: pts("2014", 8, "2015", 9, "2016", 10), ref: flat(share, 8)}, AgainstGoal, "2014", "2016", 3, math.Inf(1)},
+			trend{dir: store.ToReference, unit: "%", series: pts("2014", 8, "2015", 9, "2016", 10), ref: flat(share, 8)}, AgainstGoal, "2014", "2016", 3, 2.5},
 		{"reference not computable drops the point",
 			trend{dir: store.ToReference, unit: "%", series: pts("2014", 10, "2015", 12, "2016", 14), ref: notOK(flat(share, 8), "2016")}, TooLittleData, "2014", "2015", 2, math.NaN()},
 		{"open direction is not assessed",
@@ -168,26 +182,30 @@ func TestAssessText(t *testing.T) {
 	}{
 		{"trend against the direction",
 			trend{dir: store.Falling, unit: "%", series: rbk},
-			"Veränderung von 2011 bis 2016: durchschnittlich +2,8\u00a0% pro Jahr (bezogen auf den Ausgangswert); das widerspricht der Zielrichtung „sinkt“."},
+			"Trend von 2011 bis 2016 (6 Werte): +0,44 Prozentpunkte pro Jahr, +2,8\u00a0% bezogen auf den Ausgangswert; das widerspricht der Zielrichtung „sinkt“. " +
+				"Kurzfristig (2012–2016): Entwicklung gegen Zielrichtung (--)."},
 		{"compound growth",
 			trend{dir: store.Rising, unit: "Anzahl", series: pts("2014", 100, "2015", 110, "2016", 121)},
-			"Veränderung von 2014 bis 2016: durchschnittlich +10,0\u00a0% pro Jahr (jährliche Wachstumsrate); das entspricht der Zielrichtung „steigt“."},
+			"Trend von 2014 bis 2016 (3 Werte): +10,0\u00a0% pro Jahr (jährliche Wachstumsrate); das entspricht der Zielrichtung „steigt“."},
 		{"distance reached",
 			trend{dir: store.Balanced, unit: "Verhältnis", series: pts("2020", 0.8, "2021", 0.9, "2022", 1.05)},
-			"Abstand zur Referenz: 0,20 (2020), 0,05 (2022); ein Abstand bis 0,05 gilt als erreicht."},
+			"Verhältnis zur Referenz: 0,80 (2020), 1,05 (2022); ein Verhältnis zwischen 0,95 und 1,05 gilt als Parität (Ziel erreicht)."},
 		{"distance shrinking in Prozentpunkte",
 			trend{dir: store.ToReference, unit: "%", series: pts("2014", 16, "2015", 14, "2016", 12), ref: flat(pts("2014", 0, "2015", 0, "2016", 0), 8)},
-			"Abstand zur Referenz: 8,0 Prozentpunkte (2014), 4,0 Prozentpunkte (2016), durchschnittlich -25,0\u00a0% pro Jahr; der Abstand ist wesentlich kleiner geworden."},
+			"Verhältnis zur Referenz: 2,00 (2014), 1,50 (2016); Trend des Abstands (3 Werte): -25,0\u00a0% pro Jahr; der Abstand ist wesentlich kleiner geworden."},
+		{"difference in Prozentpunkte",
+			trend{dir: store.ToReference, unit: "Prozentpunkte", series: pts("2014", -10, "2015", -8, "2016", -6), ref: flat(pts("2014", 0, "2015", 0, "2016", 0), 0)},
+			"Abstand zur Referenz: 10,0 Prozentpunkte (2014), 6,0 Prozentpunkte (2016); Trend des Abstands (3 Werte): -20,0\u00a0% pro Jahr; der Abstand ist wesentlich kleiner geworden."},
 		{"articles for Stichtage",
-			trend{dir: store.Rising, unit: "%", breakYear: 2011, series: pts("2010-12-31", 8, "2011-12-31", 6, "2012-12-31", 6, "2013-12-31", 6)},
-			"Veränderung vom 31.12.2011 bis zum 31.12.2013: durchschnittlich ±0,0\u00a0% pro Jahr (bezogen auf den Ausgangswert); unter 1\u00a0% pro Jahr gilt eine Veränderung als nicht wesentlich. " +
+			trend{dir: store.Rising, unit: "%", breaks: census2011, breakReasons: censusReason, series: pts("2010-12-31", 8, "2011-12-31", 6, "2012-12-31", 6, "2013-12-31", 6)},
+			"Trend vom 31.12.2011 bis zum 31.12.2013 (3 Werte): ±0,00 Prozentpunkte pro Jahr, ±0,0\u00a0% bezogen auf den Ausgangswert; unter 1\u00a0% pro Jahr gilt eine Veränderung als nicht wesentlich. " +
 				"Wegen der Umstellung der Bevölkerungszahlen auf den Zensus 2011 beginnt der Vergleich mit dem 31.12.2011."},
 		{"too little data",
 			trend{dir: store.Falling, unit: "%", series: pts("2016", 18.1)},
 			"Für eine Bewertung sind mindestens 3 Werte über mindestens 2 Jahre nötig (vorhanden: 1 Wert)."},
 		{"census break is explained",
-			trend{dir: store.Rising, unit: "%", breakYear: 2011, series: pts("2010", 8, "2011", 6, "2012", 6, "2013", 6)},
-			"Veränderung von 2011 bis 2013: durchschnittlich ±0,0\u00a0% pro Jahr (bezogen auf den Ausgangswert); unter 1\u00a0% pro Jahr gilt eine Veränderung als nicht wesentlich. Wegen der Umstellung der Bevölkerungszahlen auf den Zensus 2011 beginnt der Vergleich mit 2011."},
+			trend{dir: store.Rising, unit: "%", breaks: census2011, breakReasons: censusReason, series: pts("2010", 8, "2011", 6, "2012", 6, "2013", 6)},
+			"Trend von 2011 bis 2013 (3 Werte): ±0,00 Prozentpunkte pro Jahr, ±0,0\u00a0% bezogen auf den Ausgangswert; unter 1\u00a0% pro Jahr gilt eine Veränderung als nicht wesentlich. Wegen der Umstellung der Bevölkerungszahlen auf den Zensus 2011 beginnt der Vergleich mit 2011."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -235,3 +253,8 @@ func TestAssessmentLevelLabelSymbol(t *testing.T) {
 		})
 	}
 }
+
+var (
+	census2011   = []store.Period{"2011"}
+	censusReason = []string{"der Umstellung der Bevölkerungszahlen auf den Zensus 2011"}
+)

@@ -60,13 +60,15 @@ func ComputeAll(snap *store.Snapshot) []Result {
 type computation struct {
 	cat        *store.Catalog
 	reportYear int
+	baseYear   int
 	ix         valueIndex
 	shared     map[string]store.BaseFigure // alias → shared Grundzahl
 	machine    vm.VM
+	snap       *store.Snapshot // for the stored series breaks; nil in Compute without a file
 }
 
 func newComputation(snap *store.Snapshot, keep func(code string) bool) *computation {
-	c := &computation{cat: &store.Catalog{}}
+	c := &computation{cat: &store.Catalog{}, baseYear: store.DefaultBaseYear, snap: snap}
 	var values []store.Value
 	if snap != nil {
 		if snap.Catalog != nil {
@@ -106,20 +108,32 @@ func (c *computation) compute(k store.KeyFigure) Result {
 		r.Reference = &SeriesResult{Label: k.Reference.Label, Points: c.evaluate(ref, area, periods, &r.Demo)}
 	}
 
-	tr := trend{dir: k.Direction, unit: k.Unit, reportYear: c.reportYear}
-	if len(r.Series) > 0 {
-		tr.series = r.Series[0].Points
-		if series[0].usesShared || ref != nil && ref.usesShared {
-			tr.breakYear = censusBreakYear
-		}
-	}
-	if r.Reference != nil {
-		tr.ref = r.Reference.Points
-	}
+	tr := c.trendOf(k, &r, series, ref)
 	r.Assessment = assess(tr)
 	r.MissingCurrent = c.reportYear > 0 && !hasYear(tr.series, c.reportYear)
 	r.Sentence = sentence(r, c.reportYear)
 	return r
+}
+
+// reassess judges r again after some of its points were changed (the
+// published view hides points resting on a suppressed count), by the same
+// rules, windows and breaks as compute.
+func (c *computation) reassess(r *Result) {
+	k := r.KeyFigure
+	local := map[string]store.BaseFigure{}
+	for _, b := range k.BaseFigures {
+		local[b.Alias] = b
+	}
+	series := make([]*formula, len(k.Series))
+	for i, s := range k.Series {
+		series[i] = c.compile(s.Formula, local)
+	}
+	var ref *formula
+	if k.Reference != nil {
+		ref = c.compile(k.Reference.Formula, local)
+	}
+	r.Assessment = assess(c.trendOf(k, r, series, ref))
+	r.Sentence = sentence(*r, c.reportYear)
 }
 
 // formula is a compiled Series formula and the inputs it reads.
@@ -130,7 +144,8 @@ type formula struct {
 	env        map[string]any // alias → map[group]float64, refilled per point
 	hasDiv     bool
 	usesShared bool
-	problem    string // German; set when the formula cannot be evaluated at all
+	ratio      *ratioInputs // nil unless the formula is a simple share
+	problem    string       // German; set when the formula cannot be evaluated at all
 }
 
 // formulaInput is one "Alias.group" of a formula.
@@ -175,6 +190,7 @@ func (c *computation) compile(text string, local map[string]store.BaseFigure) *f
 		return f
 	}
 	f.program = prog
+	f.ratio = simpleRatio(text)
 	return f
 }
 
@@ -279,6 +295,9 @@ func (c *computation) point(f *formula, area string, p store.Period) Point {
 		pt.Reason = "Das Ergebnis ist keine endliche Zahl."
 	default:
 		pt.Value, pt.OK = x, true
+		if f.ratio != nil {
+			pt.Numerator, pt.Denominator = f.ratio.counts(f.env)
+		}
 	}
 	return pt
 }

@@ -287,8 +287,10 @@ func TestComputeCensusBreak(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			snap := &store.Snapshot{Catalog: testCatalog(tt.k), Values: values, ReportYear: 2013}
-			a := report.Compute(snap, tt.k).Assessment
+			// A base year before the census, so that the break decides.
+			snap := &store.Snapshot{Catalog: testCatalog(tt.k), Values: values}
+			kr, _ := report.Evaluate(report.Input{Snapshot: snap, Year: 2013, BaseYear: 2005}).KeyFigure(tt.k.Code)
+			a := kr.Assessment
 			if a.From.Period != tt.from || a.To.Period != "2013" || a.Level != tt.level {
 				t.Errorf("assessment from %s to %s: %s (%s), want from %s: %s", a.From.Period, a.To.Period, a.Level.Label(), a.Text, tt.from, tt.level.Label())
 			}
@@ -408,4 +410,27 @@ func fullValues(cat *store.Catalog, from, to int) []store.Value {
 		}
 	}
 	return out
+}
+
+func TestStoredBreakLimitsAssessment(t *testing.T) {
+	// A count that fell until 2016 and rises after a break the user set
+	// (redrawn Stimmbezirke): only the part from 2017 is judged.
+	k := store.KeyFigure{Code: "T-K6", Direction: store.Rising, Unit: "Anzahl", Area: "stadt",
+		Series:      []store.Series{{Label: "Anzahl", Formula: "G1.insgesamt"}},
+		BaseFigures: []store.BaseFigure{baseFigure("T-K6-G1", "G1", "Wähler", store.YearPeriod)}}
+	var values []store.Value
+	for y, n := range map[int]float64{2011: 900, 2012: 800, 2013: 700, 2014: 600, 2015: 500, 2016: 400, 2017: 300, 2018: 330, 2019: 360, 2020: 400} {
+		values = append(values, val("T-K6-G1", fmt.Sprint(y), "insgesamt", n))
+	}
+	snap := &store.Snapshot{Catalog: testCatalog(k), Values: values}
+	kr, _ := report.Evaluate(report.Input{Snapshot: snap, Year: 2020}).KeyFigure(k.Code)
+	if a := kr.Assessment; a.Level != report.AgainstGoal {
+		t.Fatalf("without a break: %s (%s), want against the goal", a.Level.Label(), a.Text)
+	}
+	snap.Breaks = []store.SeriesBreak{{BaseFigure: "T-K6-G1", Period: "2017", Reason: "neue Stimmbezirke", Origin: store.BreakUser}}
+	kr, _ = report.Evaluate(report.Input{Snapshot: snap, Year: 2020}).KeyFigure(k.Code)
+	a := kr.Assessment
+	if a.From.Period != "2017" || a.Level != report.TowardGoal || !strings.Contains(a.Text, "neue Stimmbezirke") {
+		t.Errorf("with a break in 2017: from %s, %s (%s); want from 2017, toward the goal, naming the reason", a.From.Period, a.Level.Label(), a.Text)
+	}
 }

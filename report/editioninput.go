@@ -12,6 +12,7 @@ func InputOf(in *store.EditionInputs) Input {
 		Texts:      &in.Texts,
 		Year:       in.Snapshot.ReportYear,
 		SmallCount: in.Settings.SmallCount,
+		BaseYear:   in.Settings.BaseYear,
 		Demo:       in.Settings.Demo,
 
 		ChangeFactor: in.Settings.ChangeFactor,

@@ -23,6 +23,9 @@ type Input struct {
 	// SmallCount is the small-count threshold: published tables hide
 	// counts from 1 to SmallCount-1. Zero means store.DefaultSmallCount.
 	SmallCount int
+	// BaseYear starts the long-term Bewertung (setting "basisjahr"); zero
+	// means store.DefaultBaseYear.
+	BaseYear int
 	// Demo is true when the file is a Beispieldatei.
 	Demo bool
 	// Today dates the Datenlieferungen; zero leaves them out.
@@ -70,6 +73,7 @@ type Evaluation struct {
 	Findings []Finding
 
 	ix     valueIndex
+	comp   *computation // for assessing the published view again
 	byCode map[string]int
 	disc   *disclosure.Result[discKey]
 }
@@ -135,9 +139,12 @@ func Evaluate(in Input) *Evaluation {
 		e.SmallCount = store.DefaultSmallCount
 	}
 	c := newComputation(&s, func(string) bool { return true })
+	if in.BaseYear > 0 {
+		c.baseYear = in.BaseYear
+	}
 	// e.Catalog stays nil for a snapshot without one, so that a
 	// presentation can refuse it; the computation runs on an empty one.
-	e.ix = c.ix
+	e.ix, e.comp = c.ix, c
 	s.Catalog = c.cat
 	for _, k := range c.cat.KeyFigures() {
 		kr := evaluateKeyFigure(c.compute(k), in.Year)

@@ -16,6 +16,12 @@ type Point struct {
 	// Published) that rests on a hidden count: OK is false, Reason is
 	// SuppressedReason, and it is printed as ".".
 	Suppressed bool
+	// Numerator and Denominator are the counts of a share whose formula is
+	// a simple ratio ("G2.auslaender / G1.auslaender * 100", also with a
+	// sum as denominator); Denominator is 0 when the formula is not such a
+	// ratio or the counts do not form a share. The assessment uses them for
+	// its sampling-noise test (docs/bewertung.md).
+	Numerator, Denominator float64
 }
 
 // SeriesResult is a computed line of a Kennzahl (or its reference line),
@@ -53,6 +59,39 @@ type Assessment struct {
 	// sich der Referenz an, ausgeglichen); 0.012 is +1,2 % per year. NaN
 	// when no rate was computed.
 	Rate float64
+	// BaseYear is the base period the long-term window starts at (the
+	// setting "basisjahr"); 0 when the window starts at the first value.
+	BaseYear int
+	// Long is the assessment since the base period, Short that of the last
+	// five years up to the report year. The headline (Level, Symbol, Text,
+	// From, To, N, Rate) is Long; docs/bewertung.md says why.
+	Long, Short WindowAssessment
+}
+
+// WindowAssessment is the Bewertung of one time window: what was judged,
+// its robust trend and whether the change exceeds sampling noise.
+type WindowAssessment struct {
+	Level  AssessmentLevel
+	Symbol string
+	Text   string // German, one or two sentences
+	// FromYear and ToYear bound the window (inclusive); From and To are
+	// the first and last values of the headline series the window judged
+	// (after the last series break in it).
+	FromYear, ToYear int
+	From, To         Point
+	N                int
+	// Judged names, in German, the quantity the level rests on ("Anteil",
+	// "Abstand zur Parität (Verhältnis zu Deutsche)").
+	Judged string
+	// Slope is the Theil–Sen slope of the judged quantity per year in its
+	// own unit (Prozentpunkte, Fälle, or the parity distance); Rate the
+	// relative change per year the level was decided on. NaN when none.
+	Slope, Rate float64
+	// Noise is true when the change lies within sampling noise (verdict
+	// "="); Count is the typical denominator behind that test, 0 when the
+	// counts are unknown.
+	Noise bool
+	Count float64
 }
 
 // Result is everything computed for one Kennzahl: its series, the

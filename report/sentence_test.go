@@ -61,7 +61,8 @@ func TestSentence(t *testing.T) {
 	}{
 		{"RBK foreigners' unemployment 2011 to 2016", rateFigure, rbkRates(allYears...), 2016, report.AgainstGoal,
 			"Der Anteil ist von 15,9\u00a0% (2011) auf 18,1\u00a0% (2016) gestiegen (+2,2 Prozentpunkte); Zielrichtung: sinkt."},
-		{"report year limits the sentence", rateFigure, rbkRates(allYears...), 2014, report.NoChange,
+		// The Theil–Sen trend up to 2014 is +1,05 % a year (assess_test.go).
+		{"report year limits the sentence", rateFigure, rbkRates(allYears...), 2014, report.AgainstGoal,
 			"Der Anteil ist von 15,9\u00a0% (2011) auf 16,3\u00a0% (2014) gestiegen (+0,4 Prozentpunkte); Zielrichtung: sinkt."},
 		{"two values", rateFigure, rbkRates("2015", "2016"), 2016, report.TooLittleData,
 			"Der Anteil ist von 17,3\u00a0% (2015) auf 18,1\u00a0% (2016) gestiegen (+0,8 Prozentpunkte); Zielrichtung: sinkt. " +

@@ -121,40 +121,8 @@ func (e *Evaluation) publishedResult(r Result) (Result, bool) {
 	if !hidden {
 		return r, false
 	}
-	k := r.KeyFigure
-	tr := trend{dir: k.Direction, unit: k.Unit, reportYear: e.Year}
-	if len(pub.Series) > 0 {
-		tr.series = pub.Series[0].Points
-		if e.readsShared(k) {
-			tr.breakYear = censusBreakYear
-		}
-	}
-	if pub.Reference != nil {
-		tr.ref = pub.Reference.Points
-	}
-	pub.Assessment = assess(tr)
-	pub.Sentence = sentence(pub, e.Year)
+	e.comp.reassess(&pub)
 	return pub, true
-}
-
-// readsShared mirrors compute: the headline or the reference reads a
-// shared Grundzahl (the population), whose series breaks at the census.
-func (e *Evaluation) readsShared(k store.KeyFigure) bool {
-	var formulas []string
-	if len(k.Series) > 0 {
-		formulas = append(formulas, k.Series[0].Formula)
-	}
-	if k.Reference != nil {
-		formulas = append(formulas, k.Reference.Formula)
-	}
-	for _, f := range formulas {
-		for _, in := range e.formulaInputs(k, f) {
-			if in.shared {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // ParticipationCells are the numbers of a participation row as the window

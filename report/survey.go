@@ -18,13 +18,22 @@ type SurveySummary struct {
 	// Shares are the categories in % of N, most positive first; NaN when
 	// N is 0, since a share of nobody is not 0 %.
 	Shares [5]float64
-	// Positive is the share of the two most positive categories in % of N.
-	Positive float64
+	// Positive is the share of the two most positive categories in % of N;
+	// PositiveLow and PositiveHigh its 95 % Wilson interval (NaN when N
+	// is 0): with n ≈ 45 a share of 70 % is only known to about ±13
+	// Prozentpunkte.
+	Positive                  float64
+	PositiveLow, PositiveHigh float64
+	positives                 float64 // count behind Positive
 	// PrevYear is the year of the comparison survey, 0 without one. It
 	// need not be Year-1: a conference may skip a year.
 	PrevYear     int
 	PrevPositive *float64
 	Change       *float64 // Prozentpunkte against PrevPositive
+	// ChangeBeyondNoise is true when Change is larger than sampling noise
+	// (two-proportion z test, 95 %, docs/bewertung.md); only then does
+	// the headline call it a change.
+	ChangeBeyondNoise bool
 }
 
 // SummarizeSurvey summarises the three questions of cur, compared with
@@ -41,6 +50,7 @@ func SummarizeSurvey(cur store.SurveyResult, prev *store.SurveyResult) [3]Survey
 				if s.N > 0 {
 					d := s.Positive - pos
 					s.Change = &d
+					s.ChangeBeyondNoise = diffBeyondNoise(s.positives, float64(s.N), p.positives, float64(p.N))
 				}
 			}
 		}
@@ -65,6 +75,8 @@ func summarizeQuestion(r store.SurveyResult, q int) SurveySummary {
 		s.Shares[c] = percentOf(counts[c], total)
 	}
 	s.Positive = percentOf(counts[0]+counts[1], total)
+	s.positives = counts[0] + counts[1]
+	s.PositiveLow, s.PositiveHigh = Wilson(s.positives, total)
 	return s
 }
 
@@ -86,8 +98,9 @@ func saturatingAdd(a, b int) int {
 
 // SurveyHeadline states the positive share of each question, one line per
 // question, e.g. "Allgemeine Einschätzung: 78,3 % positiv (sehr wichtig
-// oder wichtig; n = 46, keine Angabe: 2; Vorjahr 71,0 %, +7,3
-// Prozentpunkte)".
+// oder wichtig; 95-%-Intervall 64,4–87,7 %; n = 46, keine Angabe: 2;
+// Vorjahr 71,0 %, +7,3 Prozentpunkte, im Bereich zufälliger
+// Schwankungen)". A change within sampling noise is said to be one.
 func SurveyHeadline(s [3]SurveySummary) string {
 	if !AnyAnswers(s) && s[0].Missing+s[1].Missing+s[2].Missing == 0 {
 		return "Keine Antworten erfasst."
@@ -109,12 +122,16 @@ func questionHeadline(q int, s SurveySummary) string {
 	}
 	cats := store.SurveyCategories[q]
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s positiv (%s oder %s; n = %s, keine Angabe: %s",
-		name, FormatPercent(s.Positive, 1), cats[0], cats[1], FormatCount(s.N), FormatCount(s.Missing))
+	fmt.Fprintf(&b, "%s: %s positiv (%s oder %s; 95-%%-Intervall %s–%s; n = %s, keine Angabe: %s",
+		name, FormatPercent(s.Positive, 1), cats[0], cats[1], FormatNumber(s.PositiveLow, 1), FormatPercent(s.PositiveHigh, 1),
+		FormatCount(s.N), FormatCount(s.Missing))
 	if s.PrevPositive != nil {
 		fmt.Fprintf(&b, "; %s %s", PrevName(s), FormatPercent(*s.PrevPositive, 1))
 		if s.Change != nil {
 			b.WriteString(", " + FormatPoints(*s.Change, 1))
+			if !s.ChangeBeyondNoise {
+				b.WriteString(", im Bereich zufälliger Schwankungen")
+			}
 		}
 	}
 	b.WriteString(")")

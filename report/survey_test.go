@@ -85,21 +85,28 @@ func TestSurveyHeadline(t *testing.T) {
 		want string
 	}{
 		{"with the year before", conference2025, &conference2024, "" +
-			"Allgemeine Einschätzung: 78,3 % positiv (sehr wichtig oder wichtig; n = 46, keine Angabe: 2; Vorjahr 71,0 %, +7,3 Prozentpunkte)\n" +
-			"Nutzwert: 56,8 % positiv (sehr hoch oder hoch; n = 44, keine Angabe: 4; Vorjahr 58,3 %, -1,5 Prozentpunkte)\n" +
-			"Gemeinsame Interessen/Ziele: 50,0 % positiv (sehr oft oder oft; n = 44, keine Angabe: 4)"},
+			"Allgemeine Einschätzung: 78,3 % positiv (sehr wichtig oder wichtig; 95-%-Intervall 64,4–87,7 %; n = 46, keine Angabe: 2; Vorjahr 71,0 %, +7,3 Prozentpunkte, im Bereich zufälliger Schwankungen)\n" +
+			"Nutzwert: 56,8 % positiv (sehr hoch oder hoch; 95-%-Intervall 42,2–70,3 %; n = 44, keine Angabe: 4; Vorjahr 58,3 %, -1,5 Prozentpunkte, im Bereich zufälliger Schwankungen)\n" +
+			"Gemeinsame Interessen/Ziele: 50,0 % positiv (sehr oft oder oft; 95-%-Intervall 35,8–64,2 %; n = 44, keine Angabe: 4)"},
 		{"a skipped year is named", conference2025, &skipped, "" +
-			"Allgemeine Einschätzung: 78,3 % positiv (sehr wichtig oder wichtig; n = 46, keine Angabe: 2; 2023: 71,0 %, +7,3 Prozentpunkte)\n" +
-			"Nutzwert: 56,8 % positiv (sehr hoch oder hoch; n = 44, keine Angabe: 4; 2023: 58,3 %, -1,5 Prozentpunkte)\n" +
-			"Gemeinsame Interessen/Ziele: 50,0 % positiv (sehr oft oder oft; n = 44, keine Angabe: 4)"},
+			"Allgemeine Einschätzung: 78,3 % positiv (sehr wichtig oder wichtig; 95-%-Intervall 64,4–87,7 %; n = 46, keine Angabe: 2; 2023: 71,0 %, +7,3 Prozentpunkte, im Bereich zufälliger Schwankungen)\n" +
+			"Nutzwert: 56,8 % positiv (sehr hoch oder hoch; 95-%-Intervall 42,2–70,3 %; n = 44, keine Angabe: 4; 2023: 58,3 %, -1,5 Prozentpunkte, im Bereich zufälliger Schwankungen)\n" +
+			"Gemeinsame Interessen/Ziele: 50,0 % positiv (sehr oft oder oft; 95-%-Intervall 35,8–64,2 %; n = 44, keine Angabe: 4)"},
 		{"empty question", conference2024, nil, "" +
-			"Allgemeine Einschätzung: 71,0 % positiv (sehr wichtig oder wichtig; n = 100, keine Angabe: 0)\n" +
-			"Nutzwert: 58,3 % positiv (sehr hoch oder hoch; n = 36, keine Angabe: 1)\n" +
+			"Allgemeine Einschätzung: 71,0 % positiv (sehr wichtig oder wichtig; 95-%-Intervall 61,5–79,0 %; n = 100, keine Angabe: 0)\n" +
+			"Nutzwert: 58,3 % positiv (sehr hoch oder hoch; 95-%-Intervall 42,2–72,9 %; n = 36, keine Angabe: 1)\n" +
 			"Gemeinsame Interessen/Ziele: keine Antworten erfasst (keine Angabe: 7)"},
 		{"thousands", store.SurveyResult{ReportYear: 2025, Counts: [3][5]int{{1000, 234, 0, 0, 0}}}, nil, "" +
-			"Allgemeine Einschätzung: 100,0 % positiv (sehr wichtig oder wichtig; n = 1.234, keine Angabe: 0)\n" +
+			"Allgemeine Einschätzung: 100,0 % positiv (sehr wichtig oder wichtig; 95-%-Intervall 99,7–100,0 %; n = 1.234, keine Angabe: 0)\n" +
 			"Nutzwert: keine Antworten erfasst\n" +
 			"Gemeinsame Interessen/Ziele: keine Antworten erfasst"},
+		// 36 of 46 against 10 of 45: pooled p = 46/91, standard error
+		// √(0,5055 · 0,4945 · (1/46 + 1/45)) = 0,1048; the change of
+		// 56,0 Prozentpunkte is 5,3 times that: a change.
+		{"a change beyond noise is a change", conference2025, &store.SurveyResult{ReportYear: 2024, Counts: [3][5]int{{5, 5, 20, 10, 5}}}, "" +
+			"Allgemeine Einschätzung: 78,3 % positiv (sehr wichtig oder wichtig; 95-%-Intervall 64,4–87,7 %; n = 46, keine Angabe: 2; Vorjahr 22,2 %, +56,0 Prozentpunkte)\n" +
+			"Nutzwert: 56,8 % positiv (sehr hoch oder hoch; 95-%-Intervall 42,2–70,3 %; n = 44, keine Angabe: 4)\n" +
+			"Gemeinsame Interessen/Ziele: 50,0 % positiv (sehr oft oder oft; 95-%-Intervall 35,8–64,2 %; n = 44, keine Angabe: 4)"},
 		{"nothing at all", store.SurveyResult{ReportYear: 2025}, &conference2024, "Keine Antworten erfasst."},
 	}
 	for _, tt := range tests {

@@ -15,6 +15,7 @@ const (
 	keyReportYear = "berichtsjahr"
 	keyDemo       = "beispieldaten"
 	keySmallCount = "kleine_fallzahl"
+	keyBaseYear   = "basisjahr"
 	keyCreatedAt  = "created_at"
 	keyChange     = "plausi_faktor"
 )
@@ -22,6 +23,12 @@ const (
 // DefaultSmallCount is the threshold of issue 6: below three cases a
 // school-level count may point to a single family.
 const DefaultSmallCount = 3
+
+// DefaultBaseYear is the base period of the long-term assessment: the
+// KOMM-IN process of 2011/2012 set the Kennzahlen, the Stabsstelle has run
+// the Integrationskonzept since January 2011, and the official population
+// rests on the Zensus 2011 from then on (docs/bewertung.md).
+const DefaultBaseYear = 2011
 
 // DefaultReportAuthor is printed as "Verfasst von" on the title page when
 // the report year has no author of its own: the Stabsstelle is responsible
@@ -68,6 +75,9 @@ type Settings struct {
 	// ChangeFactor-th of, the previous like period is questioned by the
 	// plausibility check. Default DefaultChangeFactor.
 	ChangeFactor float64
+	// BaseYear is the Basisjahr the long-term Bewertung starts at.
+	// Default DefaultBaseYear.
+	BaseYear int
 }
 
 // DefaultChangeFactor questions a value three times or a third of the
@@ -84,16 +94,16 @@ const DefaultChangeFactor = 3
 // text (and Demo true, so that the file is rather labelled too often than
 // too rarely), so that the window can open and let the user correct it.
 func (s *Store) Settings(ctx context.Context) (Settings, error) {
-	set := Settings{ReportYear: s.Now().Year() - 1, SmallCount: DefaultSmallCount, ChangeFactor: DefaultChangeFactor}
+	set := Settings{ReportYear: s.Now().Year() - 1, SmallCount: DefaultSmallCount, ChangeFactor: DefaultChangeFactor, BaseYear: DefaultBaseYear}
 	raw := map[string]string{}
-	err := queryEach(ctx, s.db, `SELECT key, value FROM setting WHERE key IN (?,?,?,?)`, func(r *sql.Rows) error {
+	err := queryEach(ctx, s.db, `SELECT key, value FROM setting WHERE key IN (?,?,?,?,?)`, func(r *sql.Rows) error {
 		var k, v string
 		if err := r.Scan(&k, &v); err != nil {
 			return err
 		}
 		raw[k] = strings.TrimSpace(v)
 		return nil
-	}, keyReportYear, keyDemo, keySmallCount, keyChange)
+	}, keyReportYear, keyDemo, keySmallCount, keyChange, keyBaseYear)
 	if err != nil {
 		return set, fmt.Errorf("settings: %w", classify(err))
 	}
@@ -128,6 +138,14 @@ func (s *Store) Settings(ctx context.Context) (Settings, error) {
 			bad = append(bad, fmt.Sprintf("„%s“ ist „%s“; erwartet wird eine Zahl größer als 1, z. B. %d.", keyChange, shorten(v), DefaultChangeFactor))
 		}
 	}
+	if v, ok := raw[keyBaseYear]; ok && v != "" {
+		if y, err := strconv.Atoi(v); err == nil && y >= MinPeriodYear && y <= MaxPeriodYear {
+			set.BaseYear = y
+		} else {
+			bad = append(bad, fmt.Sprintf("„%s“ ist „%s“; erwartet wird ein Jahr von %d bis %d, z. B. %d.",
+				keyBaseYear, shorten(v), MinPeriodYear, MaxPeriodYear, DefaultBaseYear))
+		}
+	}
 	if len(bad) > 0 {
 		return set, &UserError{Message: "Eine Einstellung in der Datei ist ungültig: " + strings.Join(bad, " "), Err: ErrInvalidInput}
 	}
@@ -140,6 +158,14 @@ func (s *Store) SetReportYear(ctx context.Context, year int) error {
 		return err
 	}
 	return s.setSettings(ctx, map[string]string{keyReportYear: strconv.Itoa(year)})
+}
+
+// SetBaseYear stores the Basisjahr of the long-term Bewertung.
+func (s *Store) SetBaseYear(ctx context.Context, year int) error {
+	if year < MinPeriodYear || year > MaxPeriodYear {
+		return &UserError{Message: fmt.Sprintf("Das Basisjahr muss zwischen %d und %d liegen.", MinPeriodYear, MaxPeriodYear), Err: ErrInvalidInput}
+	}
+	return s.setSettings(ctx, map[string]string{keyBaseYear: strconv.Itoa(year)})
 }
 
 // SaveDemoData stores the generated values vs (package demo) with the

@@ -38,7 +38,7 @@ func withRawSettings(t *testing.T, kv map[string]string) *store.Store {
 
 func TestSettings(t *testing.T) {
 	// mustCreate's clock says 2025, so the last complete year is 2024.
-	def := store.Settings{ReportYear: 2024, SmallCount: store.DefaultSmallCount, ChangeFactor: store.DefaultChangeFactor}
+	def := store.Settings{ReportYear: 2024, SmallCount: store.DefaultSmallCount, ChangeFactor: store.DefaultChangeFactor, BaseYear: store.DefaultBaseYear}
 	for _, tc := range []struct {
 		name    string
 		stored  map[string]string
@@ -48,19 +48,22 @@ func TestSettings(t *testing.T) {
 		{"Defaults", nil, def, ""},
 		{"EmptyTextsAreDefaults", map[string]string{"berichtsjahr": "", "beispieldaten": "", "kleine_fallzahl": " "}, def, ""},
 		{"Stored", map[string]string{"berichtsjahr": "2023", "beispieldaten": "1", "kleine_fallzahl": "5"},
-			store.Settings{ReportYear: 2023, ReportYearStored: true, Demo: true, SmallCount: 5, ChangeFactor: store.DefaultChangeFactor}, ""},
+			store.Settings{ReportYear: 2023, ReportYearStored: true, Demo: true, SmallCount: 5, ChangeFactor: store.DefaultChangeFactor, BaseYear: store.DefaultBaseYear}, ""},
 		{"ChangeFactorStored", map[string]string{"plausi_faktor": "2,5"},
-			store.Settings{ReportYear: 2024, SmallCount: store.DefaultSmallCount, ChangeFactor: 2.5}, ""},
+			store.Settings{ReportYear: 2024, SmallCount: store.DefaultSmallCount, ChangeFactor: 2.5, BaseYear: store.DefaultBaseYear}, ""},
 		{"ChangeFactorOne", map[string]string{"plausi_faktor": "1"}, def, "„plausi_faktor“ ist „1“"},
+		{"BaseYearStored", map[string]string{"basisjahr": "2009"},
+			store.Settings{ReportYear: 2024, SmallCount: store.DefaultSmallCount, ChangeFactor: store.DefaultChangeFactor, BaseYear: 2009}, ""},
+		{"BaseYearNotAYear", map[string]string{"basisjahr": "seit immer"}, def, "„basisjahr“ ist „seit immer“"},
 		{"DemoOff", map[string]string{"beispieldaten": "0"}, def, ""},
 		{"ReportYearNotANumber", map[string]string{"berichtsjahr": "abc"}, def, "„berichtsjahr“ ist „abc“"},
 		{"ReportYearOutOfRange", map[string]string{"berichtsjahr": "25"}, def, "ein Jahr von 1950 bis 2100"},
 		{"SmallCountNotANumber", map[string]string{"kleine_fallzahl": "viele"}, def, "„kleine_fallzahl“ ist „viele“"},
 		{"SmallCountZero", map[string]string{"kleine_fallzahl": "0"}, def, "ganze Zahl ab 1"},
 		{"UnknownDemoMarkerLabelsTheFile", map[string]string{"beispieldaten": "ja"},
-			store.Settings{ReportYear: 2024, Demo: true, SmallCount: store.DefaultSmallCount, ChangeFactor: store.DefaultChangeFactor}, "„beispieldaten“ ist „ja“"},
+			store.Settings{ReportYear: 2024, Demo: true, SmallCount: store.DefaultSmallCount, ChangeFactor: store.DefaultChangeFactor, BaseYear: store.DefaultBaseYear}, "„beispieldaten“ ist „ja“"},
 		{"OneBadKeyKeepsTheOthers", map[string]string{"berichtsjahr": "2023", "kleine_fallzahl": "x"},
-			store.Settings{ReportYear: 2023, ReportYearStored: true, SmallCount: store.DefaultSmallCount, ChangeFactor: store.DefaultChangeFactor}, "kleine_fallzahl"},
+			store.Settings{ReportYear: 2023, ReportYearStored: true, SmallCount: store.DefaultSmallCount, ChangeFactor: store.DefaultChangeFactor, BaseYear: store.DefaultBaseYear}, "kleine_fallzahl"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := withRawSettings(t, tc.stored)
@@ -75,6 +78,20 @@ func TestSettings(t *testing.T) {
 				t.Errorf("err = %v (message %q), want an invalid-input error saying %q", err, store.Message(err), tc.wantErr)
 			}
 		})
+	}
+}
+
+func TestSetBaseYear(t *testing.T) {
+	ctx := context.Background()
+	s := withRawSettings(t, nil)
+	if err := s.SetBaseYear(ctx, 1900); !errors.Is(err, store.ErrInvalidInput) {
+		t.Errorf("SetBaseYear(1900) = %v, want invalid input", err)
+	}
+	if err := s.SetBaseYear(ctx, 2014); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Settings(ctx); err != nil || got.BaseYear != 2014 {
+		t.Errorf("base year %d (%v), want 2014", got.BaseYear, err)
 	}
 }
 

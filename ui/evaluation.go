@@ -34,6 +34,7 @@ func evaluateFile(st *store.Store, year int, demo bool, today time.Time) (*repor
 		Texts:      texts,
 		Year:       year,
 		SmallCount: set.SmallCount,
+		BaseYear:   set.BaseYear,
 		Demo:       demo,
 		Today:      today,
 
