@@ -177,7 +177,7 @@ func TestAssessText(t *testing.T) {
 			"Abstand zur Referenz: 0,20 (2020), 0,05 (2022); ein Abstand bis 0,05 gilt als erreicht."},
 		{"distance shrinking in Prozentpunkte",
 			trend{dir: store.ToReference, unit: "%", series: pts("2014", 16, "2015", 14, "2016", 12), ref: flat(pts("2014", 0, "2015", 0, "2016", 0), 8)},
-			"Abstand zur Referenz: 8,0 Prozentpunkte (2014), 4,0 Prozentpunkte (2016), durchschnittlich -25,0\u00a0% pro Jahr; der Abstand ist wesentlich kleiner geworden."},
+			"Abstand zur Referenz: 8,0 Prozentpunkte (2014), 4,0 Prozentpunkte (2016), durchschnittlich −25,0\u00a0% pro Jahr; der Abstand ist wesentlich kleiner geworden."},
 		{"articles for Stichtage",
 			trend{dir: store.Rising, unit: "%", breakYear: 2011, series: pts("2010-12-31", 8, "2011-12-31", 6, "2012-12-31", 6, "2013-12-31", 6)},
 			"Veränderung vom 31.12.2011 bis zum 31.12.2013: durchschnittlich ±0,0\u00a0% pro Jahr (bezogen auf den Ausgangswert); unter 1\u00a0% pro Jahr gilt eine Veränderung als nicht wesentlich. " +

@@ -126,7 +126,7 @@ func Evaluate(in Input) *Evaluation {
 	e.ix = c.ix
 	s.Catalog = c.cat
 	for _, k := range c.cat.KeyFigures() {
-		kr := evaluateKeyFigure(c.compute(k), in.Year)
+		kr := evaluateKeyFigure(c.withRegions(c.compute(k)), in.Year)
 		e.Demo = e.Demo || kr.Demo
 		e.byCode[k.Code] = len(e.KeyFigures)
 		e.KeyFigures = append(e.KeyFigures, kr)
