@@ -83,7 +83,9 @@ func all(n *xhtml.Node, match func(*xhtml.Node) bool) []*xhtml.Node {
 	return out
 }
 
-func is(a atom.Atom) func(*xhtml.Node) bool { return func(n *xhtml.Node) bool { return n.DataAtom == a } }
+func is(a atom.Atom) func(*xhtml.Node) bool {
+	return func(n *xhtml.Node) bool { return n.DataAtom == a }
+}
 
 func attr(n *xhtml.Node, key string) (string, bool) {
 	for _, a := range n.Attr {
