@@ -129,6 +129,9 @@ func (p *keyFigurePanel) show(e *report.Evaluation) {
 	if a.Text != "" {
 		text += "\n" + a.Text
 	}
+	if rl := regionLines(p.result, e.Year); rl != "" {
+		text += "\n" + rl
+	}
 	p.sentence.SetText(text)
 	p.renderChart(e.Demo)
 }
