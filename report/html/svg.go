@@ -6,8 +6,10 @@ import (
 	"html"
 	"strings"
 
+	"github.com/golang/freetype/truetype"
 	gochart "github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
+	"golang.org/x/image/font"
 
 	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/report/chart"
@@ -25,6 +27,56 @@ type svgFixer struct {
 	gochart.Renderer
 	fill   drawing.Color
 	widths []int
+	// go-chart's SVG renderer builds a new font face, with a glyph
+	// cache of its own, for every text it measures: half the time of
+	// the edition went there. A face per font size is enough.
+	font  *truetype.Font
+	size  float64
+	dpi   float64
+	faces map[faceKey]font.Face
+}
+
+type faceKey struct {
+	font      *truetype.Font
+	size, dpi float64
+}
+
+func (f *svgFixer) SetFont(ft *truetype.Font) {
+	f.font = ft
+	f.Renderer.SetFont(ft)
+}
+
+func (f *svgFixer) SetFontSize(size float64) {
+	f.size = size
+	f.Renderer.SetFontSize(size)
+}
+
+func (f *svgFixer) SetDPI(dpi float64) {
+	f.dpi = dpi
+	f.Renderer.SetDPI(dpi)
+}
+
+// MeasureText measures as go-chart's SVG renderer does (no text of
+// these charts is rotated), with a cached face.
+func (f *svgFixer) MeasureText(body string) gochart.Box {
+	if f.font == nil {
+		return f.Renderer.MeasureText(body)
+	}
+	dpi := f.dpi
+	if dpi == 0 {
+		dpi = f.Renderer.GetDPI()
+	}
+	k := faceKey{f.font, f.size, dpi}
+	face, ok := f.faces[k]
+	if !ok {
+		if f.faces == nil {
+			f.faces = map[faceKey]font.Face{}
+		}
+		face = truetype.NewFace(f.font, &truetype.Options{DPI: dpi, Size: f.size})
+		f.faces[k] = face
+	}
+	w := font.MeasureString(face, body).Ceil()
+	return gochart.Box{Right: w, Bottom: int(drawing.PointsToPixels(dpi, f.size))}
 }
 
 func (f *svgFixer) SetFillColor(c drawing.Color) {
@@ -40,7 +92,7 @@ func (f *svgFixer) Stroke() {
 }
 
 func (f *svgFixer) Text(body string, x, y int) {
-	f.widths = append(f.widths, f.Renderer.MeasureText(body).Width())
+	f.widths = append(f.widths, f.MeasureText(body).Width())
 	f.Renderer.Text(html.EscapeString(body), x, y)
 }
 
