@@ -150,7 +150,7 @@ func (d *doc) appendix() {
 		{"p", "vorläufige Zahl"},
 		{"s", "geschätzte Zahl"},
 		{"Pp.", "Prozentpunkte: Differenz zweier Anteile"},
-		{report.MinusSign, "Minuszeichen einer negativen Zahl"},
+		{report.MinusSign, "Minuszeichen einer negativen Zahl (nicht zu verwechseln mit „-“, genau null)"},
 	} {
 		sym.Rows = append(sym.Rows, pdf.TableRow{Cells: []string{e[0], e[1]}})
 	}
