@@ -267,3 +267,37 @@ func BenchmarkWriteHTML(b *testing.B) {
 		}
 	}
 }
+
+// A file without values still gives a complete edition: every chart says
+// in its text alternative that there are no values.
+func TestHTMLEditionOfAnEmptyFile(t *testing.T) {
+	cat, err := store.ParseCatalog(assets.Catalog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := report.Evaluate(report.Input{Snapshot: &store.Snapshot{Catalog: cat}, Year: year})
+	var buf bytes.Buffer
+	if err := html.Write(&buf, e, nil, html.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := xhtml.Parse(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(all(doc, is(atom.H1))); n != 1 {
+		t.Errorf("%d h1", n)
+	}
+	svgs := all(doc, func(n *xhtml.Node) bool { return n.Data == "svg" })
+	if len(svgs) != 14 {
+		t.Errorf("%d charts, want one per Kennzahl and none for a survey without answers", len(svgs))
+	}
+	for _, s := range svgs {
+		desc, _ := attr(s, "aria-describedby")
+		if alt := byID(doc, desc); alt == nil || !strings.Contains(text(alt), ": keine Werte") {
+			t.Errorf("chart %s: no text alternative saying there are no values", desc)
+		}
+	}
+	if strings.Contains(text(doc), "Beispieldaten") {
+		t.Errorf("an empty file is marked as Beispieldaten")
+	}
+}
