@@ -238,7 +238,7 @@ func (d *doc) introduction() {
 			"Einwohnerinnen und Einwohner mit Migrationshintergrund vor.")
 	} else {
 		d.para(m.Statement)
-		t := pdf.Table{NoHeader: true}
+		t := pdf.Table{Caption: "Schätzung der Statistikdienststelle", NoHeader: true}
 		add := func(label, value string) {
 			if strings.TrimSpace(value) != "" {
 				t.Rows = append(t.Rows, pdf.TableRow{Cells: []string{label, value}})
