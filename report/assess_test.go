@@ -192,10 +192,10 @@ func TestAssessText(t *testing.T) {
 			"Verhältnis zur Referenz: 0,80 (2020), 1,05 (2022); ein Verhältnis zwischen 0,95 und 1,05 gilt als Parität (Ziel erreicht)."},
 		{"distance shrinking in Prozentpunkte",
 			trend{dir: store.ToReference, unit: "%", series: pts("2014", 16, "2015", 14, "2016", 12), ref: flat(pts("2014", 0, "2015", 0, "2016", 0), 8)},
-			"Verhältnis zur Referenz: 2,00 (2014), 1,50 (2016); Trend des Abstands (3 Werte): -25,0\u00a0% pro Jahr; der Abstand ist wesentlich kleiner geworden."},
+			"Verhältnis zur Referenz: 2,00 (2014), 1,50 (2016); Trend des Abstands (3 Werte): −25,0\u00a0% pro Jahr; der Abstand ist wesentlich kleiner geworden."},
 		{"difference in Prozentpunkte",
 			trend{dir: store.ToReference, unit: "Prozentpunkte", series: pts("2014", -10, "2015", -8, "2016", -6), ref: flat(pts("2014", 0, "2015", 0, "2016", 0), 0)},
-			"Abstand zur Referenz: 10,0 Prozentpunkte (2014), 6,0 Prozentpunkte (2016); Trend des Abstands (3 Werte): -20,0\u00a0% pro Jahr; der Abstand ist wesentlich kleiner geworden."},
+			"Abstand zur Referenz: 10,0 Prozentpunkte (2014), 6,0 Prozentpunkte (2016); Trend des Abstands (3 Werte): −20,0\u00a0% pro Jahr; der Abstand ist wesentlich kleiner geworden."},
 		{"articles for Stichtage",
 			trend{dir: store.Rising, unit: "%", breaks: census2011, breakReasons: censusReason, series: pts("2010-12-31", 8, "2011-12-31", 6, "2012-12-31", 6, "2013-12-31", 6)},
 			"Trend vom 31.12.2011 bis zum 31.12.2013 (3 Werte): ±0,00 Prozentpunkte pro Jahr, ±0,0\u00a0% bezogen auf den Ausgangswert; unter 1\u00a0% pro Jahr gilt eine Veränderung als nicht wesentlich. " +

@@ -147,7 +147,7 @@ func Evaluate(in Input) *Evaluation {
 	e.ix, e.comp = c.ix, c
 	s.Catalog = c.cat
 	for _, k := range c.cat.KeyFigures() {
-		kr := evaluateKeyFigure(c.compute(k), in.Year)
+		kr := evaluateKeyFigure(c.withRegions(c.compute(k)), in.Year)
 		kr.Breaks = KeyFigureBreaks(&s, k)
 		e.Demo = e.Demo || kr.Demo
 		e.byCode[k.Code] = len(e.KeyFigures)

@@ -15,13 +15,20 @@ import (
 // claims "genau null".
 const NotComputable = "–"
 
+// MinusSign (U+2212) starts a negative number in everything the report,
+// the window and the console show.
+const MinusSign = "\u2212"
+
 // nbsp keeps a number and its unit on one line, as DIN 5008 asks.
 const nbsp = "\u00a0"
 
 // FormatNumber writes v the German way with exactly decimals places:
 // comma as decimal separator, a point between thousands from 1.000 on
-// (as in the tables of IT.NRW and Destatis), ASCII "-" so that copied
-// figures paste into spreadsheets. Rounding is half away from zero on
+// (as in the tables of IT.NRW and Destatis), and the minus sign
+// MinusSign rather than the hyphen, which in a table is the DIN 55301
+// symbol "genau null" and in running text a dash (issue 14). The data
+// exports write plain numbers of their own, and store.ParseNumber reads
+// the minus sign back. Rounding is half away from zero on
 // the shortest decimal that identifies v, so 2.675 becomes "2,68" as a
 // reader of 2,675 expects, although the double lies just below it. A
 // result that rounds to zero has no sign.
@@ -33,7 +40,7 @@ func FormatNumber(v float64, decimals int) string {
 	intPart, frac := roundDecimal(math.Abs(v), decimals)
 	var b strings.Builder
 	if v < 0 && strings.Trim(intPart+frac, "0") != "" {
-		b.WriteByte('-')
+		b.WriteString(MinusSign)
 	}
 	b.WriteString(store.GroupThousands(intPart))
 	if decimals > 0 {
@@ -86,12 +93,12 @@ func FormatPercent(v float64, decimals int) string {
 }
 
 // FormatSigned writes a change with its sign always shown, "+2,2",
-// "-1,0", and "±0,0" for no change, so that a reader of a change column
+// "−1,0", and "±0,0" for no change, so that a reader of a change column
 // never wonders whether a sign was lost.
 func FormatSigned(delta float64, decimals int) string {
 	s := FormatNumber(delta, decimals)
 	switch {
-	case s == NotComputable, strings.HasPrefix(s, "-"):
+	case s == NotComputable, strings.HasPrefix(s, MinusSign):
 		return s
 	case strings.Trim(s, "0,.") == "":
 		return "±" + s

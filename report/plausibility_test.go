@@ -87,7 +87,7 @@ func TestPlausibilityCountsAndShares(t *testing.T) {
 	}}
 	fs := report.CheckPlausibility(snap, 0)
 	if len(fs) != 2 || !hasFinding(fs, report.RuleWholeNumber, "C-K2-G1", "2024", "insgesamt", "nicht 12,5") ||
-		!hasFinding(fs, report.RuleNegative, "C-K2-G1", "2023", "insgesamt", "(-2)") {
+		!hasFinding(fs, report.RuleNegative, "C-K2-G1", "2023", "insgesamt", "(−2)") {
 		t.Errorf("findings = %q", findingTexts(fs))
 	}
 	pct := &store.Catalog{Groups: cat.Groups, Areas: cat.Areas, BaseFigures: []store.BaseFigure{

@@ -97,9 +97,12 @@ type WindowAssessment struct {
 // Result is everything computed for one Kennzahl: its series, the
 // reference, the assessment and the German sentence for UI and PDF.
 type Result struct {
-	KeyFigure  store.KeyFigure
-	Series     []SeriesResult
-	Reference  *SeriesResult
+	KeyFigure store.KeyFigure
+	Series    []SeriesResult
+	Reference *SeriesResult
+	// Regions are the comparison regions the file holds values for
+	// (Kreis, NRW …), filled by Evaluate; Compute leaves them out.
+	Regions    []RegionSeries
 	Assessment Assessment
 	Sentence   string
 	// MissingCurrent is true when no value exists for the report year.

@@ -136,7 +136,7 @@ func FormatSignedAuto(d float64) string {
 	}
 	s := FormatAuto(d)
 	switch {
-	case strings.HasPrefix(s, "-"):
+	case strings.HasPrefix(s, MinusSign):
 		return s
 	case strings.Trim(s, "0,.") == "":
 		return "±" + s

@@ -105,7 +105,7 @@ func TestSentence(t *testing.T) {
 			val("BEV", "2015-12-31", "auslaender", 1050), val("BEV", "2015-12-31", "insgesamt", 10000),
 			val("BEV", "2016-12-31", "auslaender", 1100), val("BEV", "2016-12-31", "insgesamt", 10000),
 		}, 2016, report.TowardGoal,
-			"Der Anteil ist von 15,0\u00a0% (2014) auf 12,0\u00a0% (2016) gesunken (-3,0 Prozentpunkte); Referenz (Anteil an der Bevölkerung): 11,0\u00a0%; " +
+			"Der Anteil ist von 15,0\u00a0% (2014) auf 12,0\u00a0% (2016) gesunken (−3,0 Prozentpunkte); Referenz (Anteil an der Bevölkerung): 11,0\u00a0%; " +
 				"Zielrichtung: nähert sich der Referenz an."},
 		// 2014/15: 40/50 − 72/80 = 80 − 90 = −10 Pp; 2016/17: 45/50 − 74/80 = 90 − 92,5 = −2,5 Pp.
 		{"difference in Prozentpunkte", difference, []store.Value{
@@ -116,7 +116,7 @@ func TestSentence(t *testing.T) {
 			val("S-K3-G1", "2016/17", "auslaender", 50), val("S-K3-G2", "2016/17", "auslaender", 45),
 			val("S-K3-G1", "2016/17", "deutsche", 80), val("S-K3-G2", "2016/17", "deutsche", 74),
 		}, 2016, report.TowardGoal,
-			"Die Differenz ist von -10,0\u00a0Pp. (Schuljahr 2014/15) auf -2,5\u00a0Pp. (Schuljahr 2016/17) gestiegen (+7,5 Prozentpunkte); " +
+			"Die Differenz ist von −10,0\u00a0Pp. (Schuljahr 2014/15) auf −2,5\u00a0Pp. (Schuljahr 2016/17) gestiegen (+7,5 Prozentpunkte); " +
 				"Referenz: keine Differenz; Zielrichtung: nähert sich der Referenz an."},
 		// 1134 / 4188 = 27,08 %; reference 4270 / 41225 = 10,36 %.
 		{"half-year not computable", unemploymentIndex, append(halfYear("2016-H1"), val("T-K1-G1", "2016-H2", "auslaender", 1100)), 2016, report.TooLittleData,
@@ -131,7 +131,7 @@ func TestSentence(t *testing.T) {
 			val("S-K3-G1", "2015/16", "auslaender", 50), val("S-K3-G2", "2015/16", "auslaender", 40),
 			val("S-K3-G1", "2015/16", "deutsche", 80), val("S-K3-G2", "2015/16", "deutsche", 72),
 		}, 2016, report.NoChange,
-			"Die Differenz ist vom Schuljahr 2014/15 bis zum Schuljahr 2016/17 mit -10,0\u00a0Pp. unverändert geblieben; Referenz: keine Differenz; " +
+			"Die Differenz ist vom Schuljahr 2014/15 bis zum Schuljahr 2016/17 mit −10,0\u00a0Pp. unverändert geblieben; Referenz: keine Differenz; " +
 				"Zielrichtung: nähert sich der Referenz an."},
 	}
 	for _, tt := range tests {

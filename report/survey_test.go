@@ -86,11 +86,11 @@ func TestSurveyHeadline(t *testing.T) {
 	}{
 		{"with the year before", conference2025, &conference2024, "" +
 			"Allgemeine Einschätzung: 78,3 % positiv (sehr wichtig oder wichtig; 95-%-Intervall 64,4–87,7 %; n = 46, keine Angabe: 2; Vorjahr 71,0 %, +7,3 Prozentpunkte, im Bereich zufälliger Schwankungen)\n" +
-			"Nutzwert: 56,8 % positiv (sehr hoch oder hoch; 95-%-Intervall 42,2–70,3 %; n = 44, keine Angabe: 4; Vorjahr 58,3 %, -1,5 Prozentpunkte, im Bereich zufälliger Schwankungen)\n" +
+			"Nutzwert: 56,8 % positiv (sehr hoch oder hoch; 95-%-Intervall 42,2–70,3 %; n = 44, keine Angabe: 4; Vorjahr 58,3 %, −1,5 Prozentpunkte, im Bereich zufälliger Schwankungen)\n" +
 			"Gemeinsame Interessen/Ziele: 50,0 % positiv (sehr oft oder oft; 95-%-Intervall 35,8–64,2 %; n = 44, keine Angabe: 4)"},
 		{"a skipped year is named", conference2025, &skipped, "" +
 			"Allgemeine Einschätzung: 78,3 % positiv (sehr wichtig oder wichtig; 95-%-Intervall 64,4–87,7 %; n = 46, keine Angabe: 2; 2023: 71,0 %, +7,3 Prozentpunkte, im Bereich zufälliger Schwankungen)\n" +
-			"Nutzwert: 56,8 % positiv (sehr hoch oder hoch; 95-%-Intervall 42,2–70,3 %; n = 44, keine Angabe: 4; 2023: 58,3 %, -1,5 Prozentpunkte, im Bereich zufälliger Schwankungen)\n" +
+			"Nutzwert: 56,8 % positiv (sehr hoch oder hoch; 95-%-Intervall 42,2–70,3 %; n = 44, keine Angabe: 4; 2023: 58,3 %, −1,5 Prozentpunkte, im Bereich zufälliger Schwankungen)\n" +
 			"Gemeinsame Interessen/Ziele: 50,0 % positiv (sehr oft oder oft; 95-%-Intervall 35,8–64,2 %; n = 44, keine Angabe: 4)"},
 		{"empty question", conference2024, nil, "" +
 			"Allgemeine Einschätzung: 71,0 % positiv (sehr wichtig oder wichtig; 95-%-Intervall 61,5–79,0 %; n = 100, keine Angabe: 0)\n" +

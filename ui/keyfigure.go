@@ -136,6 +136,9 @@ func (p *keyFigurePanel) show(e *report.Evaluation) {
 	if note := pointsHiddenNote(kr); note != "" {
 		text += "\n" + note
 	}
+	if rl := regionLines(p.result, e.Year); rl != "" {
+		text += "\n" + rl
+	}
 	p.sentence.SetText(text)
 	p.renderChart(e.Demo)
 }

@@ -26,6 +26,7 @@ type reportDialog struct {
 	title, author     *widget.Entry
 	foreword, closing *widget.Entry
 	picker            *pathPicker
+	format            *widget.RadioGroup // PDF or HTML edition
 	// edition is the Berichtsjahr's newest Fassung with its inputs, nil
 	// when the year is not frozen; editionErr says why it is unreadable.
 	edition    *store.Edition
@@ -62,6 +63,7 @@ func (u *App) showReportDialog() {
 		widget.NewFormItem("Verfasst von", d.author),
 		widget.NewFormItem("Einleitung", d.foreword),
 		widget.NewFormItem("Schlusstext", d.closing))
+	form = append(form, widget.NewFormItem("Format", d.format))
 	form = append(form, d.picker.items(u.win)...)
 	dlg := dialog.NewForm(fmt.Sprintf("Monitoring-Bericht %d erstellen", u.reportYear), "Erstellen", "Abbrechen", form, func(ok bool) {
 		if ok {
@@ -95,6 +97,7 @@ func newReportDialog(u *App) *reportDialog {
 	d.showTexts()
 	dir := filepath.Dir(u.st.Path())
 	d.picker = newPathPicker(u.win, dir, fmt.Sprintf("Monitoring-Bericht_%d.pdf", u.reportYear), ".pdf")
+	d.format = newFormatChoice(d.picker)
 	return d
 }
 
@@ -185,6 +188,10 @@ func (d *reportDialog) startReprint() {
 // render writes the report in a job; with want (the PDF hash recorded
 // when freezing) it notes a print that differs from the first one.
 func (d *reportDialog) render(in, prev *store.EditionInputs, opt pdf.Options, want string) {
+	if d.asHTML() {
+		d.renderHTML(in, prev, opt)
+		return
+	}
 	u := d.u
 	path := d.picker.path()
 	pages, sum := 0, ""
@@ -216,6 +223,9 @@ func (d *reportDialog) finish(path string, pages int, err error) {
 		return
 	}
 	msg := fmt.Sprintf("Der Monitoring-Bericht wurde gespeichert:\n%s (%d Seiten)", path, pages)
+	if d.asHTML() {
+		msg = fmt.Sprintf("Der Monitoring-Bericht wurde als HTML-Datei für die Website gespeichert:\n%s", path)
+	}
 	if d.note != "" {
 		msg += "\n\n" + d.note
 	}

@@ -15,13 +15,14 @@ import (
 
 	"bergischgladbach.de/integrationsmonitor/assets"
 	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/html"
 	"bergischgladbach.de/integrationsmonitor/report/pdf"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
 // runReport writes the PDF Monitoring-Bericht of a report year:
 //
-//	integrationsmonitor bericht DATEI -jahr 2025 -o bericht.pdf [-titel …] [-autor …] [-stand 2026-03-01] [-aktuell]
+//	integrationsmonitor bericht DATEI -jahr 2025 -o bericht.pdf [-format pdf|html] [-titel …] [-autor …] [-stand 2026-03-01] [-aktuell]
 //
 // A frozen report year prints its newest Fassung unchanged, unless
 // -aktuell asks for today's values.
@@ -33,13 +34,14 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	title := fs.String("titel", "", "Titel des Berichts (ohne Angabe der in der Datei gespeicherte)")
 	author := fs.String("autor", "", "Verfasser/in oder Dienststelle (ohne Angabe die in der Datei gespeicherte)")
 	stand := fs.String("stand", "", "Stand des Berichts, z. B. 2026-03-01 (ohne Angabe die letzte Änderung der Daten)")
+	format := fs.String("format", "pdf", "pdf oder html (barrierearme Fassung für die Website)")
 	current := fs.Bool("aktuell", false, "für ein festgeschriebenes Berichtsjahr: mit heutigen Werten drucken (jede Seite wird als abweichend gekennzeichnet)")
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
 		return errReported
 	}
 	if len(pos) != 1 {
-		fmt.Fprintln(stderr, "Aufruf: integrationsmonitor bericht DATEI -jahr 2025 -o bericht.pdf [-titel …] [-autor …] [-stand 2026-03-01]")
+		fmt.Fprintln(stderr, "Aufruf: integrationsmonitor bericht DATEI -jahr 2025 -o bericht.pdf [-format html] [-titel …] [-autor …] [-stand 2026-03-01]")
 		return errReported
 	}
 	created, err := parseStand(*stand)
@@ -52,10 +54,15 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintf(stderr, "Der Bericht wurde nicht geschrieben: %s\n", store.Message(err))
 		return errReported
 	}
-	if *out == "" {
-		*out = fmt.Sprintf("Monitoring-Bericht-%d.pdf", data.year)
+	asHTML, err := reportFormat(*format)
+	if err != nil {
+		fmt.Fprintln(stderr, store.Message(err))
+		return errReported
 	}
-	if err := checkPDFName(*out); err != nil {
+	if *out == "" {
+		*out = fmt.Sprintf("Monitoring-Bericht-%d.%s", data.year, strings.ToLower(*format))
+	}
+	if err := checkReportName(*out, asHTML); err != nil {
 		fmt.Fprintln(stderr, store.Message(err))
 		return errReported
 	}
@@ -82,6 +89,10 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var renderErr error
 	sum := sha256.New()
 	err = store.WriteFileAtomic(*out, func(w io.Writer) error {
+		if asHTML {
+			renderErr = html.Render(w, in, prev, html.Options{Title: opt.Title, Author: opt.Author, Created: opt.Created, Deviation: opt.Deviation})
+			return renderErr
+		}
 		pages, renderErr = pdf.Render(io.MultiWriter(w, sum), in, prev, opt)
 		return renderErr
 	})
@@ -93,8 +104,14 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintf(stderr, "Der Bericht wurde nicht geschrieben: %s\n", store.Message(err))
 		return errReported
 	}
-	fmt.Fprintf(stdout, "Bericht geschrieben: %s (%d Seiten)\n", *out, pages)
+	if asHTML {
+		fmt.Fprintf(stdout, "Bericht geschrieben: %s (HTML)\n", *out)
+	} else {
+		fmt.Fprintf(stdout, "Bericht geschrieben: %s (%d Seiten)\n", *out, pages)
+	}
 	switch {
+	case frozen && asHTML:
+		fmt.Fprintf(stdout, "Festgeschriebener Bericht: %s vom %s.\n", data.frozen.Label(), report.FormatDate(data.frozen.FrozenAt))
 	case frozen:
 		fmt.Fprintf(stdout, "Festgeschriebener Bericht: %s vom %s.\n", data.frozen.Label(), report.FormatDate(data.frozen.FrozenAt))
 		if h := hex.EncodeToString(sum.Sum(nil)); data.frozen.PDFHash != "" && h != data.frozen.PDFHash {
@@ -134,6 +151,32 @@ func checkPDFName(out string) error {
 	}
 	if st, err := os.Stat(out); err == nil && st.IsDir() {
 		return store.Invalid(fmt.Sprintf("„%s“ ist ein Ordner; bitte geben Sie einen Dateinamen an, z. B. bericht.pdf.", out))
+	}
+	return nil
+}
+
+// reportFormat reads -format: false for the PDF, true for the HTML
+// edition.
+func reportFormat(f string) (asHTML bool, err error) {
+	switch strings.ToLower(strings.TrimSpace(f)) {
+	case "pdf":
+		return false, nil
+	case "html":
+		return true, nil
+	}
+	return false, store.Invalid(fmt.Sprintf("„%s“ ist kein Berichtsformat; bitte -format pdf oder -format html angeben.", f))
+}
+
+// checkReportName is checkPDFName for either format.
+func checkReportName(out string, asHTML bool) error {
+	if !asHTML {
+		return checkPDFName(out)
+	}
+	if ext := strings.ToLower(filepath.Ext(out)); ext != ".html" && ext != ".htm" {
+		return store.Invalid("Die Ausgabedatei muss auf .html enden, z. B. -o bericht.html.")
+	}
+	if st, err := os.Stat(out); err == nil && st.IsDir() {
+		return store.Invalid(fmt.Sprintf("„%s“ ist ein Ordner; bitte geben Sie einen Dateinamen an, z. B. bericht.html.", out))
 	}
 	return nil
 }

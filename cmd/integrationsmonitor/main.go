@@ -75,6 +75,7 @@ Aufruf:
   integrationsmonitor demo DATEI       neue Datei mit gekennzeichneten Beispieldaten 2011–2025
   integrationsmonitor pruefen DATEI    Datei prüfen (Integrität, Schema); Rückgabewert 0 = in Ordnung
   integrationsmonitor bericht DATEI -jahr 2025 -o bericht.pdf    PDF-Monitoring-Bericht
+  integrationsmonitor bericht DATEI -jahr 2025 -format html -o bericht.html   barrierearme HTML-Fassung für die Website
   integrationsmonitor kopie DATEI ZIEL                           Kopie für den E-Mail-Versand
   integrationsmonitor export DATEI -format csv|xlsx -o werte.xlsx
   integrationsmonitor import [-korrigieren] DATEI QUELLE.csv     amtliche Statistik einlesen

@@ -39,7 +39,7 @@ func TestRunOverview(t *testing.T) {
 	}
 	var codes []string
 	symbol := regexp.MustCompile(`^(\+\+|\+|=|-|--|\?|o) \p{L}`)
-	number := regexp.MustCompile(`^-?[0-9]{1,3}(\.[0-9]{3})*(,[0-9]+)?( %| Pp\.)?( p)?$`)
+	number := regexp.MustCompile(`^−?[0-9]{1,3}(\.[0-9]{3})*(,[0-9]+)?( %| Pp\.)?( p)?$`)
 	for _, r := range recs[1:] {
 		codes = append(codes, r[0])
 		if !symbol.MatchString(r[4]) {

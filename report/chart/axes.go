@@ -39,7 +39,7 @@ func valueBounds(lines []trendLine) (lo, hi float64, ok bool) {
 // yTicks returns the labelled y ticks for values from lo to hi: a round
 // step (1, 2, 2,5 or 5 × 10ⁿ) giving about five intervals, a little air
 // above and below the data, never below zero for values that cannot be
-// negative and never above 100 % for shares. The first and last tick are
+// negative, from zero for shares and never above 100 % for them. The first and last tick are
 // the ends of the axis. Labels are German and use one number of
 // decimals per axis, at most two.
 func yTicks(lo, hi float64, unit string) []gochart.Tick {
@@ -61,6 +61,11 @@ func yTicks(lo, hi float64, unit string) []gochart.Tick {
 	}
 	if nonNegative {
 		lo = max(lo, 0)
+	}
+	if unit == "%" && nonNegative {
+		// A share's axis starts at 0 (issue 14): an axis from 9 to 13 %
+		// makes a drop of one point look like a collapse.
+		lo = 0
 	}
 	if unit == "%" && atMost100 {
 		hi = min(hi, 100)

@@ -30,16 +30,17 @@ func TestYTicks(t *testing.T) {
 		unit   string
 		want   []string
 	}{
-		{"PercentQuarterSteps", 10, 20, "%", []string{"7,5 %", "10,0 %", "12,5 %", "15,0 %", "17,5 %", "20,0 %", "22,5 %"}},
+		{"PercentFromZero", 10, 20, "%", []string{"0 %", "5 %", "10 %", "15 %", "20 %", "25 %"}},
+		{"QuarterSteps", 10, 20, "Anzahl", []string{"7,5", "10,0", "12,5", "15,0", "17,5", "20,0", "22,5"}},
 		{"PercentNotBelowZero", 0.5, 9, "%", []string{"0 %", "2 %", "4 %", "6 %", "8 %", "10 %"}},
-		{"PercentNotAbove100", 92, 100, "%", []string{"90 %", "92 %", "94 %", "96 %", "98 %", "100 %"}},
-		{"AllEqualPercent", 50, 50, "%", []string{"44 %", "46 %", "48 %", "50 %", "52 %", "54 %", "56 %"}},
+		{"PercentNotAbove100", 92, 100, "%", []string{"0 %", "20 %", "40 %", "60 %", "80 %", "100 %"}},
+		{"AllEqualPercent", 50, 50, "%", []string{"0 %", "20 %", "40 %", "60 %"}},
 		{"AllEqualZero", 0, 0, "%", []string{"0,0 %", "0,2 %", "0,4 %", "0,6 %", "0,8 %", "1,0 %"}},
 		{"IndexAroundOne", 0.82, 1.08, "Index", []string{"0,8", "0,9", "1,0", "1,1"}},
-		{"NegativePoints", -1.7, 4.2, "Prozentpunkte", []string{"-2", "0", "2", "4", "6"}},
+		{"NegativePoints", -1.7, 4.2, "Prozentpunkte", []string{"−2", "0", "2", "4", "6"}},
 		{"LargeCounts", 108412, 111366, "Anzahl", []string{"108.000", "109.000", "110.000", "111.000", "112.000"}},
 		{"TinySpanTwoDecimals", 1.0001, 1.0002, "Verhältnis", []string{"1,00", "1,01"}},
-		{"Swapped", 20, 10, "%", []string{"7,5 %", "10,0 %", "12,5 %", "15,0 %", "17,5 %", "20,0 %", "22,5 %"}},
+		{"Swapped", 20, 10, "%", []string{"0 %", "5 %", "10 %", "15 %", "20 %", "25 %"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

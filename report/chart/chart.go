@@ -24,7 +24,10 @@ type Spec struct {
 	Unit      string // "%", "Index", "Verhältnis", "Anzahl", "Prozentpunkte"
 	Series    []report.SeriesResult
 	Reference *report.SeriesResult
-	Demo      bool // the figures are Beispieldaten and the chart must say so
+	// Regions are comparison lines (Kreis, NRW), drawn dash-dotted with
+	// the region's name in the legend.
+	Regions []report.RegionSeries
+	Demo    bool // the figures are Beispieldaten and the chart must say so
 	// Breaks interrupt every line and are marked with a dashed vertical
 	// line and a legend entry "| Zeitreihenbruch ab …: Grund".
 	Breaks []report.Break

@@ -251,7 +251,7 @@ func TestChartTexts(t *testing.T) {
 	if err := Trend(spec).Render(func(int, int) (gochart.Renderer, error) { return r, nil }, &bytes.Buffer{}); err != nil {
 		t.Fatalf("Render: %v", err)
 	}
-	for _, want := range []string{"Anteil (Beispieldaten)", "Prozentpunkte", "Ausländer/innen", "Referenz", "2011", "2013", "-2", "0", "3"} {
+	for _, want := range []string{"Anteil (Beispieldaten)", "Prozentpunkte", "Ausländer/innen", "Referenz", "2011", "2013", "−2", "0", "3"} {
 		if !slices.Contains(texts, want) {
 			t.Errorf("no text %q among %q", want, texts)
 		}

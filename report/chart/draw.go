@@ -61,6 +61,9 @@ func trendLines(spec Spec) []trendLine {
 	for i, s := range spec.Series {
 		lines = append(lines, newTrendLine(s.Label, s.Points, seriesLook(i)))
 	}
+	for i, g := range spec.Regions {
+		lines = append(lines, newTrendLine(g.Label, g.Points, regionLook(i)))
+	}
 	for i := range lines {
 		lines[i].runs = cutAtBreaks(lines[i].runs, lines[i].periods, spec.Breaks)
 	}
@@ -108,6 +111,18 @@ var palette = []lineLook{
 }
 
 var referenceLook = lineLook{color: drawing.ColorFromHex("7a7a7a"), width: 2, dash: []float64{8, 5}, marker: circle, ref: true}
+
+// regionLooks draw comparison regions dash-dotted, which neither a series
+// (solid) nor the reference (dashed, no markers) is, in dark colours that
+// stay apart from the palette's, with hollow markers.
+var regionLooks = []lineLook{
+	{color: drawing.ColorFromHex("5a3d8a"), width: 2, dash: []float64{9, 3, 2, 3}, marker: diamond, hollow: true},
+	{color: drawing.ColorFromHex("7a5a00"), width: 2, dash: []float64{9, 3, 2, 3}, marker: triangle, hollow: true},
+	{color: drawing.ColorFromHex("3d6b6b"), width: 2, dash: []float64{9, 3, 2, 3}, marker: square, hollow: true},
+}
+
+// regionLook is the look of the i-th comparison region.
+func regionLook(i int) lineLook { return regionLooks[i%len(regionLooks)] }
 
 // seriesLook is the look of the i-th series. Beyond the palette the
 // looks repeat dotted, so that a seventh group is still told apart.

@@ -1,8 +1,6 @@
 package chart
 
 import (
-	"fmt"
-
 	"bergischgladbach.de/integrationsmonitor/report"
 )
 
@@ -10,17 +8,15 @@ import (
 // take their chart from here so they always show the same picture.
 func SpecFor(r report.Result, demo bool) Spec {
 	k := r.KeyFigure
-	title := fmt.Sprintf("Kennzahl %s", k.Code)
-	if len(r.Series) > 0 && r.Series[0].Label != "" {
-		title += ": " + r.Series[0].Label
-		if len(r.Series) > 1 {
-			title = fmt.Sprintf("Kennzahl %s", k.Code)
-		}
-	}
 	for _, s := range r.Series {
 		for _, p := range s.Points {
 			demo = demo || p.Demo
 		}
 	}
-	return Spec{Title: title, Unit: k.Unit, Series: r.Series, Reference: r.Reference, Demo: demo, Breaks: r.Breaks}
+	for _, s := range r.Regions {
+		for _, p := range s.Points {
+			demo = demo || p.Demo
+		}
+	}
+	return Spec{Title: TitleFor(r), Unit: k.Unit, Series: r.Series, Reference: r.Reference, Regions: r.Regions, Demo: demo, Breaks: r.Breaks}
 }

@@ -25,13 +25,57 @@ const (
 // The category colours, most positive first. Blue for agreement and red
 // for rejection read at a glance; the lightness runs dark, middle, light,
 // lighter-middle, darker-middle so that neighbours also differ on a
-// greyscale printer (TestSurveyColoursDifferInGrey keeps it so).
+// greyscale printer (TestSurveyColoursDifferInGrey keeps it so); the
+// rejecting ones are striped as well (surveyHatched).
 var surveyColors = [5]drawing.Color{
 	drawing.ColorFromHex("0b3c73"),
 	drawing.ColorFromHex("4f8fcb"),
 	drawing.ColorFromHex("dcdcdc"),
 	drawing.ColorFromHex("f0a04b"),
 	drawing.ColorFromHex("b8322a"),
+}
+
+// surveyHatched marks the two rejecting categories with diagonal
+// stripes: on a greyscale printer the darkest agreement and the darkest
+// rejection are both dark greys, and the stripes tell them apart where
+// lightness alone would not (issue 14).
+var surveyHatched = [5]bool{false, false, false, true, true}
+
+// hatch strokes diagonal stripes over the box in a darker shade of c,
+// clipped to the box, 45° from lower left to upper right.
+func (p painter) hatch(x0, y0, x1, y1 int, c drawing.Color) {
+	const gap = 5
+	h := y1 - y0
+	if h <= 0 || x1 <= x0 {
+		return
+	}
+	p.r.SetStrokeColor(darken(c, 0.45))
+	p.r.SetStrokeWidth(1.2)
+	p.r.SetStrokeDashArray(nil)
+	for x := x0 - h + gap/2; x < x1; x += gap {
+		// The stripe runs from (x, y1) to (x+h, y0); cut it at the sides.
+		sx, sy, ex, ey := x, y1, x+h, y0
+		if sx < x0 {
+			sy -= x0 - sx
+			sx = x0
+		}
+		if ex > x1 {
+			ey += ex - x1
+			ex = x1
+		}
+		if ex <= sx {
+			continue
+		}
+		p.r.MoveTo(sx, sy)
+		p.r.LineTo(ex, ey)
+		p.r.Stroke()
+	}
+}
+
+// darken mixes c with black by f (0 keeps c, 1 is black).
+func darken(c drawing.Color, f float64) drawing.Color {
+	mix := func(v uint8) uint8 { return uint8(math.Round(float64(v) * (1 - f))) }
+	return drawing.Color{R: mix(c.R), G: mix(c.G), B: mix(c.B), A: 255}
 }
 
 // SurveyPNG draws the survey chart of cur, compared with prev, as a
@@ -319,6 +363,9 @@ func (p painter) bar(s report.SurveySummary, x0, x1, y, h int, colors [5]drawing
 			continue
 		}
 		p.rect(l, y, r, y+h, colors[c], drawing.ColorWhite)
+		if surveyHatched[c] {
+			p.hatch(l, y, r, y+h, colors[c])
+		}
 		label := report.FormatPercent(sh, 0)
 		if tw := p.measure(size, label); tw+6 <= r-l && h >= capHeight(size)+4 {
 			p.text(label, l+(r-l-tw)/2, y+(h+capHeight(size))/2, size, labelColor(colors[c]))
@@ -328,9 +375,10 @@ func (p painter) bar(s report.SurveySummary, x0, x1, y, h int, colors [5]drawing
 
 // legendEntry is one category of a question's scale.
 type legendEntry struct {
-	label string
-	color drawing.Color
-	width int
+	label   string
+	color   drawing.Color
+	hatched bool
+	width   int
 }
 
 const (
@@ -348,7 +396,7 @@ func scaleRows(p painter, q, width int) [][]legendEntry {
 	var row []legendEntry
 	used := 0
 	for c, label := range store.SurveyCategories[q] {
-		e := legendEntry{label: label, color: surveyColors[c], width: swatch + swatchGap + p.measure(captionFontSize, label)}
+		e := legendEntry{label: label, color: surveyColors[c], hatched: surveyHatched[c], width: swatch + swatchGap + p.measure(captionFontSize, label)}
 		if len(row) > 0 && used+entryGap+e.width > width {
 			rows, row, used = append(rows, row), nil, 0
 		}
@@ -367,6 +415,9 @@ func (p painter) legend(rows [][]legendEntry, x0, top int) {
 		base := top + i*lh + capHeight(captionFontSize)
 		for _, e := range row {
 			p.rect(x, base-swatch, x+swatch, base, e.color, drawing.Color{})
+			if e.hatched {
+				p.hatch(x, base-swatch, x+swatch, base, e.color)
+			}
 			p.text(e.label, x+swatch+swatchGap, base, captionFontSize, textColor)
 			x += e.width + entryGap
 		}

@@ -178,6 +178,7 @@ func (d *pdfDoc) symbols() {
 		{"p", "vorläufige Zahl; bei einer Kennzahl: aus mindestens einer vorläufigen oder geschätzten Grundzahl berechnet"},
 		{"s", "geschätzte Zahl"},
 		{"Pp.", "Prozentpunkte: Differenz zweier Anteile"},
+		{report.MinusSign, "Minuszeichen einer negativen Zahl (nicht zu verwechseln mit „-“, genau null)"},
 	} {
 		t.rows = append(t.rows, row{cells: []string{e[0], e[1]}})
 	}

@@ -104,6 +104,10 @@ func seriesTable(r report.Result, periods []store.Period) table {
 		lines = append(lines, *r.Reference)
 		titles = append(titles, "Referenz: "+r.Reference.Label)
 	}
+	for _, g := range r.Regions {
+		lines = append(lines, g.SeriesResult)
+		titles = append(titles, "Vergleich: "+g.Label)
+	}
 	for _, title := range titles {
 		t.cols = append(t.cols, column{title: title, width: (bodyW - periodColW) / float64(len(titles)), align: "R"})
 	}

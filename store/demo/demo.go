@@ -83,6 +83,7 @@ func Values(cat *store.Catalog, from, to int) []store.Value {
 	for _, gen := range generators {
 		out = append(out, gen(cat, from, to)...)
 	}
+	out = append(out, regionValues(cat, from, to)...)
 	markDemoSymbols(out, from, to)
 	return out
 }

@@ -77,6 +77,9 @@ func TestDemoValuesCoverEveryBaseFigure(t *testing.T) {
 		if a := primary[bf.Code]; a != "" && !slices.Contains(areas, a) {
 			areas = append(areas, a)
 		}
+		if bf.Code == "A-K1-G1" || bf.Code == "A-K1-G2" {
+			areas = append(areas, "nrw") // the comparison region of demo_regions.go
+		}
 		for _, area := range areas {
 			for _, p := range wantPeriods(bf, 2011, 2025) {
 				for _, g := range bf.Groups {

@@ -1,0 +1,256 @@
+package html
+
+import (
+	"fmt"
+	"strings"
+
+	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/pdf"
+	"bergischgladbach.de/integrationsmonitor/store"
+)
+
+func (d *doc) indicator(w store.ImpactIndicator) {
+	d.heading("indikator-" + w.Code)
+	seed := strings.TrimSpace(w.Text)
+	if len(w.Items) > 0 {
+		seed += "\n" + strings.Join(w.Items, "\n")
+	}
+	d.printf("<p class=\"note\">Indikator laut Integrationskonzept: %s</p>\n", strings.ReplaceAll(esc(seed), "\n", "<br>\n"))
+	d.printf("<h4>Bericht %d</h4>\n", d.e.Year)
+	if text := strings.TrimSpace(d.texts.Texts[w.Code].Text); text == "" {
+		d.note("Für dieses Berichtsjahr liegt noch kein Bericht vor.")
+	} else {
+		d.para(text)
+	}
+	list := d.texts.Instruments[w.Code]
+	if w.Instruments || len(list) > 0 {
+		d.instruments(list)
+	}
+	switch w.Kind {
+	case store.Participation:
+		tables := pdf.ParticipationTables(d.e, w.Code)
+		if len(tables) == 0 {
+			d.note(fmt.Sprintf("Für die Jahre %d bis %d liegen für diesen Indikator keine Zahlen vor.",
+				d.e.Year-report.ParticipationYears+1, d.e.Year))
+		}
+		for _, t := range tables {
+			d.table(t)
+		}
+	case store.Survey:
+		d.survey(w.Code)
+	}
+	d.end()
+}
+
+func (d *doc) instruments(list []store.Instrument) {
+	if len(list) == 0 {
+		d.note(fmt.Sprintf("Für %d sind keine Instrumente erfasst.", d.e.Year))
+		return
+	}
+	t := pdf.Table{Caption: fmt.Sprintf("Instrumente %d (Anzahl der Instrumente: %d)", d.e.Year, len(list)),
+		Columns: []string{"Name", "Charakter", "Träger", "Anzahl"}, Numeric: []bool{false, false, false, true}}
+	sum, counted := 0, 0
+	for _, in := range list {
+		count := report.NotComputable
+		if in.Count != nil {
+			count = report.FormatNumber(float64(*in.Count), 0)
+			sum += *in.Count
+			counted++
+		}
+		t.Rows = append(t.Rows, pdf.TableRow{Cells: []string{in.Name, in.Description, in.Provider, count}})
+	}
+	if counted > 0 {
+		t.Rows = append(t.Rows, pdf.TableRow{Cells: []string{"Zusammen", "", "", report.FormatNumber(float64(sum), 0)}, Bold: true})
+	}
+	d.table(t)
+}
+
+// survey is the table of the Integrationskonferenz survey and its chart,
+// as in the PDF.
+func (d *doc) survey(code string) {
+	sc := d.e.Survey
+	cur, prev := sc.Current, sc.Previous
+	if cur == nil {
+		d.note(fmt.Sprintf("Für %d sind keine Befragungsergebnisse erfasst.", d.e.Year))
+		if prev == nil {
+			return
+		}
+	}
+	t := pdf.Table{Caption: "Befragung auf der Integrationskonferenz", Columns: []string{"Frage"}, Numeric: []bool{false}}
+	var sums [][3]report.SurveySummary
+	for _, s := range []struct {
+		r   *store.SurveyResult
+		sum [3]report.SurveySummary
+	}{{cur, sc.CurrentAlone}, {prev, sc.PreviousAlone}} {
+		if s.r == nil {
+			continue
+		}
+		from := len(t.Columns)
+		t.Columns = append(t.Columns, "Antworten (n)", "keine Angabe", "Anteil positiv")
+		t.Numeric = append(t.Numeric, true, true, true)
+		t.Bands = append(t.Bands, pdf.Band{Title: fmt.Sprint(s.r.ReportYear), From: from, To: from + 3})
+		sums = append(sums, s.sum)
+	}
+	for q, question := range store.SurveyQuestions {
+		cells := []string{fmt.Sprintf("%d. %s", q+1, question)}
+		for _, s := range sums {
+			cells = append(cells, report.FormatCount(s[q].N), report.FormatCount(s[q].Missing), report.FormatPercent(s[q].Positive, 1))
+		}
+		t.Rows = append(t.Rows, pdf.TableRow{Cells: cells})
+	}
+	var pos []string
+	for q := range store.SurveyQuestions {
+		pos = append(pos, fmt.Sprintf("„%s“ oder „%s“ (Frage %d)", store.SurveyCategories[q][0], store.SurveyCategories[q][1], q+1))
+	}
+	t.Note = "Anteil positiv: Antworten " + strings.Join(pos, ", ") + " an allen Antworten (n), ohne „keine Angabe“."
+	d.table(t)
+	if cur != nil {
+		d.surveyChart("chart-"+code, *cur, prev)
+	}
+}
+
+func (d *doc) appendix() {
+	d.heading("anhang")
+	d.heading("anhang-quellen")
+	t := pdf.Table{Caption: "Datenquellen des Integrationskonzepts", Columns: []string{"Nr.", "Datenquelle"}, Numeric: []bool{true, false}}
+	for _, s := range d.e.Catalog.Sources {
+		t.Rows = append(t.Rows, pdf.TableRow{Cells: []string{fmt.Sprint(s.Num), s.Name}})
+	}
+	d.table(t)
+	if len(d.e.Sources) > 0 {
+		t := pdf.Table{Caption: "Quellenangaben der erfassten Werte", Columns: []string{"Quelle"}}
+		for _, s := range d.e.Sources {
+			t.Rows = append(t.Rows, pdf.TableRow{Cells: []string{s}})
+		}
+		d.table(t)
+	}
+	d.end()
+	d.heading("anhang-bewertung")
+	d.para("Jede Kennzahl wird mit einer von sechs Stufen bewertet. Bewertet wird die erste Reihe einer Kennzahl " +
+		"(die Leitreihe) vom ersten berechenbaren Wert bis zum letzten Wert, dessen Jahr nicht nach dem Berichtsjahr liegt; " +
+		"nötig sind mindestens 3 Werte über mindestens 2 Jahre. Unter 1\u00a0% Veränderung pro Jahr gilt eine Entwicklung " +
+		"als nicht wesentlich. Vergleichsregionen (Kreis, Land) werden gezeigt, aber nicht bewertet.")
+	lv := pdf.Table{Caption: "Stufen der Bewertung", Columns: []string{"Zeichen", "Bewertung"}}
+	for _, l := range []report.AssessmentLevel{report.GoalReached, report.TowardGoal, report.NoChange, report.AgainstGoal, report.TooLittleData, report.NotAssessable} {
+		lv.Rows = append(lv.Rows, pdf.TableRow{Cells: []string{l.Symbol(), l.Label()}})
+	}
+	d.table(lv)
+	d.end()
+	d.heading("anhang-zeichen")
+	sym := pdf.Table{Caption: "Zeichenerklärung", Columns: []string{"Zeichen", "Bedeutung"}}
+	for _, s := range store.Symbols() {
+		meaning := s.Meaning()
+		if s == store.SymUnknown {
+			meaning += fmt.Sprintf("; auch für geheim zu haltende Werte und für Fallzahlen unter %d", d.e.SmallCount)
+		}
+		sym.Rows = append(sym.Rows, pdf.TableRow{Cells: []string{string(s), meaning}})
+	}
+	for _, e := range [][2]string{
+		{report.NotComputable, "kein Wert vorhanden oder nicht berechenbar"},
+		{"p", "vorläufige Zahl"},
+		{"s", "geschätzte Zahl"},
+		{"Pp.", "Prozentpunkte: Differenz zweier Anteile"},
+		{report.MinusSign, "Minuszeichen einer negativen Zahl (nicht zu verwechseln mit „-“, genau null)"},
+	} {
+		sym.Rows = append(sym.Rows, pdf.TableRow{Cells: []string{e[0], e[1]}})
+	}
+	d.table(sym)
+	d.end()
+	d.end()
+}
+
+// table writes t with a caption, header cells with their scope, and the
+// first cell of each row as the row's header.
+func (d *doc) table(t pdf.Table) {
+	if len(t.Rows) == 0 {
+		return
+	}
+	d.printf("<div class=\"table\"><table>\n")
+	if t.Caption != "" {
+		d.printf("<caption>%s</caption>\n", esc(t.Caption))
+	}
+	if !t.NoHeader && len(t.Columns) > 0 {
+		d.printf("<thead>\n")
+		if len(t.Bands) > 0 {
+			d.printf("<tr>")
+			col := 0
+			for _, b := range t.Bands {
+				if b.From > col {
+					d.printf("<td colspan=\"%d\"></td>", b.From-col)
+				}
+				d.printf("<th scope=\"colgroup\" colspan=\"%d\">%s</th>", b.To-b.From, esc(b.Title))
+				col = b.To
+			}
+			if col < len(t.Columns) {
+				d.printf("<td colspan=\"%d\"></td>", len(t.Columns)-col)
+			}
+			d.printf("</tr>\n")
+		}
+		d.printf("<tr>")
+		for i, c := range t.Columns {
+			d.printf("<th scope=\"col\"%s>%s</th>", d.numClass(t, i), esc(strings.ReplaceAll(c, "\u00ad", "")))
+		}
+		d.printf("</tr>\n</thead>\n")
+	}
+	d.printf("<tbody>\n")
+	cols := max(len(t.Columns), 1)
+	for _, r := range t.Rows {
+		if r.Group {
+			d.printf("<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"%d\">%s</th></tr>\n", cols, esc(strings.Join(r.Cells, " ")))
+			continue
+		}
+		cls := ""
+		if r.Bold {
+			cls = " class=\"sum\""
+		}
+		d.printf("<tr%s>", cls)
+		for i, c := range r.Cells {
+			text := strings.ReplaceAll(esc(c), "\n", "<br>")
+			if i == 0 {
+				d.printf("<th scope=\"row\">%s</th>", text)
+				continue
+			}
+			d.printf("<td%s>%s</td>", d.numClass(t, i), text)
+		}
+		d.printf("</tr>\n")
+	}
+	d.printf("</tbody>\n</table></div>\n")
+	if t.Note != "" {
+		d.note(t.Note)
+	}
+}
+
+func (d *doc) numClass(t pdf.Table, i int) string {
+	if i < len(t.Numeric) && t.Numeric[i] {
+		return " class=\"num\""
+	}
+	return ""
+}
+
+// css is the whole style: system fonts, readable line length, tables
+// that scroll sideways on a phone rather than squeezing their figures.
+const css = `
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",Arial,sans-serif;line-height:1.5;color:#1a1a1a;background:#fff;max-width:60rem;margin:0 auto;padding:1rem}
+h1,h2,h3{color:#143c6e;line-height:1.25}
+h2{border-bottom:2px solid #143c6e;padding-bottom:.2rem;margin-top:2.5rem}
+h3{margin-top:2rem}
+a{color:#0a4a8c}
+.skip{position:absolute;left:-999px}
+.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
+.stamp{border:2px solid #be1414;background:#fdecec;color:#8a0e0e;padding:.6rem}
+.note{font-size:.92rem;color:#444}
+.table{overflow-x:auto}
+table{border-collapse:collapse;margin:1rem 0;font-size:.92rem}
+caption{text-align:left;font-weight:bold;padding:.3rem 0}
+th,td{border:1px solid #b4b4b4;padding:.25rem .5rem;vertical-align:top;text-align:left}
+thead th{background:#e8ecf2}
+tbody th{font-weight:normal}
+tr.group th{background:#f2f2f2;font-weight:bold}
+tr.sum th,tr.sum td{font-weight:bold}
+.num{text-align:right;white-space:nowrap}
+figure{margin:1rem 0}
+figure svg{width:100%;height:auto;max-width:50rem;display:block}
+figcaption{font-size:.92rem}
+figcaption ul{margin:.3rem 0;padding-left:1.2rem}
+ol.toc ol{list-style:none;padding-left:1rem}
+`
