@@ -61,6 +61,7 @@ type Evaluation struct {
 	Values []store.Value
 	// Sources are the distinct sources the values up to Year name, sorted.
 	Sources []string
+	Summary
 
 	ix     valueIndex
 	byCode map[string]int
@@ -140,6 +141,7 @@ func Evaluate(in Input) *Evaluation {
 	e.Values = s.Values
 	e.Demo = e.Demo || slices.ContainsFunc(s.Values, func(v store.Value) bool { return v.Demo })
 	e.Sources = valueSources(s.Values, in.Year)
+	e.summarize(in, c.cat, s.Values)
 	return e
 }
 
