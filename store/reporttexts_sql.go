@@ -16,46 +16,59 @@ var validNoteFields = map[string]bool{NoteRemarks: true, NoteSurveyTime: true, N
 // SaveYearText stores a text of a report year; an empty (or blank) text
 // removes it, so that the report prints its draft or default again.
 func (s *Store) SaveYearText(ctx context.Context, t YearText) error {
-	if err := checkReportYear(t.ReportYear); err != nil {
-		return err
-	}
-	if !validTextKinds[t.Kind] {
-		return Invalid(fmt.Sprintf("Unbekannte Textart „%s“.", t.Kind))
-	}
-	if t.Kind != TextCommentary {
-		t.Code = ""
-	} else if strings.TrimSpace(t.Code) == "" {
-		return Invalid("Die Einordnung braucht die Kennzahl, zu der sie gehört.")
-	}
-	return s.write(ctx, func(tx *sql.Tx) error {
-		var err error
-		if strings.TrimSpace(t.Text) == "" {
-			_, err = tx.ExecContext(ctx, `DELETE FROM report_text WHERE report_year = ? AND kind = ? AND code = ?`, t.ReportYear, t.Kind, t.Code)
-		} else {
-			_, err = tx.ExecContext(ctx, `INSERT INTO report_text(report_year, kind, code, text, updated_at) VALUES(?,?,?,?,?)
-				ON CONFLICT(report_year, kind, code) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at`,
-				t.ReportYear, t.Kind, t.Code, strings.TrimSpace(t.Text), s.Now().UTC().Format(time.RFC3339))
-		}
-		if err != nil {
-			return fmt.Errorf("save report text %s %d: %w", t.Kind, t.ReportYear, classify(err))
-		}
-		return nil
-	})
+	return s.SaveTexts(ctx, []YearText{t}, nil)
 }
 
 // SaveCatalogNote stores the file's current wording of a catalogue note.
-// An empty text is kept as such (she deleted an outdated note); Reset
-// brings the concept's wording back with ResetCatalogNote.
+// An empty text is kept as such (she deleted an outdated note);
+// ResetCatalogNote brings the concept's wording back.
 func (s *Store) SaveCatalogNote(ctx context.Context, n CatalogNote) error {
-	if !validNoteFields[n.Field] || strings.TrimSpace(n.Code) == "" {
-		return Invalid(fmt.Sprintf("Unbekannter Katalogtext „%s/%s“.", n.Code, n.Field))
+	return s.SaveTexts(ctx, nil, []CatalogNote{n})
+}
+
+// SaveTexts stores texts of report years and catalogue notes in one
+// transaction: what one form shows is saved entirely or not at all.
+func (s *Store) SaveTexts(ctx context.Context, texts []YearText, notes []CatalogNote) error {
+	for i, t := range texts {
+		if err := checkReportYear(t.ReportYear); err != nil {
+			return err
+		}
+		if !validTextKinds[t.Kind] {
+			return Invalid(fmt.Sprintf("Unbekannte Textart „%s“.", t.Kind))
+		}
+		if t.Kind != TextCommentary {
+			texts[i].Code = ""
+		} else if strings.TrimSpace(t.Code) == "" {
+			return Invalid("Die Einordnung braucht die Kennzahl, zu der sie gehört.")
+		}
 	}
+	for _, n := range notes {
+		if !validNoteFields[n.Field] || strings.TrimSpace(n.Code) == "" {
+			return Invalid(fmt.Sprintf("Unbekannter Katalogtext „%s/%s“.", n.Code, n.Field))
+		}
+	}
+	now := s.Now().UTC().Format(time.RFC3339)
 	return s.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO catalog_note(code, field, text, updated_at) VALUES(?,?,?,?)
-			ON CONFLICT(code, field) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at`,
-			n.Code, n.Field, strings.TrimSpace(n.Text), s.Now().UTC().Format(time.RFC3339))
-		if err != nil {
-			return fmt.Errorf("save catalog note %s/%s: %w", n.Code, n.Field, classify(err))
+		for _, t := range texts {
+			var err error
+			if strings.TrimSpace(t.Text) == "" {
+				_, err = tx.ExecContext(ctx, `DELETE FROM report_text WHERE report_year = ? AND kind = ? AND code = ?`, t.ReportYear, t.Kind, t.Code)
+			} else {
+				_, err = tx.ExecContext(ctx, `INSERT INTO report_text(report_year, kind, code, text, updated_at) VALUES(?,?,?,?,?)
+					ON CONFLICT(report_year, kind, code) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at`,
+					t.ReportYear, t.Kind, t.Code, strings.TrimSpace(t.Text), now)
+			}
+			if err != nil {
+				return fmt.Errorf("save report text %s %d: %w", t.Kind, t.ReportYear, classify(err))
+			}
+		}
+		for _, n := range notes {
+			_, err := tx.ExecContext(ctx, `INSERT INTO catalog_note(code, field, text, updated_at) VALUES(?,?,?,?)
+				ON CONFLICT(code, field) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at`,
+				n.Code, n.Field, strings.TrimSpace(n.Text), now)
+			if err != nil {
+				return fmt.Errorf("save catalog note %s/%s: %w", n.Code, n.Field, classify(err))
+			}
 		}
 		return nil
 	})

@@ -34,6 +34,7 @@ type keyFigurePanel struct {
 	assessment *widget.Label
 	sentence   *widget.Label
 	result     report.Result
+	texts      *keyFigureTextsEditor
 }
 
 func newKeyFigurePanel(u *App, kf store.KeyFigure) *keyFigurePanel {
@@ -54,6 +55,7 @@ func newKeyFigurePanel(u *App, kf store.KeyFigure) *keyFigurePanel {
 		}
 	}
 	p.form = newValueFormWith(u, kf, p.bfs, u.valuesChanged, e)
+	p.texts = newKeyFigureTextsEditor(u, kf.Code)
 	if e != nil {
 		p.show(e)
 	}
@@ -94,6 +96,8 @@ func (p *keyFigurePanel) objects() []fyne.CanvasObject {
 		heading("Bewertung"), p.assessment, p.sentence,
 		p.chart,
 		heading("Gespeicherte Werte"), p.table.box,
+		widget.NewSeparator(),
+		heading("Einordnung und Hinweise im Bericht"), p.texts.content(),
 		widget.NewSeparator(),
 		heading("Steckbrief der Kennzahl"),
 	)
