@@ -157,7 +157,11 @@ func (e *Evaluation) IndicatorStates(texts *store.ReportTexts) []IndicatorState 
 			case store.Survey:
 				if c := e.Survey.Current; c != nil {
 					s.Present = true
-					s.State = fmt.Sprintf("Befragung %d: n = %d", e.Year, e.Survey.CurrentAlone[0].N)
+					n := 0
+					for _, q := range e.Survey.CurrentAlone {
+						n = max(n, q.N)
+					}
+					s.State = fmt.Sprintf("Befragung %d: n = %d", e.Year, n)
 					if h := strings.TrimSpace(e.Survey.Headline); h != "" {
 						s.State += "; " + h
 					}
@@ -165,8 +169,8 @@ func (e *Evaluation) IndicatorStates(texts *store.ReportTexts) []IndicatorState 
 					s.State = fmt.Sprintf("keine Befragung %d", e.Year)
 				}
 			case store.Participation:
-				if t := strings.TrimSpace(e.ParticipationText[w.Code]); t != "" {
-					s.Present, s.State = true, t
+				if n := len(e.Participation[w.Code]); n > 0 && strings.TrimSpace(e.ParticipationText[w.Code]) != "" {
+					s.Present, s.State = true, fmt.Sprintf("Werte liegen vor (%d %s)", n, pluralize(n, "Tabelle", "Tabellen"))
 				} else {
 					s.State = fmt.Sprintf("keine Werte bis %d", e.Year)
 				}

@@ -42,18 +42,30 @@ func (kr *KeyFigureResult) TableSpan(year int) (periods []store.Period, note str
 	if len(span) <= TableRows {
 		return span, ""
 	}
+	// Like the latest computable value; periods after it (not computable)
+	// follow, so that the table shows what is missing.
 	last := span[len(span)-1]
+	var after []store.Period
+	if kr.HasLatest {
+		last = kr.Latest.Period
+		for _, p := range span {
+			if p.Compare(last) > 0 {
+				after = append(after, p)
+			}
+		}
+	}
 	var like []store.Period
 	for _, p := range span {
-		if likePeriod(p, last) {
+		if p.Compare(last) <= 0 && likePeriod(p, last) {
 			like = append(like, p)
 		}
 	}
-	tail := like[max(0, len(like)-(TableRows-1)):]
+	tail := like[max(0, len(like)-max(1, TableRows-1-len(after))):]
 	if tail[0] != from {
 		periods = append(periods, from)
 	}
 	periods = append(periods, tail...)
+	periods = append(periods, after...)
 	what := "Erhebungszeiten"
 	switch last.Kind() {
 	case store.HalfYearPeriod:

@@ -96,7 +96,7 @@ func Add(ctx context.Context, s *store.Store, from, to int) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("demo data: %w", err)
 	}
-	return n, nil
+	return n, addTexts(ctx, s, to)
 }
 
 type demoKey struct {
