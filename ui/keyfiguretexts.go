@@ -59,6 +59,9 @@ func newKeyFigureTextsEditor(u *App, code string) *keyFigureTextsEditor {
 }
 
 func (t *keyFigureTextsEditor) load() {
+	// What the form shows is what counts as saved, also when nothing
+	// could be read: an empty form must not ask to be saved.
+	defer func() { t.saved = t.snapshot() }()
 	if t.u.st == nil {
 		return
 	}
@@ -77,7 +80,6 @@ func (t *keyFigureTextsEditor) load() {
 			t.notes[f.field].SetPlaceHolder("Wortlaut 2011/12: " + n.Original)
 		}
 	}
-	t.saved = t.snapshot()
 }
 
 // content is the part of the Kennzahl panel.

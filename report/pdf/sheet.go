@@ -11,7 +11,7 @@ import (
 // measures, which goals it serves, where its numbers come from and how
 // Migrationshintergrund is captured.
 func (d *pdfDoc) sheetIntro(k store.KeyFigure, g report.Grid) table {
-	t := table{cols: []column{{width: 42}, {width: 128}}, noHeader: true, size: sizeSmall}
+	t := table{cols: []column{{width: 46}, {width: 124}}, noHeader: true, size: sizeSmall}
 	add := func(label, value string) {
 		if v := strings.TrimSpace(value); v != "" {
 			t.rows = append(t.rows, row{cells: []string{label, v}})
@@ -24,7 +24,7 @@ func (d *pdfDoc) sheetIntro(k store.KeyFigure, g report.Grid) table {
 		source = strings.TrimSpace(source + "\nAngaben zu den Werten: " + strings.Join(g.Facts.Sources, "; "))
 	}
 	add("Datenquelle", source)
-	add("Operationalisierung des Migrationshintergrunds", d.in.note(k.Code, store.NoteMigration))
+	add("Operationalisierung des Migrations\u00adhintergrunds", d.in.note(k.Code, store.NoteMigration))
 	return t
 }
 
