@@ -57,7 +57,7 @@ var conceptRef = regexp.MustCompile(`\s*\(Abschnitt (\d+(?:\.\d+)*)\)`)
 
 // conceptYear is a year of the concept's time in an Erhebungszeit
 // ("Sommer 2012"): the Erhebungszeit recurs, the year does not.
-var conceptYear = regexp.MustCompile(`\s*\b20(0\d|1[0-3])\b`)
+var conceptYear = regexp.MustCompile(`\s*\b201[1-3]\b`)
 
 func resolveRefs(s string) string {
 	return conceptRef.ReplaceAllStringFunc(s, func(m string) string {
@@ -69,30 +69,25 @@ func resolveRefs(s string) string {
 }
 
 // sentenceEnd splits after a full stop followed by a capital letter, so
-// that "d.h." and "Sek.I" stay inside their sentence.
-var sentenceEnd = regexp.MustCompile(`[.!?]\s+[A-ZÄÖÜ(„]`)
+// that "d.h." and "Sek.I" stay inside their sentence; group 1 is the
+// capital that begins the next sentence.
+var sentenceEnd = regexp.MustCompile(`[.!?]\s+([A-ZÄÖÜ(„])`)
 
 func sentences(s string) []string {
 	var out []string
 	for {
-		loc := sentenceEnd.FindStringIndex(s)
+		loc := sentenceEnd.FindStringSubmatchIndex(s)
 		if loc == nil {
 			break
 		}
 		out = append(out, strings.TrimSpace(s[:loc[0]+1]))
-		s = s[loc[1]-1:]
-		// The capital letter may be more than one byte; step back to it.
-		for len(s) > 0 && !startsRune(s) {
-			s = s[1:]
-		}
+		s = s[loc[2]:]
 	}
 	if t := strings.TrimSpace(s); t != "" {
 		out = append(out, t)
 	}
 	return out
 }
-
-func startsRune(s string) bool { return s[0] < 0x80 || s[0] >= 0xC0 }
 
 // current is the concept's note without its time-bound sentences, with
 // references into the concept resolved; lines stay lines.

@@ -127,3 +127,25 @@ func TestOverviewExplainsItself(t *testing.T) {
 		t.Errorf("indicator states: %+v", states)
 	}
 }
+
+// A year before the concept is part of the Erhebungszeit's wording and
+// stays ("Seit 2000 halbjährlich").
+func TestCurrentNotesKeepOlderYears(t *testing.T) {
+	e := demoEvaluation(t, nil, false)
+	if n := e.Note("A-K1", store.NoteSurveyTime); n.Text != n.Original || n.Changed() {
+		t.Errorf("A-K1 Erhebungszeit %+v", n)
+	}
+}
+
+// A note without a time-bound sentence is printed as the concept has it,
+// also when a sentence begins with a quotation mark.
+func TestCurrentNotesUnchangedWithoutTimeBound(t *testing.T) {
+	e := demoEvaluation(t, nil, false)
+	for _, code := range []string{"A-K1", "A-K2", "B-K1", "C-K1"} {
+		for _, f := range []string{store.NoteRemarks, store.NoteMigration, store.NoteMethod, store.NoteSurveyTime} {
+			if n := e.Note(code, f); n.Changed() && len(n.Dropped) == 0 && !strings.Contains(n.Original, "Abschnitt") {
+				t.Errorf("%s %s changed without reason:\n%q\n%q", code, f, n.Original, n.Text)
+			}
+		}
+	}
+}
