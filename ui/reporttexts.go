@@ -25,6 +25,13 @@ type reportTextsEditor struct {
 	save, useDraft     *widget.Button
 	saved              string
 	content            fyne.CanvasObject
+	// notes are the file's catalogue notes outside the Kennzahlen (the
+	// Handlungsfelder's notes on their Wirkungsindikatoren, the data
+	// sources) by store.NoteKey; loaded is each as printed when shown.
+	notes     map[string]*widget.Entry
+	noteKeys  []store.CatalogNote
+	loaded    map[string]string
+	notesForm *widget.Form
 }
 
 func newReportTextsEditor(u *App) *reportTextsEditor {
@@ -39,6 +46,13 @@ func newReportTextsEditor(u *App) *reportTextsEditor {
 	t.save = widget.NewButton("Texte speichern", func() { _ = t.saveUnsaved() })
 	t.save.Importance = widget.HighImportance
 	t.useDraft = widget.NewButton("Entwurf übernehmen", t.takeDraft)
+	t.notes, t.loaded, t.notesForm = map[string]*widget.Entry{}, map[string]string{}, widget.NewForm()
+	for _, f := range u.cat.Fields {
+		if len(f.IndicatorNotes) > 0 {
+			t.addNote("feld-"+f.Code, store.NoteIndicators, "Hinweise Handlungsfeld "+f.Code)
+		}
+	}
+	t.addNote(report.NoteKeySources, store.NoteSources, "Datenquellen")
 	if u.st.ReadOnly() {
 		t.save.Disable()
 		t.useDraft.Disable()
@@ -54,8 +68,20 @@ func newReportTextsEditor(u *App) *reportTextsEditor {
 		para("Die Kernaussagen stehen im Bericht gleich nach dem Inhaltsverzeichnis, eine je Zeile. Solange das Feld leer ist, "+
 			"druckt der Bericht den Entwurf aus der Auswertung (grau im Feld). „Entwurf übernehmen“ setzt ihn zum Bearbeiten ein; "+
 			"Ihr Text gilt, sobald er gespeichert ist. Ein leeres Feld stellt den Entwurf wieder her."),
-		t.state, form, container.NewHBox(t.save, t.useDraft), t.message)
+		t.state, form,
+		para("Hinweise und Datenquellen des Konzepts gelten für alle Berichtsjahre dieser Datei, ein Eintrag je Zeile. "+
+			"Sätze, die sich auf 2011/12 bezogen, druckt der Bericht nicht als aktuell; den Wortlaut von 2011/12 zeigt sein Anhang."),
+		t.notesForm, container.NewHBox(t.save, t.useDraft), t.message)
 	return t
+}
+
+func (t *reportTextsEditor) addNote(code, field, label string) {
+	e := widget.NewMultiLineEntry()
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(3)
+	t.notes[store.NoteKey(code, field)] = e
+	t.noteKeys = append(t.noteKeys, store.CatalogNote{Code: code, Field: field})
+	t.notesForm.Append(label, e)
 }
 
 // load shows the stored texts of the Berichtsjahr and the evaluation's
@@ -68,6 +94,11 @@ func (t *reportTextsEditor) load() {
 	}
 	if e, err := t.u.evaluate(); err == nil {
 		t.draft = e.KeyMessagesDraft
+		for _, n := range t.noteKeys {
+			k := store.NoteKey(n.Code, n.Field)
+			t.loaded[k] = e.Note(n.Code, n.Field).Text
+			t.notes[k].SetText(t.loaded[k])
+		}
 	}
 	t.keyMessages.SetPlaceHolder(strings.Join(t.draft, "\n"))
 	t.keyMessages.SetText(texts.Own.KeyMessages)
@@ -90,14 +121,23 @@ func (t *reportTextsEditor) takeDraft() { t.keyMessages.SetText(strings.Join(t.d
 
 func (t *reportTextsEditor) saveUnsaved() error {
 	y := t.u.reportYear
+	var notes []store.CatalogNote
+	for _, n := range t.noteKeys {
+		if txt := t.notes[store.NoteKey(n.Code, n.Field)].Text; txt != t.loaded[store.NoteKey(n.Code, n.Field)] {
+			notes = append(notes, store.CatalogNote{Code: n.Code, Field: n.Field, Text: txt})
+		}
+	}
 	err := t.u.st.SaveTexts(context.Background(), []store.YearText{
 		{ReportYear: y, Kind: store.TextKeyMessages, Text: t.keyMessages.Text},
 		{ReportYear: y, Kind: store.TextPublisher, Text: t.publisher.Text},
 		{ReportYear: y, Kind: store.TextContact, Text: t.contact.Text},
-	}, nil)
+	}, notes)
 	if err != nil {
 		t.message.SetText("Nicht gespeichert: " + store.Message(err))
 		return err
+	}
+	for _, n := range notes {
+		t.loaded[store.NoteKey(n.Code, n.Field)] = n.Text
 	}
 	t.saved = t.snapshot()
 	t.showState()
@@ -106,7 +146,11 @@ func (t *reportTextsEditor) saveUnsaved() error {
 }
 
 func (t *reportTextsEditor) snapshot() string {
-	return entryTexts(t.keyMessages, t.publisher, t.contact)
+	entries := []*widget.Entry{t.keyMessages, t.publisher, t.contact}
+	for _, n := range t.noteKeys {
+		entries = append(entries, t.notes[store.NoteKey(n.Code, n.Field)])
+	}
+	return entryTexts(entries...)
 }
 
 func (t *reportTextsEditor) unsaved() bool { return t.snapshot() != t.saved }

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
@@ -25,6 +26,11 @@ func TestKeyMessagesEditedPersist(t *testing.T) {
 	}
 	ed.keyMessages.SetText("Erste Aussage\nZweite Aussage")
 	test.Type(ed.contact, "Frau M., Tel. 02202 14-0")
+	sources := ed.notes[store.NoteKey(report.NoteKeySources, store.NoteSources)]
+	if strings.Contains(sources.Text, "Ab 2013") || !strings.Contains(sources.Text, "Landesdatenbank") {
+		t.Errorf("data sources offered as current: %q", sources.Text)
+	}
+	sources.SetText(sources.Text + "\nZensus 2022")
 	test.Tap(ed.save)
 	if ed.unsaved() {
 		t.Errorf("still unsaved after saving: %s", ed.message.Text)
@@ -35,6 +41,12 @@ func TestKeyMessagesEditedPersist(t *testing.T) {
 	}
 	if got := store.KeyMessageLines(texts.Own.KeyMessages); len(got) != 2 || got[1] != "Zweite Aussage" {
 		t.Errorf("stored key messages %q", texts.Own.KeyMessages)
+	}
+	if got, ok := texts.Note(report.NoteKeySources, store.NoteSources); !ok || !strings.HasSuffix(got, "\nZensus 2022") {
+		t.Errorf("stored sources %q", got)
+	}
+	if _, ok := texts.Note("feld-B", store.NoteIndicators); ok {
+		t.Error("untouched notes of Handlungsfeld B were stored")
 	}
 	if texts.Own.Contact != "Frau M., Tel. 02202 14-0" {
 		t.Errorf("stored contact %q", texts.Own.Contact)
