@@ -71,6 +71,7 @@ type Evaluation struct {
 	// Findings are the open plausibility findings (CheckPlausibility) of
 	// the values up to Year; the report lists them in its annex.
 	Findings []Finding
+	Summary
 
 	ix     valueIndex
 	comp   *computation // for assessing the published view again
@@ -164,6 +165,7 @@ func Evaluate(in Input) *Evaluation {
 	e.Demo = e.Demo || slices.ContainsFunc(s.Values, func(v store.Value) bool { return v.Demo })
 	e.Sources = valueSources(s.Values, in.Year)
 	e.Findings = findingsUpTo(CheckPlausibility(&s, in.ChangeFactor), in.Year)
+	e.summarize(in, c.cat, s.Values)
 	return e
 }
 

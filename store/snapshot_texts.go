@@ -24,6 +24,13 @@ type ReportTexts struct {
 	// Migration is the Stellungnahme of the report year, nil when none.
 	Migration *MigrationEstimate
 	Settings  ReportSettings
+	// Own are her key messages, Einordnungen and Impressum of the year.
+	Own OwnTexts
+	// Notes are the file's current wordings of catalogue notes by NoteKey;
+	// a note without entry is printed in the concept's wording.
+	Notes map[string]string `json:",omitempty"`
+	// OwnUpdated is when Own or Notes last changed, zero when never.
+	OwnUpdated time.Time `json:",omitzero"`
 }
 
 // Survey returns the survey of a year among t.Surveys.
@@ -74,6 +81,9 @@ func (s *Store) ReportTexts(ctx context.Context, year int) (*ReportTexts, error)
 		t.Migration = &m
 	}
 	if t.Settings, err = s.ReportSettings(ctx, year); err != nil {
+		return nil, err
+	}
+	if err := s.readOwnTexts(ctx, t); err != nil {
 		return nil, err
 	}
 	return t, nil

@@ -35,6 +35,7 @@ type keyFigurePanel struct {
 	sentence   *widget.Label
 	result     report.Result
 	breaks     *breaksSection
+	texts      *keyFigureTextsEditor
 }
 
 func newKeyFigurePanel(u *App, kf store.KeyFigure) *keyFigurePanel {
@@ -56,6 +57,7 @@ func newKeyFigurePanel(u *App, kf store.KeyFigure) *keyFigurePanel {
 		}
 	}
 	p.form = newValueFormWith(u, kf, p.bfs, u.valuesChanged, e)
+	p.texts = newKeyFigureTextsEditor(u, kf.Code)
 	if e != nil {
 		p.show(e)
 	}
@@ -97,6 +99,8 @@ func (p *keyFigurePanel) objects() []fyne.CanvasObject {
 		p.chart,
 		heading("Gespeicherte Werte"), p.table.box,
 		p.breaks.box,
+		widget.NewSeparator(),
+		heading("Einordnung und Hinweise im Bericht"), p.texts.content(),
 		widget.NewSeparator(),
 		heading("Steckbrief der Kennzahl"),
 	)

@@ -10,7 +10,11 @@ import (
 	"bergischgladbach.de/integrationsmonitor/report"
 )
 
-var overviewHeader = []string{"Kennzahl", "Aussage", "Letzter Wert", "Veränderung seit Basis", "Bewertung", "Berichtsjahr"}
+// overviewHeader: the columns of issue 14 (what is measured, the
+// reference, the change since the previous report) come last, so that the
+// first ones stay where she knows them.
+var overviewHeader = []string{"Kennzahl", "Aussage", "Letzter Wert", "Veränderung seit Basis", "Bewertung", "Berichtsjahr",
+	"Gemessen", "Referenz", "Veränderung seit Vorjahresbericht"}
 
 // overviewRows presents the evaluation's Übersicht: one row per Kennzahl.
 func overviewRows(e *report.Evaluation) [][]string {
@@ -24,7 +28,11 @@ func overviewRows(e *report.Evaluation) [][]string {
 		if r.ChangeSince != "" {
 			change += " " + r.ChangeSince
 		}
-		rows = append(rows, []string{r.Code, r.Statement, latest, change, r.Assessment, r.Current})
+		prev := r.ChangePrev
+		if r.ChangePrevSince != "" {
+			prev += " " + r.ChangePrevSince
+		}
+		rows = append(rows, []string{r.Code, r.Statement, latest, change, r.Assessment, r.Current, r.Measure, r.Reference, prev})
 	}
 	return rows
 }
@@ -48,7 +56,7 @@ type overviewTab struct {
 func newOverviewTab(u *App, e *report.Evaluation) *overviewTab {
 	o := &overviewTab{u: u}
 	o.caption = heading("")
-	widths := []float32{90, 300, 240, 250, 300, 140}
+	widths := []float32{90, 300, 240, 250, 300, 140, 260, 220, 280}
 	o.table = newTextTable(overviewHeader, widths, &o.rows)
 	o.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row > 0 {

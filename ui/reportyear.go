@@ -30,6 +30,8 @@ type yearTab struct {
 	// frozen says whether the report of the year is frozen.
 	frozen  *widget.Label
 	content fyne.CanvasObject
+	// texts edits the key messages and the Impressum.
+	texts *reportTextsEditor
 	// saved is the snapshot of the Stellungnahme as loaded or last saved.
 	saved string
 }
@@ -59,6 +61,7 @@ func newYearTab(u *App) *yearTab {
 	}
 	t.loadEstimate()
 	t.saved = t.snapshot()
+	t.texts = newReportTextsEditor(u)
 	form := widget.NewForm(
 		widget.NewFormItem("Stichtag", t.refDate),
 		widget.NewFormItem("Geschätzte Anzahl", t.persons),
@@ -75,7 +78,8 @@ func newYearTab(u *App) *yearTab {
 		widget.NewSeparator(),
 		heading("Stellungnahme der Statistikdienststelle zum Migrationshintergrund"),
 		para("Die Statistikdienststelle gibt zu jedem Bericht eine Schätzung der Einwohner/innen mit Migrationshintergrund heraus (Abschnitt 3.4). Der Anteil ist die Bevölkerungsstruktur, mit der Kennzahlen verglichen werden."),
-		form, container.NewHBox(t.save), t.message))
+		form, container.NewHBox(t.save), t.message,
+		widget.NewSeparator(), t.texts.content))
 	return t
 }
 

@@ -52,7 +52,7 @@ func (u *App) editors() []unsavedEditor {
 		out = append(out, ft.editors()...)
 	}
 	if u.year != nil {
-		out = append(out, u.year)
+		out = append(out, u.year, u.year.texts)
 	}
 	return out
 }
@@ -62,6 +62,9 @@ func (t *fieldTab) editors() []unsavedEditor {
 	var out []unsavedEditor
 	if t.current != nil && t.current.form != nil {
 		out = append(out, t.current.form)
+	}
+	if t.current != nil && t.current.texts != nil {
+		out = append(out, t.current.texts)
 	}
 	if t.indicator != nil {
 		out = append(out, t.indicator.editors()...)

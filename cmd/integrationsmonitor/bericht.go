@@ -120,6 +120,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	case data.frozen != nil:
 		fmt.Fprintf(stdout, "Mit heutigen Werten gedruckt; jede Seite ist als abweichend vom festgeschriebenen Bericht %d gekennzeichnet.\n", data.year)
 	}
+	warnDraft(stderr, in)
 	if in.Settings.Demo {
 		fmt.Fprintln(stdout, "Achtung: Die Datei enthält Beispieldaten – keine echten Zahlen. Jede Seite des Berichts ist so gekennzeichnet.")
 	}

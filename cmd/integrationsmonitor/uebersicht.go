@@ -16,7 +16,8 @@ import (
 // columns are fixed for the Statistikdienststelle's scripts (README);
 // columns may only be added at the end.
 var overviewHeader = []string{"Kennzahl", "Letzter Wert", "Erhebungszeit", "Veränderung", "Bewertung",
-	"Veränderung seit", "Berichtsjahr", "Aussage"}
+	"Veränderung seit", "Berichtsjahr", "Aussage",
+	"Gemessen", "Referenz", "Veränderung zum Vorjahresbericht", "Vorjahreswert von", "Zeichen"}
 
 // runOverview prints the Übersicht of a report year as a ';' table:
 //
@@ -52,7 +53,8 @@ func writeOverview(w io.Writer, e *report.Evaluation) error {
 		return err
 	}
 	for _, r := range e.Overview {
-		rec := []string{r.Code, r.Latest, r.LatestPeriod, r.Change, r.Assessment, r.ChangeSince, r.Current, r.Statement}
+		rec := []string{r.Code, r.Latest, r.LatestPeriod, r.Change, r.Assessment, r.ChangeSince, r.Current, r.Statement,
+			r.Measure, r.Reference, r.ChangePrev, r.ChangePrevSince, r.Shape}
 		for i := range rec {
 			rec[i] = plain.Replace(rec[i])
 		}

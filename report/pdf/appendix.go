@@ -20,14 +20,18 @@ func (d *pdfDoc) appendix() {
 	d.secrecy()
 	d.heading(idSymbols, keepAfter)
 	d.symbols()
+	d.heading(idConcept, keepAfter)
+	d.conceptAnnex()
 	d.findings()
 }
 
 func (d *pdfDoc) dataSources() {
-	d.text("Datenquellen des Integrationskonzepts (Abschnitt 3.3):", bodyText)
+	d.text("Datenquellen, die das Integrationskonzept nennt:", bodyText)
 	t := table{cols: []column{{title: "Nr.", width: 10, align: "R"}, {title: "Datenquelle", width: 160}}}
-	for _, s := range d.in.cat.Sources {
-		t.rows = append(t.rows, row{cells: []string{fmt.Sprint(s.Num), s.Name}})
+	for i, s := range strings.Split(d.in.note(report.NoteKeySources, store.NoteSources), "\n") {
+		if s = strings.TrimSpace(s); s != "" {
+			t.rows = append(t.rows, row{cells: []string{fmt.Sprint(i + 1), s}})
+		}
 	}
 	d.table(t)
 	if len(d.in.e.Sources) > 0 {

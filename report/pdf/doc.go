@@ -176,6 +176,7 @@ func render(in *reportInput, opt Options, prev *passResult, pass int) (*passResu
 	d.setup()
 	d.titlePage()
 	d.tocPages()
+	d.keyMessages()
 	d.introduction()
 	d.overview()
 	d.changes()

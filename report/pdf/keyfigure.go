@@ -50,16 +50,18 @@ func (d *pdfDoc) field(f store.Field) {
 		}
 		d.indicator(w)
 	}
-	if len(f.IndicatorNotes) > 0 {
+	if notes := strings.TrimSpace(d.in.note("feld-"+f.Code, store.NoteIndicators)); notes != "" {
 		d.subheading("Hinweise zu den Wirkungsindikatoren", 12)
-		for _, n := range f.IndicatorNotes {
+		for _, n := range strings.Split(notes, "\n") {
 			d.text(n, textStyle{size: sizeBody, indent: 5, after: 1.5, label: "–"})
 		}
 	}
 }
 
-// keyFigure is the sheet of one Kennzahl; each starts on a new page, like
-// the indicator sheets of established municipal monitorings.
+// keyFigure is the sheet of one Kennzahl in the order of the Wiesbaden
+// indicator sheets: Definition, Relevanz, Datenquelle, Operationalisierung
+// des Migrationshintergrunds, table, chart, Bewertung, Einordnung,
+// Methodische Hinweise. Each starts on a new page.
 func (d *pdfDoc) keyFigure(k store.KeyFigure) {
 	kr := d.in.keyFigure(k.Code)
 	// The report prints the published result: points resting on a
@@ -69,24 +71,34 @@ func (d *pdfDoc) keyFigure(k store.KeyFigure) {
 		d.newPage()
 	}
 	d.heading(keyFigureID(k.Code), keepAfter)
+	g := d.in.e.ReportGrid(k.Code)
+	d.table(d.sheetIntro(k, g))
 	if len(kr.Recent) == 0 {
-		d.text("Für diese Kennzahl liegen noch keine Werte vor.", bodyText)
-	} else {
-		d.table(seriesTable(r, kr.Recent))
+		d.noValues(k)
+		d.subheading("Methodische Hinweise", 10)
+		d.table(d.detailsTable(k, g))
+		d.progress()
+		return
 	}
+	periods, note := kr.TableSpan(d.in.e.Year)
+	t := seriesTable(r, periods)
+	t.note = strings.TrimSpace(note + " " + t.note)
+	d.table(t)
 	d.chart(chart.SpecFor(r, d.in.e.Demo))
 	a := r.Assessment
 	d.ensure(3 * lineH(sizeBody))
-	d.text(fmt.Sprintf("Bewertung: %s %s", a.Level.Symbol(), a.Level.Label()), textStyle{style: "B", size: sizeBody, after: 1})
+	d.text(fmt.Sprintf("Bewertung: %s %s", a.Level.Shape(), a.Level.Label()), textStyle{style: "B", size: sizeBody, after: 1})
 	d.text(r.Sentence, bodyText)
 	d.text(a.Text, smallText)
-	g := d.in.e.ReportGrid(k.Code)
-	if len(kr.Recent) > 0 {
-		for _, t := range d.baseTables(g) {
-			d.table(t)
-		}
+	if c := strings.TrimSpace(d.in.e.Commentary[k.Code]); c != "" {
+		d.subheading("Einordnung", 10)
+		d.paragraphs(c)
 	}
+	d.subheading("Methodische Hinweise", 10)
 	d.table(d.detailsTable(k, g))
+	for _, t := range d.baseTables(g) {
+		d.table(t)
+	}
 	d.progress()
 }
 
@@ -270,17 +282,11 @@ func (d *pdfDoc) detailsTable(k store.KeyFigure, g report.Grid) table {
 	}
 	add("Zielrichtung", k.Direction.Label())
 	add("Grundzahl(en)", k.BaseFigureText)
-	add("Erhebungszeit", k.SurveyTime)
+	add("Erhebungszeit", d.in.note(k.Code, store.NoteSurveyTime))
 	add("Statistischer Bezirk", cmp.Or(k.AreaText, g.AreaName))
-	source := k.SourceText
-	if len(facts.Sources) > 0 {
-		source = strings.TrimSpace(source + "\nAngaben zu den Werten: " + strings.Join(facts.Sources, "; "))
-	}
-	add("Quelle", source)
 	add("Datenstand", facts.AsOfLabel())
-	add("Anmerkungen", k.Notes)
-	add("Migrationshintergrund", k.MigrationCapture)
-	add("Methodische Hinweise", k.MethodNotes)
+	add("Anmerkungen", d.in.note(k.Code, store.NoteRemarks))
+	add("Berechnung", d.in.note(k.Code, store.NoteMethod))
 	return t
 }
 

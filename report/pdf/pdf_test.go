@@ -328,11 +328,20 @@ func TestWritePDFWithoutData(t *testing.T) {
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	all := strings.Join(pageTexts(t, path, false), "\n")
-	for _, want := range []string{"Für diese Kennzahl liegen noch keine Werte vor.", "Gut besucht ? und", "Stand: 01.01.2026"} {
+	pageTxt := pageTexts(t, path, false)
+	all := strings.Join(pageTxt, "\n")
+	// Issue 14: a short block instead of an empty chart, no Stand date
+	// when nothing was entered.
+	for _, want := range []string{"Noch keine Werte", "Gut besucht ? und", "Stand: noch keine Werte erfasst"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the empty report lacks %q", want)
 		}
+	}
+	if strings.Contains(all, "Stand: 01.01.2026") {
+		t.Error("the empty report carries a Stand date although nothing was entered")
+	}
+	if !strings.Contains(pageTxt[0], "Entwurf") || !strings.Contains(pageTxt[0], "fehlt noch") {
+		t.Errorf("the empty report's title page does not say Entwurf:\n%s", pageTxt[0])
 	}
 }
 

@@ -27,9 +27,13 @@ func (d *pdfDoc) titlePage() {
 	pdf.SetTextColor(0, 0, 0)
 	d.font("", 12)
 	y += 6
+	stand := report.FormatDate(d.opt.Created)
+	if len(d.in.e.Values) == 0 {
+		stand = "noch keine Werte erfasst"
+	}
 	for _, l := range []string{
 		fmt.Sprintf("Berichtsjahr %d", d.in.e.Year),
-		"Stand: " + report.FormatDate(d.opt.Created),
+		"Stand: " + stand,
 	} {
 		d.cell(marginX+10, y, bodyW-10, 7, l, "L")
 		y += 7
@@ -39,15 +43,15 @@ func (d *pdfDoc) titlePage() {
 		d.cell(marginX+10, y+4, bodyW-10, 6, l, "L")
 		y += 6
 	}
-	if d.in.e.Demo {
-		d.demoBox(max(y+20, 150))
+	y += 12
+	if d.in.e.Draft {
+		y = d.draftBox(y) + 6
 	}
-	d.font("", 9)
-	pdf.SetTextColor(90, 90, 90)
-	d.setY(250)
-	d.text("Dieser Bericht stellt die Kennzahlen und Wirkungsindikatoren des Integrationskonzepts der Stadt "+
-		"Bergisch Gladbach dar. Er wurde mit dem Integrationsmonitor aus der Monitoring-Datei erstellt.",
-		textStyle{size: 9, gray: true})
+	if d.in.e.Demo {
+		d.demoBox(max(y, 150))
+	}
+	d.setY(bodyBot - 40)
+	d.impressum(stand)
 }
 
 // demoBox is the large stamp of the title page.
@@ -124,35 +128,48 @@ func (d *pdfDoc) migration(m *store.MigrationEstimate) {
 	}
 }
 
-// overview is the table of all Kennzahlen with their latest value.
+// overview is the table of all Kennzahlen with their latest value,
+// followed by the state of the Wirkungsindikatoren (overview_ind.go).
 func (d *pdfDoc) overview() {
 	d.newPage()
 	d.heading(idOverview, keepAfter)
-	d.text(fmt.Sprintf("Die Tabelle zeigt für jede Kennzahl den letzten Wert bis zum Berichtsjahr %d, "+
-		"die Veränderung seit dem ersten bewerteten Wert und die Bewertung; Zeichen und Bewertung sind im Anhang erklärt.",
-		d.in.e.Year), bodyText)
+	d.text(fmt.Sprintf("Die Tabelle zeigt für jede Kennzahl, was sie misst, den letzten Wert bis zum Berichtsjahr %d mit "+
+		"seiner Erhebungszeit und dem Referenzwert, die Veränderung seit dem letzten Wert vor %d und seit dem ersten "+
+		"bewerteten Wert sowie die Bewertung. Die Zeichen der Bewertung: ★ Ziel erreicht, ▲ Entwicklung in Zielrichtung, "+
+		"▶ keine wesentliche Veränderung, ▼ Entwicklung gegen die Zielrichtung, ○ nicht bewertbar, ? zu wenig Daten.",
+		d.in.e.Year, d.in.e.Year), bodyText)
 	t := table{cols: []column{
-		{title: "Kenn\u00adzahl", width: 17},
-		{title: "Aussage", width: 62},
-		{title: "Aktueller Wert", width: 27, align: "R"},
-		{title: "Veränderung", width: 30, align: "R"},
-		{title: "Bewertung", width: 34},
-	}}
+		{title: "Kenn\u00adzahl", width: 15},
+		{title: "Gemessen", width: 37},
+		{title: "Letzter Wert", width: 25, align: "R"},
+		{title: "Referenz", width: 24, align: "R"},
+		{title: "Veränderung seit Vorjahres\u00adbericht", width: 22, align: "R"},
+		{title: "Veränderung seit Beginn", width: 22, align: "R"},
+		{title: "Bewertung", width: 25},
+	}, size: sizeSmall}
 	for _, f := range d.in.cat.Fields {
 		t.rows = append(t.rows, row{cells: []string{fmt.Sprintf("Handlungsfeld %s – %s", f.Code, f.Title)}, group: true})
 		for _, k := range f.KeyFigures {
 			o := d.in.overviewRow(k.Code)
-			latest, change := o.Latest, o.Change
+			latest, change, prev := o.Latest, o.Change, o.ChangePrev
 			if o.LatestPeriod != "" {
 				latest += "\n(" + o.LatestPeriod + ")"
 			}
 			if o.ChangeSince != "" {
 				change += "\n" + o.ChangeSince
 			}
-			t.rows = append(t.rows, row{cells: []string{k.Code, k.Statement, latest, change, o.Assessment}})
+			if o.ChangePrevSince != "" {
+				prev += "\n" + o.ChangePrevSince
+			}
+			assessment := o.Assessment
+			if o.Shape != "" {
+				assessment = o.Shape + " " + o.Level.Label()
+			}
+			t.rows = append(t.rows, row{cells: []string{k.Code, o.Measure, latest, o.Reference, prev, change, assessment}})
 		}
 	}
 	d.table(t)
+	d.indicatorStates()
 }
 
 // overviewRow is the evaluation's Übersicht row of a Kennzahl.

@@ -19,7 +19,7 @@ type outlineEntry struct {
 	level int // 0 chapter, 1 section
 }
 
-func (e outlineEntry) label() string { return e.num + " " + e.title }
+func (e outlineEntry) label() string { return strings.TrimSpace(e.num + " " + e.title) }
 
 type outline struct {
 	entries []outlineEntry
@@ -67,6 +67,8 @@ func buildOutline(cat *store.Catalog, texts *store.ReportTexts, changes *report.
 		o.add(id, strconv.Itoa(n), title, 0)
 		return strconv.Itoa(n)
 	}
+	// Unnumbered front matter, so that the chapters keep their numbers.
+	o.add(idSummary, "", "Das Wichtigste in Kürze", 0)
 	chapter(idIntro, "Einleitung")
 	chapter(idMigration, "Stellungnahme zum Migrationshintergrund")
 	chapter(idOverview, "Übersicht der Kennzahlen")
@@ -97,6 +99,7 @@ func buildOutline(cat *store.Catalog, texts *store.ReportTexts, changes *report.
 		{idActors, "Zuständigkeiten"},
 		{idMethod, "Bewertungsverfahren"},
 		{idSymbols, "Zeichenerklärung"},
+		{idConcept, "Konzept 2011/12"},
 	} {
 		o.add(e.id, fmt.Sprintf("%s.%d", c, i+1), e.title, 1)
 	}

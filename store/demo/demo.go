@@ -128,7 +128,7 @@ func Add(ctx context.Context, s *store.Store, from, to int) (int, error) {
 			return 0, fmt.Errorf("demo breaks: %w", err)
 		}
 	}
-	return n, nil
+	return n, addTexts(ctx, s, to)
 }
 
 type demoKey struct {
