@@ -76,12 +76,21 @@ func saveValuesTx(ctx context.Context, tx *sql.Tx, vs []Value, opts SaveOptions,
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM value`).Scan(&b.logged); err != nil {
 		return nil, err
 	}
-	for _, v := range vs {
-		if err := b.save(v); err != nil {
-			return nil, fmt.Errorf("%s %s %s %s: %w", v.BaseFigure, v.Period, v.Area, v.Group, err)
+	saveAll := func() error {
+		for _, v := range vs {
+			if err := b.save(v); err != nil {
+				return fmt.Errorf("%s %s %s %s: %w", v.BaseFigure, v.Period, v.Area, v.Group, err)
+			}
 		}
+		return b.flush()
 	}
-	if err := b.flush(); err != nil {
+	var err error
+	if len(vs) >= bulkTriggerMin {
+		err = withoutInsertTrigger(ctx, tx, saveAll)
+	} else {
+		err = saveAll()
+	}
+	if err != nil {
 		return nil, err
 	}
 	return b.counts, nil
