@@ -56,7 +56,8 @@ func DiffValues(stored, incoming []Value) []ValueDiff {
 	at := make(map[ValueKey]int, len(incoming))
 	diffs := make([]ValueDiff, 0, len(incoming))
 	for i := range incoming {
-		d := ValueDiff{ValueKey: incoming[i].Key(), Stored: old[incoming[i].Key()], Incoming: &incoming[i]}
+		k := incoming[i].Key()
+		d := ValueDiff{ValueKey: k, Stored: old[k], Incoming: &incoming[i]}
 		switch {
 		case d.Stored == nil:
 			d.Kind = DiffNew

@@ -9,25 +9,15 @@ import (
 	"time"
 )
 
-// bulkRows is the number of values one INSERT carries: 16 parameters each
-// stay far below SQLite's limit of 32766, and per-statement costs (binding
-// through database/sql, stepping a fresh statement) are paid once per 256
-// values instead of once per value.
+// bulkRows is the number of values one INSERT carries: 10 parameters each
+// (insertValuesSQL) stay far below SQLite's limit of 32766, and
+// per-statement costs (binding through database/sql, stepping a fresh
+// statement) are paid once per 256 values instead of once per value.
 const bulkRows = 256
 
-// bulkLogEvery is how many new values are inserted before their history
-// rows are written, with one INSERT … SELECT.
+// bulkLogEvery is how many new values the saver queues before it inserts
+// them, sorted, and writes their history rows with one INSERT … SELECT.
 const bulkLogEvery = 8 * bulkRows
-
-// insertValuesSQL inserts n values with revision 1, which tells the
-// insert trigger (migration 3) that the program writes their history
-// itself. There is no ON CONFLICT: the saver knows every stored key of the
-// Grundzahlen it saves, so a conflict would be a bug and aborts the save.
-func insertValuesSQL(n int) string {
-	row := "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)"
-	return `INSERT INTO value(base_figure_code,period,area_code,group_code,number,symbol,provisional,estimated,confidential,source,as_of,note,demo,entered_at,entered_by,origin,revision) VALUES ` +
-		strings.TrimSuffix(strings.Repeat(row+",", n), ",")
-}
 
 // logInsertedSQL writes the 'neu' history rows of the values the saver
 // inserted after the value with id ?, exactly as the insert trigger of
@@ -68,7 +58,8 @@ type bulkSaver struct {
 	stored  map[valueKey]int
 	values  []Value
 	loaded  map[string]bool
-	pending []Value // new values not yet inserted
+	pending []Value  // new values not yet inserted
+	order   []*Value // pending in the order of insertion, reused
 	// logged is the highest value id whose history is written: every
 	// value inserted by the saver has a higher one.
 	logged   int64
@@ -85,12 +76,21 @@ func saveValuesTx(ctx context.Context, tx *sql.Tx, vs []Value, opts SaveOptions,
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM value`).Scan(&b.logged); err != nil {
 		return nil, err
 	}
-	for _, v := range vs {
-		if err := b.save(v); err != nil {
-			return nil, fmt.Errorf("%s %s %s %s: %w", v.BaseFigure, v.Period, v.Area, v.Group, err)
+	saveAll := func() error {
+		for _, v := range vs {
+			if err := b.save(v); err != nil {
+				return fmt.Errorf("%s %s %s %s: %w", v.BaseFigure, v.Period, v.Area, v.Group, err)
+			}
 		}
+		return b.flush()
 	}
-	if err := b.flush(); err != nil {
+	var err error
+	if len(vs) >= bulkTriggerMin {
+		err = withoutInsertTrigger(ctx, tx, saveAll)
+	} else {
+		err = saveAll()
+	}
+	if err != nil {
 		return nil, err
 	}
 	return b.counts, nil
@@ -110,8 +110,8 @@ func (b *bulkSaver) save(v Value) error {
 		b.stored[k] = queued
 		b.pending = append(b.pending, v)
 		b.counts[Inserted]++
-		if len(b.pending) == bulkRows {
-			return b.insertPending()
+		if len(b.pending) == bulkLogEvery {
+			return b.flush()
 		}
 		return nil
 	}
@@ -159,39 +159,6 @@ func (b *bulkSaver) load(bf string) error {
 		b.values = append(b.values, v)
 		return err
 	}, bf)
-}
-
-// insertPending inserts the queued new values.
-func (b *bulkSaver) insertPending() error {
-	for len(b.pending) > 0 {
-		n := min(len(b.pending), bulkRows)
-		stamp := b.now.Format(time.RFC3339)
-		args := b.args[:0]
-		for _, v := range b.pending[:n] {
-			args = appendValueArgs(args, v, stamp, b.user, b.opts.Origin)
-		}
-		b.args = args
-		var err error
-		if n == bulkRows {
-			if b.insert == nil {
-				if b.insert, err = b.tx.PrepareContext(b.ctx, insertValuesSQL(bulkRows)); err != nil {
-					return fmt.Errorf("prepare insert: %w", err)
-				}
-			}
-			_, err = b.insert.ExecContext(b.ctx, args...)
-		} else {
-			_, err = b.tx.ExecContext(b.ctx, insertValuesSQL(n), args...)
-		}
-		if err != nil {
-			return fmt.Errorf("insert values: %w", err)
-		}
-		b.pending = append(b.pending[:0], b.pending[n:]...)
-		b.unlogged += n
-	}
-	if b.unlogged >= bulkLogEvery {
-		return b.logInserted()
-	}
-	return nil
 }
 
 // logInserted writes the history rows of the values inserted since the

@@ -98,18 +98,36 @@ func MapRows(t *Table, maps []Mapping, kind store.PeriodKind) ([]store.Value, []
 		norms[i] = normColumn(m.Column)
 	}
 	source := strings.TrimSpace(t.Format + " " + t.TableCode)
+	rowNorm := map[string]string{}
+	norm := func(col string) string {
+		n, ok := rowNorm[col]
+		if !ok {
+			n = normColumn(col)
+			rowNorm[col] = n
+		}
+		return n
+	}
+	// Counting the selected rows first sizes the result and the key index
+	// once: growing them by appending took a third of mapping 100,000 rows.
+	selected := 0
+	for _, r := range t.Rows {
+		n := norm(r.Column)
+		for i, m := range maps {
+			if norms[i] == n && mappedArea(m, r.RegionKey) != "" {
+				selected++
+			}
+		}
+	}
 	var (
-		vals     []store.Value
+		vals     = make([]store.Value, 0, selected)
 		problems []string
-		at       = map[store.ValueKey]int{}
-		rowNorm  = map[string]string{}
+		at       = make(map[store.ValueKey]int, selected)
+		// A download repeats each period on many rows; parsing it once
+		// per distinct text saves an allocation per value.
+		periods = map[string]parsedPeriod{}
 	)
 	for _, r := range t.Rows {
-		n, ok := rowNorm[r.Column]
-		if !ok {
-			n = normColumn(r.Column)
-			rowNorm[r.Column] = n
-		}
+		n := norm(r.Column)
 		for i, m := range maps {
 			area := mappedArea(m, r.RegionKey)
 			if norms[i] != n || area == "" {
@@ -124,7 +142,12 @@ func MapRows(t *Table, maps []Mapping, kind store.PeriodKind) ([]store.Value, []
 				problems = append(problems, where()+": Für den Wert ist keine Zeit (Jahr oder Stichtag) bekannt; er wird nicht übernommen.")
 				continue
 			}
-			p, err := sourcePeriod(r.Period, kind)
+			pp, ok := periods[r.Period]
+			if !ok {
+				pp.p, pp.err = sourcePeriod(r.Period, kind)
+				periods[r.Period] = pp
+			}
+			p, err := pp.p, pp.err
 			if err != nil {
 				problems = append(problems, where()+": "+store.Message(err))
 				continue
@@ -156,6 +179,12 @@ func MapRows(t *Table, maps []Mapping, kind store.PeriodKind) ([]store.Value, []
 		problems = append(problems, "Keine Zeile der Tabelle passt zur Zuordnung (Spalte und Region).")
 	}
 	return vals, problems
+}
+
+// parsedPeriod is a period of the source as sourcePeriod read it.
+type parsedPeriod struct {
+	p   store.Period
+	err error
 }
 
 // mappedArea returns the area m assigns to a row of region key, or "" if

@@ -65,7 +65,11 @@ func NewPlan(t *Table, maps []Mapping, cat *store.Catalog, stored []store.Value)
 			return nil, store.Invalid(fmt.Sprintf("Die Grundzahl „%s“ gibt es in dieser Datei nicht.", code))
 		}
 		vals, problems := MapRows(t, byBF[code], bf.PeriodKind)
-		plan.Values = append(plan.Values, vals...)
+		if plan.Values == nil {
+			plan.Values = vals // the usual single Grundzahl: no copy
+		} else {
+			plan.Values = append(plan.Values, vals...)
+		}
 		plan.Problems = append(plan.Problems, problems...)
 	}
 	if census {
