@@ -64,6 +64,8 @@ type Evaluation struct {
 
 	ix     valueIndex
 	byCode map[string]int
+	// breakdownsByCode: see Breakdowns (breakdown.go).
+	breakdownsByCode map[string][]Breakdown
 }
 
 // KeyFigureResult is the evaluation of one Kennzahl: its computation
@@ -132,6 +134,7 @@ func Evaluate(in Input) *Evaluation {
 		e.KeyFigures = append(e.KeyFigures, kr)
 		e.Overview = append(e.Overview, overviewRow(kr, in.Year))
 	}
+	e.evaluateBreakdowns(c)
 	e.evaluateParticipation(&s)
 	e.Survey = compareSurvey(in.Texts, in.Year)
 	if !in.Today.IsZero() {

@@ -80,6 +80,7 @@ func Values(cat *store.Catalog, from, to int) []store.Value {
 	for _, bf := range cat.AllBaseFigures() {
 		add(bf, primary[bf.Code])
 	}
+	out = demoBreakdowns(out)
 	markDemoSymbols(out, from, to)
 	return out
 }

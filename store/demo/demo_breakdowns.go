@@ -1,0 +1,226 @@
+package demo
+
+import (
+	"math"
+	"strings"
+
+	"bergischgladbach.de/integrationsmonitor/store"
+)
+
+// demoBreakdowns makes the invented values of the breakdowns agree with the
+// totals they break down: Frauen + Männer = Insgesamt within each
+// citizenship, the age groups within their total, the Abschlussarten
+// within all school leavers, the comparison populations within the
+// population, the hires within the staff, and the eligible voters of
+// Stimmbezirk 1, Stimmbezirk 2 and Briefwahl within the city's (the
+// Briefwahl counts those with a Wahlschein, whom their Stimmbezirk then
+// does not count again). Published figures (Demo false) are kept.
+func demoBreakdowns(vs []store.Value) []store.Value {
+	ix := map[demoKey]int{}
+	for i, v := range vs {
+		ix[demoKey{v.BaseFigure, v.Period, v.Area, v.Group}] = i
+	}
+	get := func(code string, p store.Period, area, g string) (float64, bool) {
+		i, ok := ix[demoKey{code, p, area, g}]
+		if !ok {
+			return 0, false
+		}
+		return vs[i].Number, true
+	}
+	set := func(code string, p store.Period, area, g string, n float64) {
+		if i, ok := ix[demoKey{code, p, area, g}]; ok && vs[i].Demo {
+			vs[i].Number = math.Max(math.Round(n), 0)
+		}
+	}
+	// The new Grundzahlen first, as the splits below divide their totals.
+	for _, v := range vs {
+		if v.Group != "insgesamt" {
+			continue
+		}
+		switch v.BaseFigure {
+		case "BEV1565", "BEV18":
+			demoAgeBand(v, get, set)
+		case "A-K4-G3":
+			demoLeavers(v, get, set)
+		case "A-W2-G3":
+			demoHires(v, get, set)
+		case "C-K4-G1":
+			if v.Area == "briefwahl" {
+				demoPostal(v, get, set)
+			}
+		}
+	}
+	for _, v := range vs {
+		if v.Group == "insgesamt" {
+			demoSexAge(v, get, set)
+		}
+	}
+	return vs
+}
+
+type demoGetter func(code string, p store.Period, area, g string) (float64, bool)
+type demoSetter func(code string, p store.Period, area, g string, n float64)
+
+// demoAgeBand derives the population 15 to under 65 (about 64 % of all,
+// foreigners more often of working age) and 18 and over from BEV.
+func demoAgeBand(v store.Value, get demoGetter, set demoSetter) {
+	n, ok := get("BEV", v.Period, v.Area, "insgesamt")
+	if !ok {
+		return
+	}
+	a, _ := get("BEV", v.Period, v.Area, "auslaender")
+	m, _ := get("BEV", v.Period, v.Area, "mit_mh")
+	rN, rA, rM := 0.635, 0.76, 0.66
+	if v.BaseFigure == "BEV18" {
+		rN, rA, rM = 0.825, 0.84, 0.74
+	}
+	c := demoCount{math.Round(n * rN), math.Round(a * rA), math.Round(m * rM)}
+	c.M = min(max(c.M, c.A), c.N)
+	for _, g := range []string{"insgesamt", "deutsche", "auslaender", "mit_mh", "ohne_mh"} {
+		set(v.BaseFigure, v.Period, v.Area, g, c.group(g))
+	}
+}
+
+// demoLeavers splits the leavers without Hochschulreife (A-K4-G2 − G1)
+// into ohne Hauptschulabschluss, Hauptschulabschluss and
+// Fachoberschulreife; foreigners leave more often without or with a
+// Hauptschulabschluss (IT.NRW 19211).
+func demoLeavers(v store.Value, get demoGetter, set demoSetter) {
+	t := float64(v.Period.Year())
+	shares := map[string][2]float64{ // without, Hauptschulabschluss; the rest Fachoberschulreife
+		"deutsche":   {demoLin(t, 0.06, 0.05), demoLin(t, 0.2, 0.15)},
+		"auslaender": {demoLin(t, 0.16, 0.12), demoLin(t, 0.36, 0.3)},
+	}
+	var tot [3]float64
+	for _, g := range []string{"deutsche", "auslaender"} {
+		all, ok1 := get("A-K4-G2", v.Period, v.Area, g)
+		abi, ok2 := get("A-K4-G1", v.Period, v.Area, g)
+		if !ok1 || !ok2 {
+			return
+		}
+		rest := math.Max(all-abi, 0)
+		s := shares[g]
+		parts := [3]float64{math.Round(rest * s[0]), math.Round(rest * s[1]), 0}
+		parts[2] = rest - parts[0] - parts[1]
+		for i, code := range []string{"A-K4-G3", "A-K4-G4", "A-K4-G5"} {
+			set(code, v.Period, v.Area, g, parts[i])
+			tot[i] += parts[i]
+		}
+	}
+	for i, code := range []string{"A-K4-G3", "A-K4-G4", "A-K4-G5"} {
+		set(code, v.Period, v.Area, "insgesamt", tot[i])
+	}
+}
+
+// demoHires are a yearly share of the staff of each level; the newly
+// hired have a migration background more often than the staff.
+func demoHires(v store.Value, get demoGetter, set demoSetter) {
+	staff, ok := get("A-W2-G1", v.Period, v.Area, "insgesamt")
+	if !ok {
+		return
+	}
+	mh, _ := get("A-W2-G1", v.Period, v.Area, "mit_mh")
+	rate := map[string]float64{"verwaltung_fuehrung": 0.06, "verwaltung_ausbildung": 0.38}[v.Area]
+	if rate == 0 {
+		rate = 0.075
+	}
+	n := math.Round(staff * rate * (1 + 0.1*demoNoise("A-W2-G3/"+v.Area, v.Period)))
+	set(v.BaseFigure, v.Period, v.Area, "insgesamt", n)
+	if staff > 0 {
+		set(v.BaseFigure, v.Period, v.Area, "mit_mh", math.Min(math.Round(n*mh/staff*1.3), n))
+	}
+}
+
+// demoPostal takes the voters with a Wahlschein out of the two
+// Stimmbezirke, so that Stimmbezirk 1 + Stimmbezirk 2 + Briefwahl is the
+// city for the eligible as for the voters.
+func demoPostal(v store.Value, get demoGetter, set demoSetter) {
+	city, ok := get("C-K4-G1", v.Period, "stadt", "insgesamt")
+	if !ok {
+		return
+	}
+	atUrn := city - v.Number
+	e1 := math.Round(atUrn * 0.53)
+	set("C-K4-G1", v.Period, "stimmbezirk1", "insgesamt", e1)
+	set("C-K4-G1", v.Period, "stimmbezirk2", "insgesamt", atUrn-e1)
+}
+
+// demoFemale is the share of women in a Grundzahl's groups: about half of
+// the population and of the pupils, fewer among the unemployed.
+func demoFemale(code, group string) float64 {
+	switch {
+	case strings.HasPrefix(code, "A-K1-G1"), strings.HasPrefix(code, "A-K2"):
+		if group == "auslaender" {
+			return 0.43
+		}
+		return 0.45
+	case strings.HasPrefix(code, "A-K1-G2"):
+		return 0.47
+	case strings.HasPrefix(code, "A-K4-G3"), strings.HasPrefix(code, "A-K4-G4"):
+		return 0.4
+	case strings.HasPrefix(code, "A-K4-G1"):
+		return 0.55
+	case strings.HasPrefix(code, "BEV"):
+		return 0.512
+	}
+	return 0.49
+}
+
+// demoAgeShare is the share of a Grundzahl's count under 25 and 55 to
+// under 65.
+func demoAgeShare(code, band, group string) float64 {
+	young := map[string]float64{"A-K1-G1": 0.09, "A-K1-G2": 0.11, "A-K2-G1": 0.12}[code]
+	old := map[string]float64{"A-K1-G1": 0.21, "A-K1-G2": 0.22, "A-K2-G1": 0.19}[code]
+	if group == "auslaender" {
+		young, old = young*1.2, old*0.6
+	}
+	if band == "alter_u25" {
+		return young
+	}
+	return old
+}
+
+// demoSexAge splits the citizenship groups of a total by sex and age band,
+// so that weiblich = deutsche_weiblich + auslaender_weiblich and each
+// group's Frauen + Männer is the group.
+func demoSexAge(v store.Value, get demoGetter, set demoSetter) {
+	code, p, area := v.BaseFigure, v.Period, v.Area
+	noise := 0.01 * demoNoise(code+"/sex/"+area, p)
+	for _, suffixes := range [][]string{{"weiblich", "maennlich"}, {"alter_u25"}, {"alter_55u65"}} {
+		first := suffixes[0]
+		if _, ok := get(code, p, area, first); !ok {
+			continue
+		}
+		share := func(g string) float64 {
+			if first == "weiblich" {
+				return demoFemale(code, g) + noise
+			}
+			return demoAgeShare(code, first, g) * (1 + 3*noise)
+		}
+		var sum float64
+		split := false
+		for _, g := range []string{"deutsche", "auslaender"} {
+			n, ok := get(code, p, area, g)
+			if a, okA := get(code, p, area, "auslaender"); !ok && g == "deutsche" && okA {
+				n, ok = v.Number-a, true // a Grundzahl counting foreigners only
+			}
+			if !ok {
+				continue
+			}
+			part := math.Round(n * share(g))
+			set(code, p, area, g+"_"+first, part)
+			if len(suffixes) > 1 {
+				set(code, p, area, g+"_"+suffixes[1], n-part)
+			}
+			sum += part
+			split = true
+		}
+		if !split {
+			sum = math.Round(v.Number * share("insgesamt"))
+		}
+		set(code, p, area, first, sum)
+		if len(suffixes) > 1 {
+			set(code, p, area, suffixes[1], v.Number-sum)
+		}
+	}
+}
