@@ -122,7 +122,11 @@ func Evaluate(in Input) *Evaluation {
 	if e.SmallCount <= 0 {
 		e.SmallCount = store.DefaultSmallCount
 	}
-	c := newComputation(&s, func(string) bool { return true })
+	// The city's value of a Grundzahl counted per school is the sum of the
+	// schools (schools.go); the exported values stay those of the file.
+	summed := s
+	summed.Values = withSchoolSums(s.Catalog, s.Values)
+	c := newComputation(&summed, func(string) bool { return true })
 	// e.Catalog stays nil for a snapshot without one, so that a
 	// presentation can refuse it; the computation runs on an empty one.
 	e.ix = c.ix

@@ -84,6 +84,7 @@ func (d *pdfDoc) keyFigure(k store.KeyFigure) {
 			d.table(t)
 		}
 	}
+	d.breakdowns(k.Code)
 	d.table(d.detailsTable(k, g))
 	d.progress()
 }

@@ -143,6 +143,15 @@ func demoPostal(v store.Value, get demoGetter, set demoSetter) {
 	e1 := math.Round(atUrn * 0.53)
 	set("C-K4-G1", v.Period, "stimmbezirk1", "insgesamt", e1)
 	set("C-K4-G1", v.Period, "stimmbezirk2", "insgesamt", atUrn-e1)
+	// Not every Wahlschein comes back; the city's voters are the parts'.
+	v1, ok1 := get("C-K4-G2", v.Period, "stimmbezirk1", "insgesamt")
+	v2, ok2 := get("C-K4-G2", v.Period, "stimmbezirk2", "insgesamt")
+	if !ok1 || !ok2 {
+		return
+	}
+	postal := math.Round(v.Number * (0.78 + 0.03*demoNoise("C-K4/rücklauf", v.Period)))
+	set("C-K4-G2", v.Period, "briefwahl", "insgesamt", postal)
+	set("C-K4-G2", v.Period, "stadt", "insgesamt", v1+v2+postal)
 }
 
 // demoFemale is the share of women in a Grundzahl's groups: about half of
@@ -172,7 +181,7 @@ func demoAgeShare(code, band, group string) float64 {
 	young := map[string]float64{"A-K1-G1": 0.09, "A-K1-G2": 0.11, "A-K2-G1": 0.12}[code]
 	old := map[string]float64{"A-K1-G1": 0.21, "A-K1-G2": 0.22, "A-K2-G1": 0.19}[code]
 	if group == "auslaender" {
-		young, old = young*1.2, old*0.6
+		young, old = young*1.25, old*0.55
 	}
 	if band == "alter_u25" {
 		return young

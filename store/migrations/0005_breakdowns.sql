@@ -30,11 +30,11 @@ INSERT INTO population_group(code,name,dimension,sort)
     WHERE EXISTS (SELECT 1 FROM population_group WHERE code = 'insgesamt')
       AND NOT EXISTS (SELECT 1 FROM population_group WHERE code = 'deutsche_maennlich');
 INSERT INTO population_group(code,name,dimension,sort)
-    SELECT 'auslaender_weiblich', 'Ausländerinnen', 'staatsangehoerigkeit_geschlecht', (SELECT max(sort) + 1 FROM population_group)
+    SELECT 'auslaender_weiblich', 'Ausländer/innen, weiblich', 'staatsangehoerigkeit_geschlecht', (SELECT max(sort) + 1 FROM population_group)
     WHERE EXISTS (SELECT 1 FROM population_group WHERE code = 'insgesamt')
       AND NOT EXISTS (SELECT 1 FROM population_group WHERE code = 'auslaender_weiblich');
 INSERT INTO population_group(code,name,dimension,sort)
-    SELECT 'auslaender_maennlich', 'Ausländer (männlich)', 'staatsangehoerigkeit_geschlecht', (SELECT max(sort) + 1 FROM population_group)
+    SELECT 'auslaender_maennlich', 'Ausländer/innen, männlich', 'staatsangehoerigkeit_geschlecht', (SELECT max(sort) + 1 FROM population_group)
     WHERE EXISTS (SELECT 1 FROM population_group WHERE code = 'insgesamt')
       AND NOT EXISTS (SELECT 1 FROM population_group WHERE code = 'auslaender_maennlich');
 INSERT INTO population_group(code,name,dimension,sort)
@@ -530,3 +530,4 @@ UPDATE key_figure SET method_notes = 'Anteil der Rats- und Ausschussmitglieder, 
     WHERE code = 'C-K3' AND method_notes = 'Anteil der Rats- und Ausschussmitglieder, sachkundigen Einwohner/innen und Stellvertreter mit Migrationshintergrund in %, verglichen mit dem Anteil der Einwohner/innen mit Migrationshintergrund.';
 UPDATE key_figure SET method_notes = 'Wahlbeteiligung = Wählerinnen und Wähler / Wahlberechtigte × 100, für die Stadt und je Stimmbezirk bzw. Briefwahl. Wahlberechtigte der Briefwahl sind die Wahlberechtigten, denen ein Wahlschein ausgestellt wurde; sie werden in ihrem Stimmbezirk nicht noch einmal gezählt (Stimmbezirk 1 und 2 zählen nur die Wahlberechtigten ohne Wahlschein). So ergeben Stimmbezirk 1, Stimmbezirk 2 und Briefwahl zusammen die Wahlberechtigten und die Wählenden der Stadt.'
     WHERE code = 'C-K4' AND method_notes = 'Wahlbeteiligung = Wählerinnen und Wähler / Wahlberechtigte × 100, für die Stadt und je Stimmbezirk bzw. Briefwahl.';
+
