@@ -72,7 +72,7 @@ func breakdownTable(b report.Breakdown, unit string) table {
 func breakdownSpec(kr *report.KeyFigureResult, b report.Breakdown, demo bool) chart.Spec {
 	s := chart.Spec{Title: fmt.Sprintf("Kennzahl %s: %s", kr.KeyFigure.Code, b.Title), Unit: kr.KeyFigure.Unit, Demo: demo}
 	for _, c := range b.Columns {
-		s.Series = append(s.Series, report.SeriesResult{Label: c.Label, Points: c.Points})
+		s.Series = append(s.Series, report.SeriesResult(c))
 	}
 	return s
 }
