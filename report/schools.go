@@ -6,10 +6,6 @@ import (
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
-// SchoolAreaKind is the kind of the Bezirke that are schools (B-K1/B-K2
-// "schulscharf"); store.AddSchool creates them.
-const SchoolAreaKind = "schule"
-
 // SchoolTable is the per-school table of a Kennzahl in its latest period:
 // a row per school and the city as their sum, the Grundzahlen's counts as
 // columns. The cells are grid Cells under the disclosure rules.
@@ -36,7 +32,7 @@ var schoolGroups = []string{"insgesamt", "auslaender"}
 func schools(cat *store.Catalog, k store.KeyFigure) []store.Area {
 	var out []store.Area
 	for _, a := range cat.Areas {
-		if a.Kind != SchoolAreaKind {
+		if a.Kind != store.SchoolAreaKind {
 			continue
 		}
 		for _, b := range k.BaseFigures {
@@ -114,7 +110,7 @@ func withSchoolSums(cat *store.Catalog, values []store.Value) []store.Value {
 	}
 	isSchool := map[string]bool{}
 	for _, a := range cat.Areas {
-		if a.Kind == SchoolAreaKind {
+		if a.Kind == store.SchoolAreaKind {
 			isSchool[a.Code] = true
 		}
 	}
