@@ -52,9 +52,11 @@ func (ps partSums) add(i int, m Mapping, r Row, kind store.PeriodKind) {
 	s.provisional = s.provisional || c.provisional
 	s.estimat = s.estimat || c.estimated
 	s.asOf = max(s.asOf, r.AsOf)
-	if r.HasNumber {
+	switch {
+	case r.HasNumber:
 		s.number += r.Number
-	} else {
+	case r.Symbol == store.SymNothing: // "-": genau null
+	default:
 		s.unknown = true
 	}
 }
