@@ -67,9 +67,10 @@ func validSchool(name, typ string) error {
 	return &UserError{Message: fmt.Sprintf("Unbekannte Schulform „%s“.", typ), Err: ErrInvalidInput}
 }
 
-// schoolCode derives an area code from the name: "schule_" and the name's
-// letters and digits in lower case, umlauts spelled out.
-func schoolCode(name string) string {
+// SchoolCode is the area code AddSchool gives a school of this name:
+// "schule_" and the name's letters and digits in lower case, umlauts
+// spelled out.
+func SchoolCode(name string) string {
 	var b strings.Builder
 	b.WriteString("schule_")
 	r := strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss", "Ä", "ae", "Ö", "oe", "Ü", "ue")
@@ -94,7 +95,7 @@ func (s *Store) AddSchool(ctx context.Context, name, schoolType string) (School,
 	if err := validSchool(name, schoolType); err != nil {
 		return School{}, err
 	}
-	sc := School{Area: schoolCode(name), Name: name, Type: schoolType}
+	sc := School{Area: SchoolCode(name), Name: name, Type: schoolType}
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM area WHERE code = ? OR name = ?`, sc.Area, name).Scan(&n); err != nil {

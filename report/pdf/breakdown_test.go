@@ -1,6 +1,8 @@
 package pdf_test
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -8,6 +10,9 @@ import (
 	"testing"
 
 	"bergischgladbach.de/integrationsmonitor/report"
+	"bergischgladbach.de/integrationsmonitor/report/pdf"
+	"bergischgladbach.de/integrationsmonitor/store"
+	"bergischgladbach.de/integrationsmonitor/store/demo"
 	"bergischgladbach.de/integrationsmonitor/store/testtool"
 )
 
@@ -89,5 +94,42 @@ func TestBreakdownTurnoutAddsUp(t *testing.T) {
 	parts := []float64{last.Cells[0].Point.Value, last.Cells[1].Point.Value, last.Cells[2].Point.Value}
 	if !(parts[0] < city && parts[1] < city && parts[2] > city) {
 		t.Errorf("turnout Stimmbezirke %v, Briefwahl %v, city %v: urns below, postal above the city expected", parts[0:2], parts[2], city)
+	}
+}
+
+// TestReportPrintsSchools: a Beispieldatei has a school list; the B-K1
+// sheet prints the per-school table ending with the city as their sum.
+func TestReportPrintsSchools(t *testing.T) {
+	ctx := context.Background()
+	s, err := store.Create(ctx, filepath.Join(t.TempDir(), "demo.sqlite"), pdfCatalog(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := demo.Add(ctx, s, 2020, pdfYear); err != nil {
+		t.Fatal(err)
+	}
+	snap, err := s.Snapshot(ctx, pdfYear)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := pdf.Write(&buf, evalOf(snap, true), pdfTexts(), pdfOptions()); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "bericht.pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	text := testtool.PDFText(t, path)
+	i := strings.Index(text, "Werte je Schule")
+	if i < 0 {
+		t.Fatal("no per-school table in the report")
+	}
+	table := text[i:min(len(text), i+3000)]
+	for _, want := range []string{"Beispiel-Gymnasium Nord", "Beispiel-Hauptschule", "Stadt (Summe der Schulen)"} {
+		if !strings.Contains(table, want) {
+			t.Errorf("per-school table lacks %q", want)
+		}
 	}
 }

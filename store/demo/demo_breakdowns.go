@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"context"
 	"math"
 	"strings"
 
@@ -55,7 +56,7 @@ func demoBreakdowns(vs []store.Value) []store.Value {
 			demoSexAge(v, get, set)
 		}
 	}
-	return vs
+	return demoSchoolValues(vs)
 }
 
 type demoGetter func(code string, p store.Period, area, g string) (float64, bool)
@@ -232,4 +233,124 @@ func demoSexAge(v store.Value, get demoGetter, set demoSetter) {
 			set(code, p, area, suffixes[1], v.Number-sum)
 		}
 	}
+}
+
+// demoSchools are the schools of a new Beispieldatei, with their
+// Schulform and their share of the fifth graders of their kind. The names
+// are invented, so that no real school is shown with invented numbers.
+var demoSchools = []struct {
+	name, kind string
+	weight     float64
+}{
+	{"Beispiel-Gymnasium Nord", "gymnasium", 0.55},
+	{"Beispiel-Gymnasium Süd", "gymnasium", 0.45},
+	{"Beispiel-Hauptschule", "hauptschule", 1},
+	{"Beispiel-Realschule", "realschule", 0.4},
+	{"Beispiel-Gesamtschule Ost", "gesamtschule", 0.3},
+	{"Beispiel-Gesamtschule West", "gesamtschule", 0.3},
+}
+
+// demoCatalog adds the demo schools to a file that has no schools yet and
+// returns its catalogue, in which B-K1 and B-K2 then have the schools as
+// Bezirke.
+func demoCatalog(ctx context.Context, s *store.Store) (*store.Catalog, error) {
+	list, err := s.Schools(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(list) == 0 {
+		for _, sc := range demoSchools {
+			if _, err := s.AddSchool(ctx, sc.name, sc.kind); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return s.Catalog(ctx)
+}
+
+// demoSchoolValues splits the city's fifth graders (B-K1, B-K2) among the
+// demo schools: the Gymnasien share B-K1-G2, the Hauptschule has B-K2-G2,
+// the other schools the rest, so that the schools add up to the city in
+// every Grundzahl. Only Insgesamt and Ausländer/innen are split; values of
+// other schools and groups are dropped, as the demo has no numbers for
+// them.
+func demoSchoolValues(vs []store.Value) []store.Value {
+	codes := map[string]int{}
+	for i, sc := range demoSchools {
+		codes[store.SchoolCode(sc.name)] = i
+	}
+	city := map[demoKey]float64{}
+	for _, v := range vs {
+		if v.Area == "stadt" {
+			city[demoKey{v.BaseFigure, v.Period, "", v.Group}] = v.Number
+		}
+	}
+	out := vs[:0]
+	for _, v := range vs {
+		i, demo := codes[v.Area]
+		if !strings.HasPrefix(v.Area, "schule_") {
+			out = append(out, v)
+			continue
+		}
+		if !demo || v.Group != "insgesamt" && v.Group != "auslaender" {
+			continue
+		}
+		all := city[demoKey{"B-K1-G1", v.Period, "", v.Group}]
+		gym := city[demoKey{"B-K1-G2", v.Period, "", v.Group}]
+		haupt := city[demoKey{"B-K2-G2", v.Period, "", v.Group}]
+		sc := demoSchools[i]
+		var n float64
+		switch kind := sc.kind; {
+		case strings.HasSuffix(v.BaseFigure, "-G1"):
+			switch kind {
+			case "gymnasium":
+				n = demoShare(gym, i)
+			case "hauptschule":
+				n = haupt
+			default:
+				n = demoShare(all-gym-haupt, i)
+			}
+		case v.BaseFigure == "B-K1-G2" && kind == "gymnasium":
+			n = demoShare(gym, i)
+		case v.BaseFigure == "B-K2-G2" && kind == "hauptschule":
+			n = haupt
+		}
+		v.Number, v.Symbol = n, store.NoSymbol
+		if n == 0 {
+			v.Symbol = store.SymNothing
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// demoShare is school i's part of n among the schools of its pool: the
+// last school of a pool takes the remainder, so that the parts add up.
+func demoShare(n float64, i int) float64 {
+	pool := demoPool(demoSchools[i].kind)
+	last := -1
+	for j, sc := range demoSchools {
+		if demoPool(sc.kind) == pool {
+			last = j
+		}
+	}
+	if i != last {
+		return math.Round(n * demoSchools[i].weight)
+	}
+	rest := n
+	for j, sc := range demoSchools {
+		if demoPool(sc.kind) == pool && j != i {
+			rest -= math.Round(n * sc.weight)
+		}
+	}
+	return rest
+}
+
+// demoPool is the pool of fifth graders a school shares: the Gymnasien
+// B-K1-G2, the Hauptschulen B-K2-G2, all other schools the rest.
+func demoPool(kind string) string {
+	if kind == "gymnasium" || kind == "hauptschule" {
+		return kind
+	}
+	return "andere"
 }

@@ -1,8 +1,12 @@
 package demo_test
 
 import (
+	"context"
+	"path/filepath"
+	"strings"
 	"testing"
 
+	"bergischgladbach.de/integrationsmonitor/store"
 	"bergischgladbach.de/integrationsmonitor/store/demo"
 )
 
@@ -39,5 +43,46 @@ func TestDemoBreakdownsAddUp(t *testing.T) {
 	}
 	if h, s := get("A-W2-G3", "2020", "verwaltung_sachbearbeitung", "insgesamt"), get("A-W2-G1", "2020", "verwaltung_sachbearbeitung", "insgesamt"); h <= 0 || h > 0.2*s {
 		t.Errorf("hires %v of staff %v", h, s)
+	}
+}
+
+// TestDemoSchoolsAddUpToCity: a new Beispieldatei has a school list, and
+// the schools' fifth graders add up to the city's in every Grundzahl.
+func TestDemoSchoolsAddUpToCity(t *testing.T) {
+	ctx := context.Background()
+	s, err := store.Create(ctx, filepath.Join(t.TempDir(), "demo.sqlite"), demoCatalog(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := demo.Add(ctx, s, 2020, 2025); err != nil {
+		t.Fatal(err)
+	}
+	schools, err := s.Schools(ctx)
+	if err != nil || len(schools) < 4 {
+		t.Fatalf("demo schools = %v, %v", schools, err)
+	}
+	vs, err := s.Values(ctx, "B-K1-G1", "B-K1-G2", "B-K2-G1", "B-K2-G2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type key struct{ bf, p, g string }
+	city, sum := map[key]float64{}, map[key]float64{}
+	for _, v := range vs {
+		k := key{v.BaseFigure, string(v.Period), v.Group}
+		switch {
+		case v.Area == "stadt":
+			city[k] = v.Number
+		case strings.HasPrefix(v.Area, "schule_"):
+			sum[k] += v.Number
+		}
+	}
+	for k, n := range sum {
+		if city[k] != n {
+			t.Errorf("%v: schools add up to %v, city %v", k, n, city[k])
+		}
+	}
+	if len(sum) == 0 {
+		t.Error("no school values")
 	}
 }
