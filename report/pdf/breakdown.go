@@ -97,25 +97,25 @@ func (d *pdfDoc) smallChart(spec chart.Spec) {
 // Abschlussart, and a stacked bar per group.
 func (d *pdfDoc) distribution(dist report.Distribution) {
 	t := table{caption: fmt.Sprintf("%s, %s (Anzahl; in Klammern Anteil in %%)", dist.Title, dist.Period.Label()),
-		cols: []column{{title: "Gruppe", width: periodColW}}}
-	w := (bodyW - periodColW) / float64(len(dist.Parts)+1)
-	for _, p := range dist.Parts {
-		t.cols = append(t.cols, column{title: p, width: w, align: "R"})
-	}
-	t.cols = append(t.cols, column{title: "Insgesamt", width: w, align: "R"})
+		cols: []column{{title: "Abschlussart", width: 50}}}
+	w := (bodyW - 50) / float64(len(dist.Rows)+1)
 	for _, r := range dist.Rows {
-		cells := []string{r.GroupName}
-		for i, c := range r.Counts {
-			cells = append(cells, c.Published+" ("+r.Shares[i].Published+")")
-		}
-		t.rows = append(t.rows, row{cells: append(cells, r.Total.Published)})
+		t.cols = append(t.cols, column{title: r.GroupName, width: w, align: "R"})
 	}
-	cells := []string{"Repräsentationsindex Ausländer/innen"}
-	for _, c := range dist.Index {
-		cells = append(cells, c.Published)
+	t.cols = append(t.cols, column{title: "Index Ausländer/innen", width: w, align: "R"})
+	for i, p := range dist.Parts {
+		cells := []string{p}
+		for _, r := range dist.Rows {
+			cells = append(cells, r.Counts[i].Published+" ("+r.Shares[i].Published+")")
+		}
+		t.rows = append(t.rows, row{cells: append(cells, dist.Index[i].Published)})
+	}
+	cells := []string{"Insgesamt"}
+	for _, r := range dist.Rows {
+		cells = append(cells, r.Total.Published)
 	}
 	t.rows = append(t.rows, row{cells: append(cells, "1,00"), bold: true})
-	t.note = "Repräsentationsindex: Anteil der Ausländer/innen an den Abgänger/innen einer Abschlussart geteilt durch ihren Anteil an allen Abgänger/innen; 1,00 heißt, die Abschlussart wird unabhängig von der Staatsangehörigkeit erreicht."
+	t.note = "Index: der Repräsentationsindex, der Anteil der Ausländer/innen an den Abgänger/innen einer Abschlussart geteilt durch ihren Anteil an allen Abgänger/innen; 1,00 heißt, die Abschlussart wird unabhängig von der Staatsangehörigkeit erreicht."
 	d.table(t)
 	d.stackedBars(dist)
 }
@@ -129,7 +129,7 @@ var stackColors = [][3]int{{170, 60, 50}, {225, 140, 70}, {120, 160, 200}, {40, 
 func (d *pdfDoc) stackedBars(dist report.Distribution) {
 	const barH, gap, labelW = 7.0, 3.0, 32.0
 	rows := dist.Rows[1:] // Deutsche, Ausländer/innen: the comparison the concept asks for
-	h := float64(len(rows))*(barH+gap) + 12
+	h := float64(len(rows))*(barH+gap) + 17
 	d.ensure(h)
 	y := d.y()
 	if d.final {
@@ -164,6 +164,9 @@ func (d *pdfDoc) stackedBars(dist report.Distribution) {
 		x := marginX + labelW
 		pdf.SetTextColor(0, 0, 0)
 		for j, p := range dist.Parts {
+			if x+4+pdf.GetStringWidth(p) > marginX+bodyW {
+				x, ly = marginX+labelW, ly+5
+			}
 			c := stackColors[j%len(stackColors)]
 			pdf.SetFillColor(c[0], c[1], c[2])
 			pdf.Rect(x, ly, 3, 3, "F")

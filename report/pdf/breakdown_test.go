@@ -68,7 +68,7 @@ func TestReportPrintsBreakdowns(t *testing.T) {
 	if !strings.Contains(sheets["A-K1"], "unter 25 Jahre") {
 		t.Error("A-K1 sheet lacks the age groups")
 	}
-	for _, want := range []string{"ohne Hauptschulabschluss", "Fachoberschulreife", "Repräsentationsindex Ausländer/innen"} {
+	for _, want := range []string{"ohne Hauptschulabschluss", "Fachoberschulreife", "Index: der Repräsentationsindex"} {
 		if !strings.Contains(sheets["A-K4"], want) {
 			t.Errorf("A-K4 sheet lacks %q", want)
 		}
