@@ -147,6 +147,16 @@ func TestMigratedCatalogMatchesNewFile(t *testing.T) {
 	if got := dumpTable(t, migrated.db, "value_history"); !slices.Equal(got, history) {
 		t.Errorf("history changed by the migration:\n%v\nwant\n%v", got, history)
 	}
+	// The migrated file passes the schema check of its new version.
+	migrated.Close()
+	res, err := Check(ctx, oldPath)
+	if err != nil || res.SchemaVersion != SchemaVersion() || res.Values != 3 {
+		t.Fatalf("Check after migration = %+v, %v", res, err)
+	}
+	if migrated, err = Open(ctx, oldPath); err != nil || migrated.ReadOnly() {
+		t.Fatalf("reopen migrated file: %v", err)
+	}
+	defer migrated.Close()
 	var bev1565 int
 	migrated.db.QueryRow(`SELECT count(*) FROM base_figure_group WHERE base_figure_code = 'BEV1565'`).Scan(&bev1565)
 	if bev1565 == 0 {
