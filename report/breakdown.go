@@ -71,6 +71,21 @@ var (
 	ageVariants = []breakdownVariant{{label: "unter 25 Jahre", suffix: "alter_u25"}, {label: "55 bis unter 65 Jahre", suffix: "alter_55u65"}}
 )
 
+// IsBreakdownGroup reports whether a group is a part of a breakdown
+// (Frauen, Männer, an age group, alone or within a citizenship): such
+// values are welcome but optional, so a delivery without them is
+// complete.
+func IsBreakdownGroup(code string) bool {
+	for _, vs := range [][]breakdownVariant{sexVariants, ageVariants} {
+		for _, v := range vs {
+			if code == v.suffix || strings.HasSuffix(code, "_"+v.suffix) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // variantGroup is the group of a part: "insgesamt" becomes the part's own
 // group, any other group gets the part as a suffix.
 func variantGroup(group, suffix string) string {
