@@ -34,10 +34,11 @@ type keyFigurePanel struct {
 	assessment *widget.Label
 	sentence   *widget.Label
 	result     report.Result
+	breakdowns *breakdownBox
 }
 
 func newKeyFigurePanel(u *App, kf store.KeyFigure) *keyFigurePanel {
-	p := &keyFigurePanel{u: u, kf: kf, bfs: usedBaseFigures(u.cat, kf)}
+	p := &keyFigurePanel{u: u, kf: kf, bfs: usedBaseFigures(u.cat, kf), breakdowns: newBreakdownBox()}
 	p.table = newValueTable(u.cat, kf, p.bfs)
 	p.table.reload = p.reload
 	p.chart = canvas.NewImageFromResource(nil)
@@ -92,7 +93,7 @@ func (p *keyFigurePanel) objects() []fyne.CanvasObject {
 		heading("Wert erfassen oder korrigieren"), p.form.content(),
 		widget.NewSeparator(),
 		heading("Bewertung"), p.assessment, p.sentence,
-		p.chart,
+		p.chart, p.breakdowns.box,
 		heading("Gespeicherte Werte"), p.table.box,
 		widget.NewSeparator(),
 		heading("Steckbrief der Kennzahl"),
@@ -131,6 +132,7 @@ func (p *keyFigurePanel) show(e *report.Evaluation) {
 	}
 	p.sentence.SetText(text)
 	p.renderChart(e.Demo)
+	p.breakdowns.show(e, p.kf.Code)
 }
 
 func (p *keyFigurePanel) renderChart(demo bool) {

@@ -6,7 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"bergischgladbach.de/integrationsmonitor/store"
 )
@@ -38,5 +40,36 @@ func TestSchoolsDialog(t *testing.T) {
 	test.Tap(d.remove)
 	if len(d.schools) != 1 || !strings.Contains(d.message.Text, "nicht entfernt") {
 		t.Errorf("school with a value: %d schools, message %q", len(d.schools), d.message.Text)
+	}
+}
+
+// TestKeyFigureShowsBreakdowns: the Kennzahl view of the demo file shows
+// C-K4 per Stimmbezirk and A-K1 for Frauen and Männer.
+func TestKeyFigureShowsBreakdowns(t *testing.T) {
+	st, _ := createFile(t, "demo.sqlite", 2025)
+	u := showStore(t, st, fyne.NewSize(1200, 800))
+	texts := func(field, code string) string {
+		ft := u.FieldTab(field)
+		if !ft.SelectKeyFigure(code) || ft.current == nil {
+			t.Fatalf("%s not shown", code)
+		}
+		var b strings.Builder
+		for _, o := range ft.current.breakdowns.box.Objects {
+			if l, ok := o.(*widget.Label); ok {
+				b.WriteString(l.Text + "\n")
+			}
+			if g, ok := o.(*fyne.Container); ok {
+				for _, c := range g.Objects {
+					b.WriteString(c.(*widget.Label).Text + "|")
+				}
+			}
+		}
+		return b.String()
+	}
+	if got := texts("C", "C-K4"); !strings.Contains(got, "Wahlbeteiligung nach Stimmbezirk") || !strings.Contains(got, "Briefwahl|") {
+		t.Errorf("C-K4 breakdowns shown: %q", got)
+	}
+	if got := texts("A", "A-K1"); !strings.Contains(got, "Frauen|Männer|") {
+		t.Errorf("A-K1 breakdowns shown: %q", got)
 	}
 }
