@@ -71,3 +71,27 @@ func TestBreakdownGroupsAreOptional(t *testing.T) {
 		}
 	}
 }
+
+// TestHiresComparedWithWorkingAge: in the evaluation, A-W2's hires are
+// compared with the population aged 15 to under 65.
+func TestHiresComparedWithWorkingAge(t *testing.T) {
+	cat := realCatalog(t)
+	values := []store.Value{
+		{BaseFigure: "A-W2-G3", Period: "2024", Area: "verwaltung_sachbearbeitung", Group: "insgesamt", Number: 120},
+		{BaseFigure: "A-W2-G3", Period: "2024", Area: "verwaltung_sachbearbeitung", Group: "mit_mh", Number: 30},
+		{BaseFigure: "BEV1565", Period: "2024-12-31", Area: "stadt", Group: "insgesamt", Number: 70000},
+		{BaseFigure: "BEV1565", Period: "2024-12-31", Area: "stadt", Group: "mit_mh", Number: 21000},
+	}
+	e := report.Evaluate(report.Input{Snapshot: &store.Snapshot{Catalog: cat, Values: values, ReportYear: 2024}, Year: 2024})
+	for _, tab := range e.Participation["A-W2"] {
+		if tab.BaseFigure.Code != "A-W2-G3" {
+			continue
+		}
+		r, ok := tab.At("verwaltung_sachbearbeitung", "2024")
+		if !ok || !r.RefOK || r.Reference != 30 || r.Index < 0.83 || r.Index > 0.84 {
+			t.Errorf("hires row = %+v", r)
+		}
+		return
+	}
+	t.Error("no table of A-W2-G3")
+}
