@@ -124,13 +124,13 @@ INSERT INTO base_figure(code,key_figure_code,indicator_code,alias,name,unit,peri
 INSERT OR IGNORE INTO base_figure_area(base_figure_code,area_code,sort)
     SELECT 'A-K4-G5', 'stadt', 0 WHERE EXISTS (SELECT 1 FROM base_figure WHERE code = 'A-K4-G5') AND EXISTS (SELECT 1 FROM area WHERE code = 'stadt');
 UPDATE base_figure SET sort = sort + 1
-    WHERE sort > (SELECT sort FROM base_figure WHERE code = 'A-W2-G2')
-      AND EXISTS (SELECT 1 FROM base_figure WHERE code = 'A-W2-G2') AND EXISTS (SELECT 1 FROM impact_indicator WHERE code = 'A-W2')
+    WHERE sort > (SELECT sort FROM base_figure WHERE code = 'A-K6-G1')
+      AND EXISTS (SELECT 1 FROM base_figure WHERE code = 'A-K6-G1') AND EXISTS (SELECT 1 FROM impact_indicator WHERE code = 'A-W2')
       AND NOT EXISTS (SELECT 1 FROM base_figure WHERE code = 'A-W2-G3');
 INSERT INTO base_figure(code,key_figure_code,indicator_code,alias,name,unit,period_kind,actor_code,frequency,sort)
     SELECT 'A-W2-G3', NULL, 'A-W2', 'G3', 'Einstellungen bei der Stadtverwaltung (neu eingestellte Personen)', 'Anzahl', 'jahr', 'personalamt', 'jaehrlich',
-        (SELECT sort FROM base_figure WHERE code = 'A-W2-G2') + 1
-    WHERE EXISTS (SELECT 1 FROM base_figure WHERE code = 'A-W2-G2') AND EXISTS (SELECT 1 FROM impact_indicator WHERE code = 'A-W2')
+        (SELECT sort FROM base_figure WHERE code = 'A-K6-G1') + 1
+    WHERE EXISTS (SELECT 1 FROM base_figure WHERE code = 'A-K6-G1') AND EXISTS (SELECT 1 FROM impact_indicator WHERE code = 'A-W2')
       AND NOT EXISTS (SELECT 1 FROM base_figure WHERE code = 'A-W2-G3');
 INSERT OR IGNORE INTO base_figure_area(base_figure_code,area_code,sort)
     SELECT 'A-W2-G3', 'verwaltung_fuehrung', 0 WHERE EXISTS (SELECT 1 FROM base_figure WHERE code = 'A-W2-G3') AND EXISTS (SELECT 1 FROM area WHERE code = 'verwaltung_fuehrung');
