@@ -50,8 +50,8 @@ var knownTables = map[string]struct {
 	"12411-01-01-5": {[]string{"stadt", "kreis"}, []knownColumn{{column: "Insgesamt", baseFigure: "BEV", group: "insgesamt"}}},
 	"12411-01-01-4": {[]string{"kreis"}, []knownColumn{{column: "Insgesamt", baseFigure: "BEV", group: "insgesamt"}}},
 	// Age groups × nationality × sex: the population by sex, and the
-	// population 15 to under 65 (A-K2's comparison population) as the sum
-	// of its age groups.
+	// population 15 to under 65 (A-K2's and A-W2's comparison population)
+	// and the adults (C-K3's) as the sums of their age groups.
 	"12411-03-03-4": {[]string{"kreis"}, append([]knownColumn{
 		{column: "Insgesamt; Insgesamt; Insgesamt", baseFigure: "BEV", group: "insgesamt"},
 		{column: "Insgesamt; Deutsche; Insgesamt", baseFigure: "BEV", group: "deutsche"},
@@ -62,7 +62,7 @@ var knownTables = map[string]struct {
 		{column: "Insgesamt; Deutsche; männlich", baseFigure: "BEV", group: "deutsche_maennlich"},
 		{column: "Insgesamt; Ausländer(innen); weiblich", baseFigure: "BEV", group: "auslaender_weiblich"},
 		{column: "Insgesamt; Ausländer(innen); männlich", baseFigure: "BEV", group: "auslaender_maennlich"},
-	}, ageBand("BEV1565", workingAge)...)},
+	}, append(ageBand("BEV1565", workingAge), ageBand("BEV18", adults)...)...)},
 	"13111-02-02-5": {[]string{"stadt", "kreis"}, []knownColumn{
 		{column: "Nationalität; Insgesamt; Geschlecht; Insgesamt", baseFigure: "A-K1-G2", group: "insgesamt"},
 		{column: "Nationalität; Ausländer(innen); Geschlecht; Insgesamt", baseFigure: "A-K1-G2", group: "auslaender"},
@@ -81,6 +81,11 @@ var knownTables = map[string]struct {
 var workingAge = []string{"15 bis unter 18 Jahre", "18 bis unter 20 Jahre", "20 bis unter 25 Jahre", "25 bis unter 30 Jahre",
 	"30 bis unter 35 Jahre", "35 bis unter 40 Jahre", "40 bis unter 45 Jahre", "45 bis unter 50 Jahre", "50 bis unter 55 Jahre",
 	"55 bis unter 60 Jahre", "60 bis unter 65 Jahre"}
+
+// adults are the age groups from 18 on.
+var adults = []string{"18 bis unter 20 Jahre", "20 bis unter 25 Jahre", "25 bis unter 30 Jahre", "30 bis unter 35 Jahre",
+	"35 bis unter 40 Jahre", "40 bis unter 45 Jahre", "45 bis unter 50 Jahre", "50 bis unter 55 Jahre", "55 bis unter 60 Jahre",
+	"60 bis unter 65 Jahre", "65 bis unter 75 Jahre", "75 Jahre und mehr"}
 
 // ageBand maps the sums of the age groups to a Grundzahl, per nationality.
 func ageBand(code string, ages []string) []knownColumn {

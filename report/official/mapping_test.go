@@ -130,6 +130,10 @@ func TestMapRowsKnownTables(t *testing.T) {
 			{"BEV1565", "2024-12-31", "kreis", "insgesamt", 11 * 16500, ""},
 			{"BEV1565", "2024-12-31", "kreis", "deutsche", 11 * 14000, ""},
 			{"BEV1565", "2024-12-31", "kreis", "auslaender", 11 * 2500, ""},
+			// 18 and over: ten groups to 65, then 65–75 and 75 and more.
+			{"BEV18", "2024-12-31", "kreis", "insgesamt", 10*16500 + 32000 + 30000, ""},
+			{"BEV18", "2024-12-31", "kreis", "deutsche", 10*14000 + 30000 + 28500, ""},
+			{"BEV18", "2024-12-31", "kreis", "auslaender", 10*2500 + 2000 + 1500, ""},
 		}},
 		{"flat_new_12411.csv", store.DatePeriod, []importWant{
 			{"BEV", "2024-12-31", "kreis", "insgesamt", 284273, ""},

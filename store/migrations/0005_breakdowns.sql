@@ -90,6 +90,8 @@ INSERT INTO base_figure(code,key_figure_code,indicator_code,alias,name,unit,peri
       AND NOT EXISTS (SELECT 1 FROM base_figure WHERE code = 'BEV18');
 INSERT OR IGNORE INTO base_figure_area(base_figure_code,area_code,sort)
     SELECT 'BEV18', 'stadt', 0 WHERE EXISTS (SELECT 1 FROM base_figure WHERE code = 'BEV18') AND EXISTS (SELECT 1 FROM area WHERE code = 'stadt');
+INSERT OR IGNORE INTO base_figure_area(base_figure_code,area_code,sort)
+    SELECT 'BEV18', 'kreis', 1 WHERE EXISTS (SELECT 1 FROM base_figure WHERE code = 'BEV18') AND EXISTS (SELECT 1 FROM area WHERE code = 'kreis');
 UPDATE base_figure SET sort = sort + 1
     WHERE sort > (SELECT sort FROM base_figure WHERE code = 'A-K4-G2')
       AND EXISTS (SELECT 1 FROM base_figure WHERE code = 'A-K4-G2') AND EXISTS (SELECT 1 FROM key_figure WHERE code = 'A-K4')
