@@ -16,7 +16,9 @@ import (
 func TestBreakAtStichtagMarksYearOfKennzahl(t *testing.T) {
 	cat := realCatalog(t)
 	snap := &store.Snapshot{Catalog: cat, Values: fullValues(cat, 2011, 2025),
-		Breaks: []store.SeriesBreak{{BaseFigure: "BEV", Period: "2023-12-31", Reason: "Zensus 2022", Origin: store.BreakUser}}}
+		Breaks: []store.SeriesBreak{
+			{BaseFigure: "BEV1565", Period: "2023-12-31", Reason: "Zensus 2022", Origin: store.BreakUser},
+			{BaseFigure: "BEV18", Period: "2023-12-31", Reason: "Zensus 2022", Origin: store.BreakUser}}}
 	e := report.Evaluate(report.Input{Snapshot: snap, Year: 2025})
 	ak2, _ := e.KeyFigure("A-K2")
 	if got := report.BreaksFor("A-K2", snap); !slices.Equal(got, []store.Period{"2023"}) {

@@ -230,6 +230,9 @@ func expected(b store.BaseFigure) []DeliveryCell {
 	var out []DeliveryCell
 	for _, a := range b.Areas {
 		for _, g := range b.Groups {
+			if IsBreakdownGroup(g) {
+				continue // optional: the Kennzahl does not need it (breakdown.go)
+			}
 			out = append(out, DeliveryCell{a, g})
 		}
 	}

@@ -77,6 +77,8 @@ type Evaluation struct {
 	comp   *computation // for assessing the published view again
 	byCode map[string]int
 	disc   *disclosure.Result[discKey]
+	// breakdownsByCode: see Breakdowns (breakdown.go).
+	breakdownsByCode map[string][]Breakdown
 }
 
 // KeyFigureResult is the evaluation of one Kennzahl: its computation
@@ -139,7 +141,11 @@ func Evaluate(in Input) *Evaluation {
 	if e.SmallCount <= 0 {
 		e.SmallCount = store.DefaultSmallCount
 	}
-	c := newComputation(&s, func(string) bool { return true })
+	// The city's value of a Grundzahl counted per school is the sum of the
+	// schools (schools.go); the exported values stay those of the file.
+	summed := s
+	summed.Values = withSchoolSums(s.Catalog, s.Values)
+	c := newComputation(&summed, func(string) bool { return true })
 	if in.BaseYear > 0 {
 		c.baseYear = in.BaseYear
 	}
@@ -155,6 +161,7 @@ func Evaluate(in Input) *Evaluation {
 		e.KeyFigures = append(e.KeyFigures, kr)
 		e.Overview = append(e.Overview, overviewRow(kr, in.Year))
 	}
+	e.evaluateBreakdowns(c)
 	e.evaluateParticipation(&s)
 	e.suppress(s.Values)
 	e.Survey = compareSurvey(in.Texts, in.Year)

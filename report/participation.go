@@ -64,16 +64,31 @@ type participationRule struct {
 	label    string
 	refCode  string // Grundzahl of the reference in the same area and period; "" for the population
 	refLabel string
+	// population is the shared Grundzahl compared with when refCode is
+	// empty; "" means BEV.
+	population string
 }
 
 var participationRules = map[string]participationRule{
-	"B-W1-G1": {RoleCompared, "Anteil der Teilnehmenden mit Zuwanderungsgeschichte", "B-W1-G2", "in der Einrichtung"},
+	"B-W1-G1": {role: RoleCompared, label: "Anteil der Teilnehmenden mit Zuwanderungsgeschichte", refCode: "B-W1-G2", refLabel: "in der Einrichtung"},
 	"B-W1-G2": {role: RoleStructure, label: "Anteil der Eltern mit Zuwanderungsgeschichte in der Einrichtung"},
 	"B-W2-G1": {role: RoleStructure, label: "Anteil der Familien mit Migrationshintergrund"},
 	"B-W2-G2": {role: RoleReach, label: "Durch Elternarbeit erreichte Eltern mit Migrationshintergrund je 100 Familien mit Migrationshintergrund", refCode: "B-W2-G1"},
-	"A-W2-G1": {role: RoleCompared, label: "Anteil der Beschäftigten mit Migrationshintergrund", refLabel: populationRef},
-	"A-W2-G2": {role: RoleCompared, label: "Anteil der Bewerbungen von Menschen mit Migrationshintergrund", refLabel: populationRef},
+	// A-W2 speaks of "eingestellt": the hires of a year (a flow) are
+	// what is compared; staff and applications are shown beside them. All
+	// three are compared with the population of working age, since
+	// children are neither hired nor apply (issue 12).
+	"A-W2-G3": {role: RoleCompared, label: "Anteil der Eingestellten mit Migrationshintergrund", refLabel: workingAgeRef, population: workingAgeCode},
+	"A-W2-G1": {role: RoleCompared, label: "Anteil der Beschäftigten mit Migrationshintergrund", refLabel: workingAgeRef, population: workingAgeCode},
+	"A-W2-G2": {role: RoleCompared, label: "Anteil der Bewerbungen von Menschen mit Migrationshintergrund", refLabel: workingAgeRef, population: workingAgeCode},
 }
+
+// workingAgeRef and workingAgeCode name the population aged 15 to under
+// 65, the reference of A-W2.
+const (
+	workingAgeRef  = "in der Bevölkerung von 15 bis unter 65 Jahren"
+	workingAgeCode = "BEV1565"
+)
 
 const populationRef = "in der Bevölkerung"
 
@@ -150,9 +165,10 @@ func (pc participation) row(bf store.BaseFigure, rule participationRule, area st
 	if rule.role == RoleStructure {
 		return row
 	}
-	in := formulaInput{bf: pc.baseFigure(rule.refCode), shared: rule.refCode == ""}
+	refCode := cmp.Or(rule.refCode, rule.population)
+	in := formulaInput{bf: pc.baseFigure(refCode), shared: rule.refCode == ""}
 	if in.bf.Code == "" {
-		code := cmp.Or(rule.refCode, populationCode)
+		code := cmp.Or(refCode, populationCode)
 		row.RefReason = fmt.Sprintf("Die Grundzahl %s fehlt im Katalog.", code)
 		return row
 	}

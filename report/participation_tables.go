@@ -81,7 +81,7 @@ func participationTables(w store.ImpactIndicator, rows []ParticipationRow) []Par
 func (e *Evaluation) evaluateParticipation(snap *store.Snapshot) {
 	e.Participation = map[string][]ParticipationTable{}
 	e.ParticipationText = map[string]string{}
-	codes := map[string]bool{populationCode: true}
+	codes := map[string]bool{populationCode: true, workingAgeCode: true}
 	var inds []store.ImpactIndicator
 	for _, f := range snap.Catalog.Fields {
 		for _, w := range f.Indicators {

@@ -90,8 +90,8 @@ func TestParticipationShares(t *testing.T) {
 			name: "Führungsebene gegen Bevölkerung", indicator: "A-W2",
 			values: []store.Value{
 				num("A-W2-G1", "verwaltung_fuehrung", "2024", "insgesamt", 50), num("A-W2-G1", "verwaltung_fuehrung", "2024", "mit_mh", 4),
-				num("BEV", "stadt", "2024-06-30", "insgesamt", 110000), num("BEV", "stadt", "2024-06-30", "mit_mh", 30000),
-				num("BEV", "stadt", "2024-12-31", "insgesamt", 112000), num("BEV", "stadt", "2024-12-31", "mit_mh", 33600),
+				num("BEV1565", "stadt", "2024-06-30", "insgesamt", 110000), num("BEV1565", "stadt", "2024-06-30", "mit_mh", 30000),
+				num("BEV1565", "stadt", "2024-12-31", "insgesamt", 112000), num("BEV1565", "stadt", "2024-12-31", "mit_mh", 33600),
 			},
 			bf: "A-W2-G1", area: "verwaltung_fuehrung", per: "2024",
 			wantOK: true, share: 8, refOK: true, reference: 30, index: 8.0 / 30,
@@ -100,7 +100,7 @@ func TestParticipationShares(t *testing.T) {
 			name: "Bevölkerung des Jahres fehlt", indicator: "A-W2",
 			values: []store.Value{
 				num("A-W2-G1", "verwaltung_ausbildung", "2025", "insgesamt", 40), num("A-W2-G1", "verwaltung_ausbildung", "2025", "mit_mh", 10),
-				num("BEV", "stadt", "2024-12-31", "insgesamt", 112000), num("BEV", "stadt", "2024-12-31", "mit_mh", 33600),
+				num("BEV1565", "stadt", "2024-12-31", "insgesamt", 112000), num("BEV1565", "stadt", "2024-12-31", "mit_mh", 33600),
 			},
 			bf: "A-W2-G1", area: "verwaltung_ausbildung", per: "2025",
 			wantOK: true, share: 25, reference: math.NaN(), index: math.NaN(),
@@ -110,7 +110,7 @@ func TestParticipationShares(t *testing.T) {
 			name: "keine Bewerbungen", indicator: "A-W2",
 			values: []store.Value{
 				num("A-W2-G2", "stadt", "2024", "insgesamt", 0), num("A-W2-G2", "stadt", "2024", "mit_mh", 0),
-				num("BEV", "stadt", "2024-12-31", "insgesamt", 112000), num("BEV", "stadt", "2024-12-31", "mit_mh", 33600),
+				num("BEV1565", "stadt", "2024-12-31", "insgesamt", 112000), num("BEV1565", "stadt", "2024-12-31", "mit_mh", 33600),
 			},
 			bf: "A-W2-G2", area: "stadt", per: "2024",
 			share: math.NaN(), reason: "Division durch null", refOK: true, reference: 30, index: math.NaN(),
@@ -120,7 +120,7 @@ func TestParticipationShares(t *testing.T) {
 			values: []store.Value{
 				num("A-W2-G1", "verwaltung_sachbearbeitung", "2024", "insgesamt", 600),
 				symbolValue("A-W2-G1", "verwaltung_sachbearbeitung", "2024", "mit_mh", store.SymUnknown),
-				num("BEV", "stadt", "2024-12-31", "insgesamt", 112000), num("BEV", "stadt", "2024-12-31", "mit_mh", 33600),
+				num("BEV1565", "stadt", "2024-12-31", "insgesamt", 112000), num("BEV1565", "stadt", "2024-12-31", "mit_mh", 33600),
 			},
 			bf: "A-W2-G1", area: "verwaltung_sachbearbeitung", per: "2024",
 			share: math.NaN(), reason: "Zeichen „.“", refOK: true, reference: 30, index: math.NaN(),
@@ -131,7 +131,7 @@ func TestParticipationShares(t *testing.T) {
 			values: []store.Value{
 				num("A-W2-G1", "verwaltung_fuehrung", "2024", "insgesamt", 50),
 				symbolValue("A-W2-G1", "verwaltung_fuehrung", "2024", "mit_mh", store.SymNothing),
-				num("BEV", "stadt", "2024-12-31", "insgesamt", 100), num("BEV", "stadt", "2024-12-31", "mit_mh", 25),
+				num("BEV1565", "stadt", "2024-12-31", "insgesamt", 100), num("BEV1565", "stadt", "2024-12-31", "mit_mh", 25),
 			},
 			bf: "A-W2-G1", area: "verwaltung_fuehrung", per: "2024",
 			wantOK: true, share: 0, refOK: true, reference: 25, index: 0,
@@ -252,7 +252,7 @@ func TestParticipationSentence(t *testing.T) {
 	}
 	aw2 := []store.Value{
 		num("A-W2-G2", "stadt", "2024", "insgesamt", 0), num("A-W2-G2", "stadt", "2024", "mit_mh", 0),
-		num("BEV", "stadt", "2024-12-31", "insgesamt", 112000), num("BEV", "stadt", "2024-12-31", "mit_mh", 33600),
+		num("BEV1565", "stadt", "2024-12-31", "insgesamt", 112000), num("BEV1565", "stadt", "2024-12-31", "mit_mh", 33600),
 	}
 	tests := []struct {
 		name, indicator string
@@ -306,6 +306,7 @@ func TestParticipationCoversSeed(t *testing.T) {
 				}
 			}
 			values = append(values, num("BEV", "stadt", "2024-12-31", "insgesamt", 40), num("BEV", "stadt", "2024-12-31", "mit_mh", 10))
+			values = append(values, num("BEV1565", "stadt", "2024-12-31", "insgesamt", 40), num("BEV1565", "stadt", "2024-12-31", "mit_mh", 10))
 			rows := report.Participation(&store.Snapshot{Catalog: cat, Values: values, ReportYear: 2025}, w)
 			if len(rows) == 0 {
 				t.Errorf("%s: no rows", w.Code)

@@ -308,7 +308,7 @@ func TestApplyMergeIsAllOrNothing(t *testing.T) {
 			func(p *store.MergePlan) []store.MergeItem { return slices.Concat(p.New, p.Changed) },
 			store.ErrConflict},
 		{"value the file cannot hold",
-			[]string{newKreis, `INSERT INTO value(base_figure_code, period, area_code, group_code, number) VALUES ('A-K1-G1', '2016-H2', 'stadt', 'weiblich', 3)`},
+			[]string{newKreis, `INSERT INTO value(base_figure_code, period, area_code, group_code, number) VALUES ('A-K1-G1', '2016-H2', 'stadt', 'ohne_mh', 3)`},
 			nil,
 			func(p *store.MergePlan) []store.MergeItem { return p.New },
 			store.ErrInvalidInput},
@@ -346,8 +346,8 @@ func TestApplyMergeIsAllOrNothing(t *testing.T) {
 func TestMergeProblemShown(t *testing.T) {
 	s, _ := mustCreateWithValues(t)
 	defer s.Close()
-	plan := mergePlanFor(t, s, `INSERT INTO value(base_figure_code, period, area_code, group_code, number) VALUES ('A-K1-G1', '2016-H2', 'stadt', 'weiblich', 3)`)
-	if len(plan.New) != 1 || !strings.Contains(plan.New[0].Problem, "Gruppe „weiblich“") {
+	plan := mergePlanFor(t, s, `INSERT INTO value(base_figure_code, period, area_code, group_code, number) VALUES ('A-K1-G1', '2016-H2', 'stadt', 'ohne_mh', 3)`)
+	if len(plan.New) != 1 || !strings.Contains(plan.New[0].Problem, "Gruppe „ohne_mh“") {
 		t.Errorf("plan.New = %+v, want the group named as the problem", plan.New)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strings"
 )
 
 //go:embed migrations/*.sql
@@ -21,7 +22,13 @@ func migrations() ([]string, error) {
 	}
 	sort.Strings(names)
 	out := make([]string, 0, len(names))
-	for _, n := range names {
+	for i, n := range names {
+		// The version a script stamps is its position; a gap or a duplicate
+		// number would give a script the version of another and make files
+		// written by one build unreadable for the next.
+		if want := fmt.Sprintf("migrations/%04d_", i+1); !strings.HasPrefix(n, want) {
+			return nil, fmt.Errorf("migration %s: expected a name starting with %s", n, strings.TrimPrefix(want, "migrations/"))
+		}
 		b, err := migrationFS.ReadFile(n)
 		if err != nil {
 			return nil, err

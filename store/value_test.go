@@ -21,7 +21,7 @@ func TestSaveValueValidation(t *testing.T) {
 		{"NegativeCount", func(v *store.Value) { v.Number = -1 }},
 		{"YearForHalfYear", func(v *store.Value) { v.Period = "2024" }},
 		{"ImpossibleHalf", func(v *store.Value) { v.Period = "2024-H3" }},
-		{"UnknownGroup", func(v *store.Value) { v.Group = "weiblich" }},
+		{"UnknownGroup", func(v *store.Value) { v.Group = "ohne_mh" }},
 		{"UnknownArea", func(v *store.Value) { v.Area = "mond" }},
 		{"UnknownBaseFigure", func(v *store.Value) { v.BaseFigure = "Z-K9-G1" }},
 		{"BadSymbol", func(v *store.Value) { v.Symbol = "?" }},

@@ -219,7 +219,7 @@ func (u *App) refreshMenu() {
 	menus := []*fyne.Menu{u.guardMenu(u.files.menu())}
 	if u.st != nil {
 		items := append([]*fyne.MenuItem{fyne.NewMenuItem("Monitoring-Bericht erstellen…", u.showReportDialog)}, u.editionMenuItems()...)
-		menus = append(menus, fyne.NewMenu("Bericht", items...))
+		menus = append(menus, fyne.NewMenu("Bericht", items...), u.schoolMenu())
 	}
 	menus = append(menus, u.helpMenu())
 	u.win.SetMainMenu(fyne.NewMainMenu(menus...))

@@ -36,10 +36,11 @@ type keyFigurePanel struct {
 	result     report.Result
 	breaks     *breaksSection
 	texts      *keyFigureTextsEditor
+	breakdowns *breakdownBox
 }
 
 func newKeyFigurePanel(u *App, kf store.KeyFigure) *keyFigurePanel {
-	p := &keyFigurePanel{u: u, kf: kf, bfs: usedBaseFigures(u.cat, kf)}
+	p := &keyFigurePanel{u: u, kf: kf, bfs: usedBaseFigures(u.cat, kf), breakdowns: newBreakdownBox()}
 	p.table = newValueTable(u.cat, kf, p.bfs)
 	p.table.reload = p.reload
 	p.chart = canvas.NewImageFromResource(nil)
@@ -96,7 +97,7 @@ func (p *keyFigurePanel) objects() []fyne.CanvasObject {
 		heading("Wert erfassen oder korrigieren"), p.form.content(),
 		widget.NewSeparator(),
 		heading("Bewertung"), p.assessment, p.sentence,
-		p.chart,
+		p.chart, p.breakdowns.box,
 		heading("Gespeicherte Werte"), p.table.box,
 		p.breaks.box,
 		widget.NewSeparator(),
@@ -145,6 +146,7 @@ func (p *keyFigurePanel) show(e *report.Evaluation) {
 	}
 	p.sentence.SetText(text)
 	p.renderChart(e.Demo)
+	p.breakdowns.show(e, p.kf.Code)
 }
 
 func (p *keyFigurePanel) renderChart(demo bool) {

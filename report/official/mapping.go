@@ -16,13 +16,21 @@ type Mapping struct {
 	BaseFigure, Group, Area string // our codes, as in the catalogue
 	Column                  string // the source's column label (Row.Column)
 	RegionKey               string
+	// Parts, when set, makes the value the sum of these columns (an age
+	// band made of the table's age groups); Column then only names it.
+	// A period missing a part yields no value; a part that is a symbol
+	// makes the sum "." (unknown).
+	Parts []string
 }
 
 // areaKeys are the Regionalschlüssel of the catalogue's areas that
 // official tables use.
 var areaKeys = map[string]string{"05378004": "stadt", "05378": "kreis", "05": "nrw"}
 
-type knownColumn struct{ column, baseFigure, group string }
+type knownColumn struct {
+	column, baseFigure, group string
+	parts                     []string
+}
 
 // knownTables are the official tables whose columns fit a Grundzahl
 // exactly, with the areas the table has rows for. Columns are matched
@@ -37,22 +45,59 @@ var knownTables = map[string]struct {
 	columns []knownColumn
 }{
 	"12411-15i": {[]string{"stadt", "kreis"}, []knownColumn{
-		{"Fortschreibung des Bevölkerungsstandes; Bevölkerungsstand; Anzahl", "BEV", "insgesamt"},
+		{column: "Fortschreibung des Bevölkerungsstandes; Bevölkerungsstand; Anzahl", baseFigure: "BEV", group: "insgesamt"},
 	}},
-	"12411-01-01-5": {[]string{"stadt", "kreis"}, []knownColumn{{"Insgesamt", "BEV", "insgesamt"}}},
-	"12411-01-01-4": {[]string{"kreis"}, []knownColumn{{"Insgesamt", "BEV", "insgesamt"}}},
-	"12411-03-03-4": {[]string{"kreis"}, []knownColumn{
-		{"Insgesamt; Insgesamt; Insgesamt", "BEV", "insgesamt"},
-		{"Insgesamt; Deutsche; Insgesamt", "BEV", "deutsche"},
-		{"Insgesamt; Ausländer(innen); Insgesamt", "BEV", "auslaender"},
-	}},
+	"12411-01-01-5": {[]string{"stadt", "kreis"}, []knownColumn{{column: "Insgesamt", baseFigure: "BEV", group: "insgesamt"}}},
+	"12411-01-01-4": {[]string{"kreis"}, []knownColumn{{column: "Insgesamt", baseFigure: "BEV", group: "insgesamt"}}},
+	// Age groups × nationality × sex: the population by sex, and the
+	// population 15 to under 65 (A-K2's and A-W2's comparison population)
+	// and the adults (C-K3's) as the sums of their age groups.
+	"12411-03-03-4": {[]string{"kreis"}, append([]knownColumn{
+		{column: "Insgesamt; Insgesamt; Insgesamt", baseFigure: "BEV", group: "insgesamt"},
+		{column: "Insgesamt; Deutsche; Insgesamt", baseFigure: "BEV", group: "deutsche"},
+		{column: "Insgesamt; Ausländer(innen); Insgesamt", baseFigure: "BEV", group: "auslaender"},
+		{column: "Insgesamt; Insgesamt; weiblich", baseFigure: "BEV", group: "weiblich"},
+		{column: "Insgesamt; Insgesamt; männlich", baseFigure: "BEV", group: "maennlich"},
+		{column: "Insgesamt; Deutsche; weiblich", baseFigure: "BEV", group: "deutsche_weiblich"},
+		{column: "Insgesamt; Deutsche; männlich", baseFigure: "BEV", group: "deutsche_maennlich"},
+		{column: "Insgesamt; Ausländer(innen); weiblich", baseFigure: "BEV", group: "auslaender_weiblich"},
+		{column: "Insgesamt; Ausländer(innen); männlich", baseFigure: "BEV", group: "auslaender_maennlich"},
+	}, append(ageBand("BEV1565", workingAge), ageBand("BEV18", adults)...)...)},
 	"13111-02-02-5": {[]string{"stadt", "kreis"}, []knownColumn{
-		{"Nationalität; Insgesamt; Geschlecht; Insgesamt", "A-K1-G2", "insgesamt"},
-		{"Nationalität; Ausländer(innen); Geschlecht; Insgesamt", "A-K1-G2", "auslaender"},
+		{column: "Nationalität; Insgesamt; Geschlecht; Insgesamt", baseFigure: "A-K1-G2", group: "insgesamt"},
+		{column: "Nationalität; Ausländer(innen); Geschlecht; Insgesamt", baseFigure: "A-K1-G2", group: "auslaender"},
+		{column: "Nationalität; Insgesamt; Geschlecht; weiblich", baseFigure: "A-K1-G2", group: "weiblich"},
+		{column: "Nationalität; Insgesamt; Geschlecht; männlich", baseFigure: "A-K1-G2", group: "maennlich"},
+		{column: "Nationalität; Ausländer(innen); Geschlecht; weiblich", baseFigure: "A-K1-G2", group: "auslaender_weiblich"},
+		{column: "Nationalität; Ausländer(innen); Geschlecht; männlich", baseFigure: "A-K1-G2", group: "auslaender_maennlich"},
 	}},
 	// GENESIS-Flat files carry only the statistic's code; the column
 	// then names the value variable and the other variables' attributes.
-	"12411": {[]string{"stadt", "kreis"}, []knownColumn{{"Bevölkerungsstand; Insgesamt", "BEV", "insgesamt"}}},
+	"12411": {[]string{"stadt", "kreis"}, []knownColumn{{column: "Bevölkerungsstand; Insgesamt", baseFigure: "BEV", group: "insgesamt"}}},
+}
+
+// workingAge are the age groups of the Regionaldatenbank's "Altersgruppen"
+// from 15 to under 65.
+var workingAge = []string{"15 bis unter 18 Jahre", "18 bis unter 20 Jahre", "20 bis unter 25 Jahre", "25 bis unter 30 Jahre",
+	"30 bis unter 35 Jahre", "35 bis unter 40 Jahre", "40 bis unter 45 Jahre", "45 bis unter 50 Jahre", "50 bis unter 55 Jahre",
+	"55 bis unter 60 Jahre", "60 bis unter 65 Jahre"}
+
+// adults are the age groups from 18 on.
+var adults = []string{"18 bis unter 20 Jahre", "20 bis unter 25 Jahre", "25 bis unter 30 Jahre", "30 bis unter 35 Jahre",
+	"35 bis unter 40 Jahre", "40 bis unter 45 Jahre", "45 bis unter 50 Jahre", "50 bis unter 55 Jahre", "55 bis unter 60 Jahre",
+	"60 bis unter 65 Jahre", "65 bis unter 75 Jahre", "75 Jahre und mehr"}
+
+// ageBand maps the sums of the age groups to a Grundzahl, per nationality.
+func ageBand(code string, ages []string) []knownColumn {
+	var out []knownColumn
+	for _, n := range [][2]string{{"Insgesamt", "insgesamt"}, {"Deutsche", "deutsche"}, {"Ausländer(innen)", "auslaender"}} {
+		var parts []string
+		for _, a := range ages {
+			parts = append(parts, a+"; "+n[0]+"; Insgesamt")
+		}
+		out = append(out, knownColumn{column: ages[0] + " … " + ages[len(ages)-1] + "; " + n[0], baseFigure: code, group: n[1], parts: parts})
+	}
+	return out
 }
 
 // KnownMappings returns the mappings of an official table recognised by
@@ -66,7 +111,7 @@ func KnownMappings(code string) []Mapping {
 	var maps []Mapping
 	for _, c := range kt.columns {
 		for _, area := range kt.areas {
-			maps = append(maps, Mapping{BaseFigure: c.baseFigure, Group: c.group, Area: area, Column: c.column, RegionKey: areaKey(area)})
+			maps = append(maps, Mapping{BaseFigure: c.baseFigure, Group: c.group, Area: area, Column: c.column, RegionKey: areaKey(area), Parts: c.parts})
 		}
 	}
 	return maps
@@ -118,6 +163,13 @@ func MapRows(t *Table, maps []Mapping, kind store.PeriodKind) ([]store.Value, []
 			}
 		}
 	}
+	partOf := map[string][]int{}
+	for i, m := range maps {
+		for _, p := range m.Parts {
+			partOf[normColumn(p)] = append(partOf[normColumn(p)], i)
+		}
+	}
+	sums := partSums{}
 	var (
 		vals     = make([]store.Value, 0, selected)
 		problems []string
@@ -128,9 +180,12 @@ func MapRows(t *Table, maps []Mapping, kind store.PeriodKind) ([]store.Value, []
 	)
 	for _, r := range t.Rows {
 		n := norm(r.Column)
+		for _, i := range partOf[n] {
+			sums.add(i, maps[i], r, kind)
+		}
 		for i, m := range maps {
 			area := mappedArea(m, r.RegionKey)
-			if norms[i] != n || area == "" {
+			if len(m.Parts) > 0 || norms[i] != n || area == "" {
 				continue
 			}
 			// Only a problem names the line; formatting it for every row
@@ -172,6 +227,12 @@ func MapRows(t *Table, maps []Mapping, kind store.PeriodKind) ([]store.Value, []
 				continue
 			}
 			at[k] = len(vals)
+			vals = append(vals, v)
+		}
+	}
+	for _, v := range sums.values(maps, source) {
+		if _, dup := at[v.Key()]; !dup {
+			at[v.Key()] = len(vals)
 			vals = append(vals, v)
 		}
 	}

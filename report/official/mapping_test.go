@@ -99,10 +99,41 @@ func TestMapRowsKnownTables(t *testing.T) {
 			{"BEV", "2015-12-31", "kreis", "insgesamt", 282729, ""},
 			{"BEV", "2015-12-31", "kreis", "deutsche", 258391, ""},
 			{"BEV", "2015-12-31", "kreis", "auslaender", 24338, ""},
+			// The sex columns: the totals are published, the splits by
+			// nationality withheld.
+			{"BEV", "2015-12-31", "kreis", "weiblich", 145291, ""},
+			{"BEV", "2015-12-31", "kreis", "maennlich", 137438, ""},
+			{"BEV", "2015-12-31", "kreis", "deutsche_weiblich", 0, "."},
+			{"BEV", "2015-12-31", "kreis", "deutsche_maennlich", 0, "."},
+			{"BEV", "2015-12-31", "kreis", "auslaender_weiblich", 0, "."},
+			{"BEV", "2015-12-31", "kreis", "auslaender_maennlich", 0, "."},
 		}},
 		{"genesis_13111-02-02-5.csv", store.HalfYearPeriod, []importWant{
 			{"A-K1-G2", "2015-H1", "stadt", "insgesamt", 36955, ""},
 			{"A-K1-G2", "2015-H1", "stadt", "auslaender", 3054, ""},
+			{"A-K1-G2", "2015-H1", "stadt", "weiblich", 0, "."},
+			{"A-K1-G2", "2015-H1", "stadt", "maennlich", 0, "."},
+			{"A-K1-G2", "2015-H1", "stadt", "auslaender_weiblich", 0, "."},
+			{"A-K1-G2", "2015-H1", "stadt", "auslaender_maennlich", 0, "."},
+		}},
+		{"genesis_12411-03-03-4_alter.csv", store.DatePeriod, []importWant{
+			{"BEV", "2024-12-31", "kreis", "insgesamt", 284273, ""},
+			{"BEV", "2024-12-31", "kreis", "weiblich", 146062, ""},
+			{"BEV", "2024-12-31", "kreis", "maennlich", 138211, ""},
+			{"BEV", "2024-12-31", "kreis", "deutsche", 249000, ""},
+			{"BEV", "2024-12-31", "kreis", "deutsche_weiblich", 128500, ""},
+			{"BEV", "2024-12-31", "kreis", "deutsche_maennlich", 120500, ""},
+			{"BEV", "2024-12-31", "kreis", "auslaender", 35273, ""},
+			{"BEV", "2024-12-31", "kreis", "auslaender_weiblich", 17562, ""},
+			{"BEV", "2024-12-31", "kreis", "auslaender_maennlich", 17711, ""},
+			// 15 to under 65: the eleven age groups added up.
+			{"BEV1565", "2024-12-31", "kreis", "insgesamt", 11 * 16500, ""},
+			{"BEV1565", "2024-12-31", "kreis", "deutsche", 11 * 14000, ""},
+			{"BEV1565", "2024-12-31", "kreis", "auslaender", 11 * 2500, ""},
+			// 18 and over: ten groups to 65, then 65–75 and 75 and more.
+			{"BEV18", "2024-12-31", "kreis", "insgesamt", 10*16500 + 32000 + 30000, ""},
+			{"BEV18", "2024-12-31", "kreis", "deutsche", 10*14000 + 30000 + 28500, ""},
+			{"BEV18", "2024-12-31", "kreis", "auslaender", 10*2500 + 2000 + 1500, ""},
 		}},
 		{"flat_new_12411.csv", store.DatePeriod, []importWant{
 			{"BEV", "2024-12-31", "kreis", "insgesamt", 284273, ""},

@@ -17,7 +17,11 @@ import (
 func TestReportTableMarksBreak(t *testing.T) {
 	cat := pdfCatalog(t)
 	snap := pdfSnapshot(t, cat, 2011)
-	snap.Breaks = []store.SeriesBreak{{BaseFigure: "BEV", Period: "2023", Reason: "Bevölkerung ab 2023 auf Basis des Zensus 2022", Origin: store.BreakImport}}
+	// The census re-basing reaches every population figure: A-K2 reads the
+	// population aged 15 to under 65, C-K3 the adults, A-K4 the young.
+	for _, bev := range []string{"BEV", "BEV1565", "BEV18", "BEV1525"} {
+		snap.Breaks = append(snap.Breaks, store.SeriesBreak{BaseFigure: bev, Period: "2023", Reason: "Bevölkerung ab 2023 auf Basis des Zensus 2022", Origin: store.BreakImport})
+	}
 	path := filepath.Join(t.TempDir(), "bericht.pdf")
 	f, err := os.Create(path)
 	if err != nil {

@@ -99,6 +99,7 @@ func (d *pdfDoc) keyFigure(k store.KeyFigure) {
 	for _, t := range d.baseTables(g) {
 		d.table(t)
 	}
+	d.breakdowns(k.Code)
 	d.progress()
 }
 

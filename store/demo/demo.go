@@ -84,6 +84,7 @@ func Values(cat *store.Catalog, from, to int) []store.Value {
 		out = append(out, gen(cat, from, to)...)
 	}
 	out = append(out, regionValues(cat, from, to)...)
+	out = demoBreakdowns(out)
 	markDemoSymbols(out, from, to)
 	return out
 }
@@ -115,7 +116,7 @@ func Breaks(cat *store.Catalog) []store.SeriesBreak {
 // holding Beispieldaten with the report year to, all in one transaction.
 // It returns the number of values stored.
 func Add(ctx context.Context, s *store.Store, from, to int) (int, error) {
-	cat, err := s.Catalog(ctx)
+	cat, err := demoCatalog(ctx, s)
 	if err != nil {
 		return 0, err
 	}
