@@ -33,7 +33,7 @@ func (s *Store) SaveIndicatorText(ctx context.Context, t IndicatorText) error {
 	if err := checkReportYear(t.ReportYear); err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.writeTexts(ctx, func(tx *sql.Tx) error {
 		if err := checkIndicator(ctx, tx, t.Indicator); err != nil {
 			return err
 		}
@@ -80,8 +80,10 @@ func (s *Store) Instruments(ctx context.Context, indicator string, year int) ([]
 
 // SaveInstruments replaces the instrument list of a Wirkungsindikator for a
 // report year. The list is edited as a whole in the form, so it is stored as
-// a whole: the order of list becomes Sort, and IDs are assigned anew. Either
-// every entry is valid and the list is replaced, or nothing changes.
+// a whole: the order of list becomes Sort, and the entries are written over
+// the stored ones place by place (an ID follows the place, not the
+// instrument). Either every entry is valid and the list is replaced, or
+// nothing changes.
 func (s *Store) SaveInstruments(ctx context.Context, indicator string, year int, list []Instrument) error {
 	if err := checkReportYear(year); err != nil {
 		return err
@@ -95,11 +97,21 @@ func (s *Store) SaveInstruments(ctx context.Context, indicator string, year int,
 		}
 		clean[i] = in
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.writeTexts(ctx, func(tx *sql.Tx) error {
 		if err := checkIndicator(ctx, tx, indicator); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM instrument WHERE indicator_code = ? AND report_year = ?`, indicator, year); err != nil {
+		// The list is written over the rows already there, place by place,
+		// so that text_history logs what changed, not a removal and a new
+		// entry of every instrument at each save.
+		var ids []int64
+		err := queryEach(ctx, tx, `SELECT id FROM instrument WHERE indicator_code = ? AND report_year = ? ORDER BY sort, id`, func(r *sql.Rows) error {
+			var id int64
+			err := r.Scan(&id)
+			ids = append(ids, id)
+			return err
+		}, indicator, year)
+		if err != nil {
 			return fmt.Errorf("replace instruments %s %d: %w", indicator, year, classify(err))
 		}
 		for i, in := range clean {
@@ -107,9 +119,20 @@ func (s *Store) SaveInstruments(ctx context.Context, indicator string, year int,
 			if in.Count != nil {
 				n = *in.Count
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO instrument(indicator_code, report_year, sort, name, description, provider, count) VALUES(?,?,?,?,?,?,?)`,
-				indicator, year, i, in.Name, in.Description, in.Provider, n); err != nil {
-				return fmt.Errorf("insert instrument %s %d/%d: %w", indicator, year, i, classify(err))
+			if i < len(ids) {
+				_, err = tx.ExecContext(ctx, `UPDATE instrument SET sort = ?, name = ?, description = ?, provider = ?, count = ? WHERE id = ?`,
+					i, in.Name, in.Description, in.Provider, n, ids[i])
+			} else {
+				_, err = tx.ExecContext(ctx, `INSERT INTO instrument(indicator_code, report_year, sort, name, description, provider, count) VALUES(?,?,?,?,?,?,?)`,
+					indicator, year, i, in.Name, in.Description, in.Provider, n)
+			}
+			if err != nil {
+				return fmt.Errorf("save instrument %s %d/%d: %w", indicator, year, i, classify(err))
+			}
+		}
+		for _, id := range ids[min(len(clean), len(ids)):] {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM instrument WHERE id = ?`, id); err != nil {
+				return fmt.Errorf("remove instrument %s %d: %w", indicator, year, classify(err))
 			}
 		}
 		return nil
@@ -189,19 +212,22 @@ func (s *Store) SaveSurvey(ctx context.Context, r SurveyResult) error {
 		}
 		total += r.Missing[q]
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM survey_answer WHERE report_year = ?`, r.ReportYear); err != nil {
-			return fmt.Errorf("replace survey %d: %w", r.ReportYear, classify(err))
-		}
+	return s.writeTexts(ctx, func(tx *sql.Tx) error {
 		if total == 0 {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM survey_answer WHERE report_year = ?`, r.ReportYear); err != nil {
+				return fmt.Errorf("remove survey %d: %w", r.ReportYear, classify(err))
+			}
 			return nil
 		}
+		// Counts are written over the stored ones, so that text_history
+		// logs only the counts that changed.
 		for q := range r.Counts {
 			counts := append([]int{r.Missing[q]}, r.Counts[q][:]...)
 			for c, n := range counts {
-				if _, err := tx.ExecContext(ctx, `INSERT INTO survey_answer(report_year, question, category, count) VALUES(?,?,?,?)`,
+				if _, err := tx.ExecContext(ctx, `INSERT INTO survey_answer(report_year, question, category, count) VALUES(?,?,?,?)
+					ON CONFLICT(report_year, question, category) DO UPDATE SET count = excluded.count`,
 					r.ReportYear, q+1, c, n); err != nil {
-					return fmt.Errorf("insert survey %d/%d/%d: %w", r.ReportYear, q+1, c, classify(err))
+					return fmt.Errorf("save survey %d/%d/%d: %w", r.ReportYear, q+1, c, classify(err))
 				}
 			}
 		}
@@ -258,7 +284,7 @@ func (s *Store) SaveMigrationEstimate(ctx context.Context, m MigrationEstimate) 
 	if m.Share != nil {
 		share = *m.Share
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.writeTexts(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO migration_estimate(report_year, reference_date, persons, share, method, definition, statement) VALUES(?,?,?,?,?,?,?)
 			ON CONFLICT(report_year) DO UPDATE SET reference_date = excluded.reference_date, persons = excluded.persons, share = excluded.share,
 				method = excluded.method, definition = excluded.definition, statement = excluded.statement`,
@@ -313,7 +339,7 @@ func (s *Store) SaveReportSettings(ctx context.Context, r ReportSettings) error 
 	if err := checkReportYear(r.ReportYear); err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.writeTexts(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO report_setting(report_year, title, author, foreword, closing) VALUES(?,?,?,?,?)
 			ON CONFLICT(report_year) DO UPDATE SET title = excluded.title, author = excluded.author, foreword = excluded.foreword, closing = excluded.closing`,
 			r.ReportYear, strings.TrimSpace(r.Title), strings.TrimSpace(r.Author), r.Foreword, r.Closing)

@@ -48,7 +48,7 @@ func (s *Store) SaveTexts(ctx context.Context, texts []YearText, notes []Catalog
 		}
 	}
 	now := s.Now().UTC().Format(time.RFC3339)
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.writeTexts(ctx, func(tx *sql.Tx) error {
 		for _, t := range texts {
 			var err error
 			if strings.TrimSpace(t.Text) == "" {
@@ -77,7 +77,7 @@ func (s *Store) SaveTexts(ctx context.Context, texts []YearText, notes []Catalog
 // ResetCatalogNote removes the file's wording of a catalogue note; the
 // report then treats the concept's wording as before.
 func (s *Store) ResetCatalogNote(ctx context.Context, code, field string) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.writeTexts(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM catalog_note WHERE code = ? AND field = ?`, code, field); err != nil {
 			return fmt.Errorf("reset catalog note %s/%s: %w", code, field, classify(err))
 		}

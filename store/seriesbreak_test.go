@@ -23,8 +23,14 @@ func TestNewFileMarksCensus2011OnThePopulation(t *testing.T) {
 		}
 		got[b.BaseFigure] = b.Period
 	}
-	if got["BEV"] != "2011" || got["BEV1525"] != "2011" || len(got) != 2 {
-		t.Errorf("automatic breaks = %v, want BEV and BEV1525 from 2011", got)
+	// Every shared population figure: all, 15–25, 15–65 and 18+ years.
+	for _, code := range []string{"BEV", "BEV1525", "BEV1565", "BEV18"} {
+		if got[code] != "2011" {
+			t.Errorf("automatic breaks = %v, want %s from 2011", got, code)
+		}
+	}
+	if len(got) != 4 {
+		t.Errorf("automatic breaks = %v, want the four population figures only", got)
 	}
 }
 
@@ -46,8 +52,8 @@ func TestSeriesBreakRoundTripKeepsHistory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(snap.Breaks) != 3 {
-		t.Fatalf("snapshot breaks = %+v, want the user's and two census breaks", snap.Breaks)
+	if len(snap.Breaks) != 5 {
+		t.Fatalf("snapshot breaks = %+v, want the user's and four census breaks", snap.Breaks)
 	}
 	if err := s.RemoveSeriesBreak(ctx, b.ID); err != nil {
 		t.Fatal(err)

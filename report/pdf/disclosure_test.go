@@ -28,8 +28,8 @@ func managersSnapshot(tb testing.TB) *store.Snapshot {
 		v("A-W2-G1", "2024", "verwaltung_fuehrung", "mit_mh", 2),
 		v("A-W2-G1", "2025", "verwaltung_sachbearbeitung", "insgesamt", 840),
 		v("A-W2-G1", "2025", "verwaltung_sachbearbeitung", "mit_mh", 151),
-		v("BEV", "2025-12-31", "stadt", "insgesamt", 111000),
-		v("BEV", "2025-12-31", "stadt", "mit_mh", 33300),
+		v("BEV1565", "2025-12-31", "stadt", "insgesamt", 72000),
+		v("BEV1565", "2025-12-31", "stadt", "mit_mh", 21600),
 	}}
 }
 
