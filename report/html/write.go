@@ -180,7 +180,8 @@ func (d *doc) introduction() {
 		foreword = fmt.Sprintf("Der Monitoring-Bericht %d zeigt, wie sich die Kennzahlen und Wirkungsindikatoren "+
 			"des Integrationskonzepts der Stadt Bergisch Gladbach entwickelt haben. Für jede Kennzahl nennt er "+
 			"die Werte der letzten Erhebungszeiten, zeigt ihre Entwicklung in einer Grafik und bewertet sie "+
-			"gegen die Zielrichtung des Integrationskonzepts; das Verfahren ist im Anhang beschrieben.", d.e.Year)
+			"gegen die Zielrichtung des Integrationskonzepts; das Verfahren ist im Anhang beschrieben. "+
+			"Für die Wirkungsindikatoren folgen die Berichte, Instrumente und Befragungsergebnisse des Jahres.", d.e.Year)
 	}
 	d.para(foreword)
 	d.end()
