@@ -77,15 +77,17 @@ func overviewRow(kr KeyFigureResult, year int) OverviewRow {
 		Change:      kr.Change.Text,
 		ChangeSince: kr.Change.Since,
 		ChangePrev:  NotComputable,
-		Level:       kr.Assessment.Level,
-		Assessment:  kr.Assessment.Level.Symbol() + " " + kr.Assessment.Level.Label(),
-		Shape:       kr.Assessment.Level.Shape(),
+		Level:       kr.Published.Assessment.Level,
+		Assessment:  kr.Published.Assessment.Level.Symbol() + " " + kr.Published.Assessment.Level.Label(),
+		Shape:       kr.Published.Assessment.Level.Shape(),
 		Current:     "vorhanden",
 	}
 	if kr.HasLatest {
 		row.LatestPeriod = kr.Latest.Period.Label()
-		row.Reference = referenceAt(kr.Result, kr.Latest.Period)
-		if prev, ok := latestBefore(kr.Result, year); ok {
+		// The row is published: it reads the published result, and a
+		// hidden latest value has no change (it would give the value back).
+		row.Reference = referenceAt(kr.Published, kr.Latest.Period)
+		if prev, ok := latestBefore(kr.Published, year); ok && kr.Latest.OK {
 			row.ChangePrev = shortChange(prev.Value, kr.Latest.Value, k.Unit)
 			row.ChangePrevSince = "seit " + prev.Period.Label()
 		}

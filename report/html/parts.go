@@ -109,53 +109,45 @@ func (d *doc) survey(code string) {
 	}
 }
 
+// appendix is the PDF's annex, from the same builders.
 func (d *doc) appendix() {
+	a := d.x.Annex()
 	d.heading("anhang")
 	d.heading("anhang-quellen")
-	t := pdf.Table{Caption: "Datenquellen des Integrationskonzepts", Columns: []string{"Nr.", "Datenquelle"}, Numeric: []bool{true, false}}
-	for _, s := range d.e.Catalog.Sources {
-		t.Rows = append(t.Rows, pdf.TableRow{Cells: []string{fmt.Sprint(s.Num), s.Name}})
-	}
-	d.table(t)
-	if len(d.e.Sources) > 0 {
-		t := pdf.Table{Caption: "Quellenangaben der erfassten Werte", Columns: []string{"Quelle"}}
-		for _, s := range d.e.Sources {
-			t.Rows = append(t.Rows, pdf.TableRow{Cells: []string{s}})
-		}
-		d.table(t)
-	}
+	d.para("Datenquellen, die das Integrationskonzept nennt:")
+	a.Sources.Caption = "Datenquellen des Integrationskonzepts"
+	d.table(a.Sources)
+	d.table(a.ValueSources)
+	d.end()
+	d.heading("anhang-zustaendigkeiten")
+	a.Responsibilities.Caption = "Zuständigkeiten und Datenlieferungen"
+	d.table(a.Responsibilities)
 	d.end()
 	d.heading("anhang-bewertung")
-	d.para("Jede Kennzahl wird mit einer von sechs Stufen bewertet. Bewertet wird die erste Reihe einer Kennzahl " +
-		"(die Leitreihe) vom ersten berechenbaren Wert bis zum letzten Wert, dessen Jahr nicht nach dem Berichtsjahr liegt; " +
-		"nötig sind mindestens 3 Werte über mindestens 2 Jahre. Unter 1\u00a0% Veränderung pro Jahr gilt eine Entwicklung " +
-		"als nicht wesentlich. Vergleichsregionen (Kreis, Land) werden gezeigt, aber nicht bewertet.")
-	lv := pdf.Table{Caption: "Stufen der Bewertung", Columns: []string{"Zeichen", "Bewertung"}}
-	for _, l := range []report.AssessmentLevel{report.GoalReached, report.TowardGoal, report.NoChange, report.AgainstGoal, report.TooLittleData, report.NotAssessable} {
-		lv.Rows = append(lv.Rows, pdf.TableRow{Cells: []string{l.Symbol(), l.Label()}})
+	for _, p := range a.Method {
+		d.para(p)
 	}
-	d.table(lv)
+	d.table(a.Levels)
+	d.printf("<h4>Geheimhaltung</h4>\n")
+	for _, p := range a.Secrecy {
+		d.para(p)
+	}
 	d.end()
 	d.heading("anhang-zeichen")
-	sym := pdf.Table{Caption: "Zeichenerklärung", Columns: []string{"Zeichen", "Bedeutung"}}
-	for _, s := range store.Symbols() {
-		meaning := s.Meaning()
-		if s == store.SymUnknown {
-			meaning += fmt.Sprintf("; auch für geheim zu haltende Werte und für Fallzahlen unter %d", d.e.SmallCount)
-		}
-		sym.Rows = append(sym.Rows, pdf.TableRow{Cells: []string{string(s), meaning}})
-	}
-	for _, e := range [][2]string{
-		{report.NotComputable, "kein Wert vorhanden oder nicht berechenbar"},
-		{"p", "vorläufige Zahl"},
-		{"s", "geschätzte Zahl"},
-		{"Pp.", "Prozentpunkte: Differenz zweier Anteile"},
-		{report.MinusSign, "Minuszeichen einer negativen Zahl (nicht zu verwechseln mit „-“, genau null)"},
-	} {
-		sym.Rows = append(sym.Rows, pdf.TableRow{Cells: []string{e[0], e[1]}})
-	}
-	d.table(sym)
+	a.Symbols.Caption = "Zeichenerklärung"
+	d.table(a.Symbols)
+	d.note(a.SymbolsNote)
 	d.end()
+	d.heading("anhang-konzept")
+	d.para(a.ConceptIntro)
+	if len(a.Concept.Rows) == 0 {
+		d.note(a.ConceptUnchanged)
+	} else {
+		a.Concept.Caption = "Texte des Integrationskonzepts 2011/12 im ursprünglichen Wortlaut"
+		d.table(a.Concept)
+	}
+	d.end()
+	d.findings()
 	d.end()
 }
 
@@ -205,7 +197,7 @@ func (d *doc) table(t pdf.Table) {
 		}
 		d.printf("<tr%s>", cls)
 		for i, c := range r.Cells {
-			text := strings.ReplaceAll(esc(c), "\n", "<br>")
+			text := strings.ReplaceAll(esc(strings.ReplaceAll(c, "\u00ad", "")), "\n", "<br>")
 			if i == 0 {
 				d.printf("<th scope=\"row\">%s</th>", text)
 				continue
@@ -235,6 +227,11 @@ h1,h2,h3{color:#143c6e;line-height:1.25}
 h2{border-bottom:2px solid #143c6e;padding-bottom:.2rem;margin-top:2.5rem}
 h3{margin-top:2rem}
 a{color:#0a4a8c}
+.draft{border:2px dashed #3c3c3c;padding:.6rem;margin:1rem 0}
+.draft-title{font-size:1.3rem;margin:0}
+.novalues{background:#f0f0f0;padding:.5rem 1rem;margin:1rem 0}
+.impressum dt{font-weight:bold}
+.impressum dd{margin:0 0 .4rem 0}
 .skip{position:absolute;left:-999px}
 .skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
 .stamp{border:2px solid #be1414;background:#fdecec;color:#8a0e0e;padding:.6rem}

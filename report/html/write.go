@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"bergischgladbach.de/integrationsmonitor/report"
-	"bergischgladbach.de/integrationsmonitor/report/chart"
 	"bergischgladbach.de/integrationsmonitor/report/pdf"
 	"bergischgladbach.de/integrationsmonitor/store"
 )
@@ -58,8 +57,8 @@ func Write(w io.Writer, e *report.Evaluation, texts *store.ReportTexts, opt Opti
 		opt.Created = time.Date(e.Year+1, time.January, 1, 0, 0, 0, 0, time.UTC)
 	}
 	bw := bufio.NewWriter(w)
-	d := &doc{w: bw, e: e, texts: texts, opt: opt}
-	d.outline()
+	d := &doc{w: bw, e: e, texts: texts, opt: opt, x: pdf.NewEdition(e, texts, opt.Changes)}
+	d.toc = d.x.Outline()
 	d.document()
 	if d.err != nil {
 		return d.err
@@ -76,14 +75,11 @@ type doc struct {
 	e     *report.Evaluation
 	texts *store.ReportTexts
 	opt   Options
-	toc   []tocEntry
-	num   map[string]string // id → chapter number
-	err   error             // the first chart that failed
-}
-
-type tocEntry struct {
-	id, num, title string
-	level          int
+	// x builds the parts the PDF prints (outline, sheets, annex), so
+	// that both editions number, say and hide the same things.
+	x   *pdf.Edition
+	toc []pdf.OutlineEntry
+	err error // the first chart that failed, or a heading missing from the outline
 }
 
 // esc escapes text for an element or an attribute.
@@ -91,58 +87,22 @@ func esc(s string) string { return html.EscapeString(s) }
 
 func (d *doc) printf(format string, args ...any) { fmt.Fprintf(d.w, format, args...) }
 
-// outline numbers the chapters as the PDF does, so that a reference
-// "Abschnitt 4.2" means the same in both editions.
-func (d *doc) outline() {
-	d.num = map[string]string{}
-	n := 0
-	chapter := func(id, title string) string {
-		n++
-		d.add(id, fmt.Sprint(n), title, 0)
-		return fmt.Sprint(n)
-	}
-	chapter("einleitung", "Einleitung")
-	chapter("migration", "Stellungnahme zum Migrationshintergrund")
-	chapter("uebersicht", "Übersicht der Kennzahlen")
-	if c := d.opt.Changes; c != nil && len(c.Items) > 0 {
-		chapter("aenderungen", fmt.Sprintf("Änderungen seit dem Bericht %d", c.Year))
-	}
-	for _, f := range d.e.Catalog.Fields {
-		c := chapter("feld-"+f.Code, fmt.Sprintf("Handlungsfeld %s: %s", f.Code, f.Title))
-		s := 0
-		section := func(id, title string) {
-			s++
-			d.add(id, fmt.Sprintf("%s.%d", c, s), title, 1)
-		}
-		section("ziele-"+f.Code, "Annahmen und Ziele")
-		for _, k := range f.KeyFigures {
-			section("kennzahl-"+k.Code, fmt.Sprintf("Kennzahl %s: %s", k.Code, strings.TrimSpace(k.Statement)))
-		}
-		for _, w := range f.Indicators {
-			section("indikator-"+w.Code, fmt.Sprintf("Wirkungsindikator %s: %s", w.Code, strings.TrimSpace(w.Title)))
-		}
-	}
-	if strings.TrimSpace(d.texts.Settings.Closing) != "" {
-		chapter("schluss", "Schlussbemerkung")
-	}
-	c := chapter("anhang", "Anhang")
-	for i, t := range []string{"Datenquellen", "Bewertungsverfahren", "Zeichenerklärung"} {
-		d.add([]string{"anhang-quellen", "anhang-bewertung", "anhang-zeichen"}[i], fmt.Sprintf("%s.%d", c, i+1), t, 1)
-	}
-}
-
-func (d *doc) add(id, num, title string, level int) {
-	d.num[id] = num
-	d.toc = append(d.toc, tocEntry{id: id, num: num, title: title, level: level})
-}
-
 // heading opens the section of outline entry id with its h2 or h3.
+// The outline is the PDF's, so a heading it lacks is a programming
+// error; it fails the edition rather than printing an unnumbered one.
 func (d *doc) heading(id string) {
-	i := slices.IndexFunc(d.toc, func(t tocEntry) bool { return t.id == id })
+	i := slices.IndexFunc(d.toc, func(t pdf.OutlineEntry) bool { return t.ID == id })
+	if i < 0 {
+		d.fail(fmt.Errorf("html: no outline entry %q", id))
+		d.printf("<section>\n")
+		return
+	}
 	t := d.toc[i]
-	h := 2 + t.level
-	d.printf("<section id=\"%s\" aria-labelledby=\"h-%s\">\n<h%d id=\"h-%s\">%s %s</h%d>\n", esc(id), esc(id), h, esc(id), esc(t.num), esc(t.title), h)
+	h := 2 + t.Level
+	d.printf("<section id=\"%s\" aria-labelledby=\"h-%s\">\n<h%d id=\"h-%s\">%s</h%d>\n", esc(id), esc(id), h, esc(id), esc(label(t)), h)
 }
+
+func label(t pdf.OutlineEntry) string { return strings.TrimSpace(t.Num + " " + t.Title) }
 
 func (d *doc) end() { d.printf("</section>\n") }
 
@@ -169,18 +129,11 @@ func (d *doc) document() {
 	d.printf("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
 	d.printf("<meta name=\"author\" content=\"%s\">\n", esc(d.opt.Author))
 	d.printf("<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n", esc(d.opt.Title), css)
-	d.printf("<a class=\"skip\" href=\"#inhalt\">Zum Inhalt springen</a>\n<header>\n")
-	if d.e.Demo {
-		d.printf("<p class=\"stamp\" role=\"note\"><strong>Beispieldaten – keine echten Zahlen.</strong> Diese Datei enthält erfundene Beispieldaten zum Ausprobieren des Integrationsmonitors. Die Zahlen beschreiben nicht die Stadt Bergisch Gladbach und dürfen nicht veröffentlicht werden.</p>\n")
-	}
-	if d.opt.Deviation != "" {
-		d.printf("<p class=\"stamp\" role=\"note\"><strong>%s</strong></p>\n", esc(d.opt.Deviation))
-	}
-	d.printf("<p>Stadt Bergisch Gladbach · Integrationskonzept – Integrationsmonitoring</p>\n")
-	d.printf("<h1>%s</h1>\n", esc(d.opt.Title))
-	d.printf("<p>Berichtsjahr %d · Stand: %s<br>%s</p>\n</header>\n", d.e.Year, esc(report.FormatDate(d.opt.Created)), esc(d.opt.Author))
+	d.printf("<a class=\"skip\" href=\"#inhalt\">Zum Inhalt springen</a>\n")
+	d.titlePage()
 	d.contents()
 	d.printf("<main id=\"inhalt\">\n")
+	d.keyMessages()
 	d.introduction()
 	d.overview()
 	d.changes()
@@ -195,17 +148,18 @@ func (d *doc) document() {
 	d.appendix()
 	d.printf("</main>\n<footer><p>Stadt Bergisch Gladbach · Integrationsmonitoring · erstellt mit dem Integrationsmonitor</p></footer>\n</body>\n</html>\n")
 }
-
 func (d *doc) contents() {
 	d.printf("<nav aria-labelledby=\"toc\">\n<h2 id=\"toc\">Inhaltsverzeichnis</h2>\n<ol class=\"toc\">\n")
 	open := false
-	for _, t := range d.toc {
-		link := fmt.Sprintf("<a href=\"#%s\">%s %s</a>", esc(t.id), esc(t.num), esc(t.title))
+	for i, t := range d.toc {
+		link := fmt.Sprintf("<a href=\"#%s\">%s</a>", esc(t.ID), esc(label(t)))
 		switch {
-		case t.level == 0 && open:
+		case i == 0:
+			d.printf("<li>%s", link)
+		case t.Level == 0 && open:
 			d.printf("</ol></li>\n<li>%s", link)
 			open = false
-		case t.level == 0:
+		case t.Level == 0:
 			d.printf("</li>\n<li>%s", link)
 		case !open:
 			d.printf("<ol>\n<li>%s</li>\n", link)
@@ -219,7 +173,6 @@ func (d *doc) contents() {
 	}
 	d.printf("</li>\n</ol>\n</nav>\n")
 }
-
 func (d *doc) introduction() {
 	d.heading("einleitung")
 	foreword := strings.TrimSpace(d.texts.Settings.Foreword)
@@ -227,7 +180,8 @@ func (d *doc) introduction() {
 		foreword = fmt.Sprintf("Der Monitoring-Bericht %d zeigt, wie sich die Kennzahlen und Wirkungsindikatoren "+
 			"des Integrationskonzepts der Stadt Bergisch Gladbach entwickelt haben. Für jede Kennzahl nennt er "+
 			"die Werte der letzten Erhebungszeiten, zeigt ihre Entwicklung in einer Grafik und bewertet sie "+
-			"gegen die Zielrichtung des Integrationskonzepts; das Verfahren ist im Anhang beschrieben.", d.e.Year)
+			"gegen die Zielrichtung des Integrationskonzepts; das Verfahren ist im Anhang beschrieben. "+
+			"Für die Wirkungsindikatoren folgen die Berichte, Instrumente und Befragungsergebnisse des Jahres.", d.e.Year)
 	}
 	d.para(foreword)
 	d.end()
@@ -262,31 +216,48 @@ func (d *doc) introduction() {
 
 func (d *doc) overview() {
 	d.heading("uebersicht")
-	d.para(fmt.Sprintf("Die Tabelle zeigt für jede Kennzahl den letzten Wert bis zum Berichtsjahr %d, "+
-		"die Veränderung seit dem ersten bewerteten Wert und die Bewertung; Zeichen und Bewertung sind im Anhang erklärt.", d.e.Year))
-	t := pdf.Table{Caption: "Übersicht der Kennzahlen", Columns: []string{"Kennzahl", "Aussage", "Aktueller Wert", "Veränderung", "Bewertung"},
-		Numeric: []bool{false, false, true, true, false}}
+	d.para(fmt.Sprintf("Die Tabelle zeigt für jede Kennzahl, was sie misst, den letzten Wert bis zum Berichtsjahr %d mit "+
+		"seiner Erhebungszeit und dem Referenzwert, die Veränderung seit dem letzten Wert vor %d und seit dem ersten "+
+		"bewerteten Wert sowie die Bewertung. Die Zeichen der Bewertung: ★ Ziel erreicht, ▲ Entwicklung in Zielrichtung, "+
+		"▶ keine wesentliche Veränderung, ▼ Entwicklung gegen die Zielrichtung, ○ nicht bewertbar, ? zu wenig Daten.",
+		d.e.Year, d.e.Year))
+	t := pdf.Table{Caption: "Übersicht der Kennzahlen",
+		Columns: []string{"Kennzahl", "Gemessen", "Letzter Wert", "Referenz", "Veränderung seit Vorjahresbericht", "Veränderung seit Beginn", "Bewertung"},
+		Numeric: []bool{false, false, true, true, true, true, false}}
 	for _, f := range d.e.Catalog.Fields {
 		t.Rows = append(t.Rows, pdf.TableRow{Cells: []string{fmt.Sprintf("Handlungsfeld %s – %s", f.Code, f.Title)}, Group: true})
 		for _, k := range f.KeyFigures {
-			o := report.OverviewRow{Latest: report.NotComputable, Change: report.NotComputable}
+			o := report.OverviewRow{Code: k.Code, Latest: report.NotComputable, Change: report.NotComputable}
 			if i := slices.IndexFunc(d.e.Overview, func(o report.OverviewRow) bool { return o.Code == k.Code }); i >= 0 {
 				o = d.e.Overview[i]
 			}
-			latest, change := o.Latest, o.Change
+			latest, change, prev := o.Latest, o.Change, o.ChangePrev
 			if o.LatestPeriod != "" {
-				latest += " (" + o.LatestPeriod + ")"
+				latest += "\n(" + o.LatestPeriod + ")"
 			}
 			if o.ChangeSince != "" {
-				change += " " + o.ChangeSince
+				change += "\n" + o.ChangeSince
 			}
-			t.Rows = append(t.Rows, pdf.TableRow{Cells: []string{k.Code, k.Statement, latest, change, o.Assessment}})
+			if o.ChangePrevSince != "" {
+				prev += "\n" + o.ChangePrevSince
+			}
+			assessment := o.Assessment
+			if o.Shape != "" {
+				assessment = o.Shape + " " + o.Level.Label()
+			}
+			t.Rows = append(t.Rows, pdf.TableRow{Cells: []string{k.Code, o.Measure, latest, o.Reference, prev, change, assessment}})
 		}
 	}
 	d.table(t)
+	if states := d.e.IndicatorStates(d.texts); len(states) > 0 {
+		st := pdf.Table{Caption: "Wirkungsindikatoren", Columns: []string{"Indikator", "Thema", fmt.Sprintf("Stand %d", d.e.Year)}}
+		for _, s := range states {
+			st.Rows = append(st.Rows, pdf.TableRow{Cells: []string{s.Code, s.Title, s.State}})
+		}
+		d.table(st)
+	}
 	d.end()
 }
-
 func (d *doc) changes() {
 	c := d.opt.Changes
 	if c == nil || len(c.Items) == 0 {
@@ -328,38 +299,48 @@ func (d *doc) field(f store.Field) {
 	for _, w := range f.Indicators {
 		d.indicator(w)
 	}
-	if len(f.IndicatorNotes) > 0 {
+	if notes := strings.TrimSpace(d.x.Note("feld-"+f.Code, store.NoteIndicators)); notes != "" {
 		d.printf("<h4>Hinweise zu den Wirkungsindikatoren</h4>\n<ul>\n")
-		for _, n := range f.IndicatorNotes {
-			d.printf("<li>%s</li>\n", esc(n))
+		for _, n := range strings.Split(notes, "\n") {
+			if n = strings.TrimSpace(n); n != "" {
+				d.printf("<li>%s</li>\n", esc(n))
+			}
 		}
 		d.printf("</ul>\n")
 	}
 	d.end()
 }
 
+// keyFigure is the sheet of a Kennzahl in the PDF's (Wiesbaden) order,
+// with the published result: a point resting on a hidden count is "."
+// in the table and missing from the chart, its text alternative, the
+// assessment and the sentence.
 func (d *doc) keyFigure(k store.KeyFigure) {
 	d.heading("kennzahl-" + k.Code)
-	kr, ok := d.e.KeyFigure(k.Code)
-	values, hasValues, base, details := pdf.KeyFigureTables(d.e, k)
-	if !hasValues {
-		d.para("Für diese Kennzahl liegen noch keine Werte vor.")
+	s := d.x.KeyFigureSheet(k)
+	s.Intro.Caption = "Steckbrief der Kennzahl " + k.Code
+	d.table(s.Intro)
+	if !s.HasValues {
+		d.printf("<div class=\"novalues\" role=\"note\"><p><strong>Noch keine Werte</strong></p><p>%s</p></div>\n", esc(s.NoValues))
 	} else {
-		d.table(values)
-	}
-	if ok {
-		d.trendChart("chart-"+k.Code, chart.SpecFor(kr.Result, d.e.Demo))
-		a := kr.Assessment
-		d.printf("<p><strong>Bewertung: %s %s</strong></p>\n", esc(a.Level.Symbol()), esc(a.Level.Label()))
-		d.para(kr.Sentence)
+		d.table(s.Values)
+		d.trendChart("chart-"+k.Code, s.Chart)
+		a := s.Result.Assessment
+		d.printf("<p><strong>Bewertung: %s %s</strong></p>\n", esc(a.Level.Shape()), esc(a.Level.Label()))
+		d.para(s.Result.Sentence)
 		if a.Text != "" {
 			d.note(a.Text)
 		}
+		if s.Commentary != "" {
+			d.printf("<h4>Einordnung</h4>\n")
+			d.para(s.Commentary)
+		}
 	}
-	for _, t := range base {
+	d.printf("<h4>Methodische Hinweise</h4>\n")
+	s.Details.Caption = "Methodische Hinweise zur Kennzahl " + k.Code
+	d.table(s.Details)
+	for _, t := range s.Base {
 		d.table(t)
 	}
-	details.Caption = "Steckbrief der Kennzahl " + k.Code
-	d.table(details)
 	d.end()
 }

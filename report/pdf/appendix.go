@@ -27,25 +27,34 @@ func (d *pdfDoc) appendix() {
 
 func (d *pdfDoc) dataSources() {
 	d.text("Datenquellen, die das Integrationskonzept nennt:", bodyText)
-	t := table{cols: []column{{title: "Nr.", width: 10, align: "R"}, {title: "Datenquelle", width: 160}}}
+	concept, values := d.sourceTables()
+	d.table(concept)
+	if len(values.rows) > 0 {
+		d.table(values)
+	}
+}
+
+// sourceTables are the concept's data sources and the sources the values
+// name.
+func (d *pdfDoc) sourceTables() (concept, values table) {
+	concept = table{cols: []column{{title: "Nr.", width: 10, align: "R"}, {title: "Datenquelle", width: 160}}}
 	for i, s := range strings.Split(d.in.note(report.NoteKeySources, store.NoteSources), "\n") {
 		if s = strings.TrimSpace(s); s != "" {
-			t.rows = append(t.rows, row{cells: []string{fmt.Sprint(i + 1), s}})
+			concept.rows = append(concept.rows, row{cells: []string{fmt.Sprint(i + 1), s}})
 		}
 	}
-	d.table(t)
-	if len(d.in.e.Sources) > 0 {
-		t := table{caption: "Quellenangaben der erfassten Werte", cols: []column{{title: "Quelle", width: 170}}}
-		for _, s := range d.in.e.Sources {
-			t.rows = append(t.rows, row{cells: []string{s}})
-		}
-		d.table(t)
+	values = table{caption: "Quellenangaben der erfassten Werte", cols: []column{{title: "Quelle", width: 170}}}
+	for _, s := range d.in.e.Sources {
+		values.rows = append(values.rows, row{cells: []string{s}})
 	}
+	return concept, values
 }
 
 // responsibilities lists the bodies and actors and the Grundzahlen each
 // delivers, with how often.
-func (d *pdfDoc) responsibilities() {
+func (d *pdfDoc) responsibilities() { d.table(d.responsibilitiesTable()) }
+
+func (d *pdfDoc) responsibilitiesTable() table {
 	delivers := map[string][]string{}
 	for _, bf := range d.in.cat.AllBaseFigures() {
 		if bf.Actor != "" {
@@ -65,7 +74,7 @@ func (d *pdfDoc) responsibilities() {
 		}
 		t.rows = append(t.rows, row{cells: []string{a.Name, actorKind(a.Kind), list}})
 	}
-	d.table(t)
+	return t
 }
 
 func actorKind(kind string) string {
@@ -100,23 +109,31 @@ func frequencyLabel(f store.Frequency) string {
 
 // method is the short form of docs/bewertung.md.
 func (d *pdfDoc) method() {
-	for _, p := range []string{
-		"Jede Kennzahl wird mit einer von sechs Stufen bewertet. Das Verfahren folgt den amtlichen Fortschrittsmaßen " +
-			"der Nachhaltigkeitsberichterstattung (Eurostat, SDG-Monitoring der EU; Statistics Canada, Open SDG) und ist an " +
-			"kurze kommunale Reihen angepasst. Bewertet wird die erste Reihe einer Kennzahl (die Leitreihe).",
-		"Zeitfenster: vom ersten berechenbaren Wert (bei einem Reihenbruch dem ersten danach) bis zum letzten Wert, " +
-			"dessen Jahr nicht nach dem Berichtsjahr liegt. Nötig sind mindestens 3 Werte über mindestens 2 Jahre. " +
-			"Ab 2011 beruhen die Bevölkerungszahlen auf dem Zensus 2011; liest eine Kennzahl die Bevölkerung, beginnt " +
-			"der Vergleich deshalb frühestens 2011.",
-		"Zielrichtung „steigt“ oder „sinkt“: Maßgeblich ist die durchschnittliche jährliche Veränderung – bei Anzahlen, " +
-			"Indizes und Verhältnissen die jährliche Wachstumsrate, bei Anteilen die lineare Änderung pro Jahr bezogen auf " +
-			"den Ausgangswert. Unter 1\u00a0% pro Jahr gilt eine Veränderung als nicht wesentlich.",
-		"Zielrichtung „nähert sich der Referenz an“ oder „ausgeglichen“: Bewertet wird der Abstand zur Referenz. " +
-			"Liegt er zuletzt bei höchstens 5\u00a0% der Referenz, gilt das Ziel als erreicht; sonst zählt, ob der Abstand " +
-			"um mindestens 1\u00a0% pro Jahr kleiner oder größer geworden ist.",
-	} {
+	for _, p := range methodParagraphs {
 		d.text(p, bodyText)
 	}
+	d.table(levelsTable())
+}
+
+// methodParagraphs explain the assessment.
+var methodParagraphs = []string{
+	"Jede Kennzahl wird mit einer von sechs Stufen bewertet. Das Verfahren folgt den amtlichen Fortschrittsmaßen " +
+		"der Nachhaltigkeitsberichterstattung (Eurostat, SDG-Monitoring der EU; Statistics Canada, Open SDG) und ist an " +
+		"kurze kommunale Reihen angepasst. Bewertet wird die erste Reihe einer Kennzahl (die Leitreihe).",
+	"Zeitfenster: vom ersten berechenbaren Wert (bei einem Reihenbruch dem ersten danach) bis zum letzten Wert, " +
+		"dessen Jahr nicht nach dem Berichtsjahr liegt. Nötig sind mindestens 3 Werte über mindestens 2 Jahre. " +
+		"Ab 2011 beruhen die Bevölkerungszahlen auf dem Zensus 2011; liest eine Kennzahl die Bevölkerung, beginnt " +
+		"der Vergleich deshalb frühestens 2011.",
+	"Zielrichtung „steigt“ oder „sinkt“: Maßgeblich ist die durchschnittliche jährliche Veränderung – bei Anzahlen, " +
+		"Indizes und Verhältnissen die jährliche Wachstumsrate, bei Anteilen die lineare Änderung pro Jahr bezogen auf " +
+		"den Ausgangswert. Unter 1\u00a0% pro Jahr gilt eine Veränderung als nicht wesentlich.",
+	"Zielrichtung „nähert sich der Referenz an“ oder „ausgeglichen“: Bewertet wird der Abstand zur Referenz. " +
+		"Liegt er zuletzt bei höchstens 5\u00a0% der Referenz, gilt das Ziel als erreicht; sonst zählt, ob der Abstand " +
+		"um mindestens 1\u00a0% pro Jahr kleiner oder größer geworden ist.",
+}
+
+// levelsTable explains the six levels of the assessment.
+func levelsTable() table {
 	t := table{caption: "Stufen der Bewertung", cols: []column{
 		{title: "Zeichen", width: 16, align: "C"},
 		{title: "Bewertung", width: 56},
@@ -135,14 +152,21 @@ func (d *pdfDoc) method() {
 	} {
 		t.rows = append(t.rows, row{cells: []string{l.level.Symbol(), l.level.Label(), l.means}})
 	}
-	d.table(t)
+	return t
 }
 
 // secrecy explains disclosure control in plain German (docs/geheimhaltung.md).
 func (d *pdfDoc) secrecy() {
 	d.subheading("Geheimhaltung", 12)
-	small := d.in.e.SmallCount
-	for _, p := range []string{
+	for _, p := range secrecyParagraphs(d.in.e.SmallCount) {
+		d.text(p, bodyText)
+	}
+}
+
+// secrecyParagraphs explain disclosure control with the file's
+// small-count limit.
+func secrecyParagraphs(small int) []string {
+	return []string{
 		fmt.Sprintf("Damit keine einzelne Person oder Familie erkennbar wird, druckt der Bericht kleine Fallzahlen nicht: "+
 			"Anzahlen von 1 bis %d und Werte, die als geheim gekennzeichnet sind, stehen als „.“ in den Tabellen "+
 			"(primäre Sperrung). Die Grenze ist in der Datei eingestellt (derzeit: unter %d). Echte Nullen werden "+
@@ -158,19 +182,25 @@ func (d *pdfDoc) secrecy() {
 		"Nicht ausgeschlossen ist, dass sich aus den gedruckten Zahlen Ober- und Untergrenzen für eine gesperrte Zahl " +
 			"ableiten lassen; sie lässt sich aber nicht genau ausrechnen. Die Werte-Ausgabe (CSV/XLSX) folgt denselben Regeln; " +
 			"nur die ausdrücklich gewählte interne Fassung „nur für den Dienstgebrauch“ enthält alle Werte.",
-	} {
-		d.text(p, bodyText)
 	}
 }
 
 // symbols is the Zeichenerklärung: the DIN 55301 symbols and the marks
 // the report adds.
 func (d *pdfDoc) symbols() {
+	d.table(symbolsTable(d.in.e.SmallCount))
+	d.text(symbolsNote, smallText)
+}
+
+// symbolsNote points from the Zeichenerklärung to the assessment's signs.
+const symbolsNote = "Bewertungszeichen (++, +, =, --, ?, o) sind unter „Bewertungsverfahren“ erklärt."
+
+func symbolsTable(small int) table {
 	t := table{cols: []column{{title: "Zeichen", width: 16, align: "C"}, {title: "Bedeutung", width: 154}}}
 	for _, s := range store.Symbols() {
 		meaning := s.Meaning()
 		if s == store.SymUnknown {
-			meaning += "; auch für geheim zu haltende Werte" + smallCountClause(d.in.e.SmallCount)
+			meaning += "; auch für geheim zu haltende Werte" + smallCountClause(small)
 		}
 		if s == store.SymLocked {
 			meaning += "; auch: Grundzahl für diesen Bezirk nicht erhoben"
@@ -186,8 +216,7 @@ func (d *pdfDoc) symbols() {
 	} {
 		t.rows = append(t.rows, row{cells: []string{e[0], e[1]}})
 	}
-	d.table(t)
-	d.text("Bewertungszeichen (++, +, =, --, ?, o) sind unter „Bewertungsverfahren“ erklärt.", smallText)
+	return t
 }
 
 func smallCountClause(small int) string {

@@ -98,25 +98,36 @@ func (d *pdfDoc) noValues(k store.KeyFigure) {
 	d.cell(marginX+4, y+2, bodyW-8, lineH(sizeBody), "Noch keine Werte", "L")
 	d.font("", sizeSmall)
 	d.cell(marginX+4, y+2+lineH(sizeBody), bodyW-8, lineH(sizeSmall),
-		d.fit(fmt.Sprintf("Für %s liegen bis %d keine Werte vor; Tabelle und Grafik folgen mit der ersten Lieferung.", k.Code, d.in.e.Year), bodyW-8), "L")
+		d.fit(NoValuesText(k.Code, d.in.e.Year), bodyW-8), "L")
 	d.setY(y + 17)
 }
 
 // conceptAnnex prints the concept's wording of every note the report
 // prints differently now.
 func (d *pdfDoc) conceptAnnex() {
-	d.text("Die Texte des Integrationskonzepts von 2011/12 sind hier im ursprünglichen Wortlaut wiedergegeben, soweit "+
-		"der Bericht sie heute anders druckt: Sätze, die sich auf die damalige Planung bezogen (etwa angekündigte "+
-		"Erhebungen), stehen nicht mehr als aktueller Stand in den Kennzahlblättern.", bodyText)
+	d.text(conceptIntro, bodyText)
+	t := d.conceptTable()
+	if len(t.rows) == 0 {
+		d.text(conceptUnchanged, smallText)
+		return
+	}
+	d.table(t)
+}
+
+// The texts of the annex "Konzept 2011/12".
+const (
+	conceptIntro = "Die Texte des Integrationskonzepts von 2011/12 sind hier im ursprünglichen Wortlaut wiedergegeben, soweit " +
+		"der Bericht sie heute anders druckt: Sätze, die sich auf die damalige Planung bezogen (etwa angekündigte " +
+		"Erhebungen), stehen nicht mehr als aktueller Stand in den Kennzahlblättern."
+	conceptUnchanged = "Alle Texte werden im Wortlaut des Konzepts gedruckt."
+)
+
+func (d *pdfDoc) conceptTable() table {
 	t := table{cols: []column{{title: "Stelle", width: 38}, {title: "Wortlaut 2011/12", width: 132}}, size: sizeSmall}
 	for _, n := range d.in.conceptNotes() {
 		t.rows = append(t.rows, row{cells: []string{noteWhere(n), n.Original}})
 	}
-	if len(t.rows) == 0 {
-		d.text("Alle Texte werden im Wortlaut des Konzepts gedruckt.", smallText)
-		return
-	}
-	d.table(t)
+	return t
 }
 
 // conceptNotes are the changed notes in catalogue order.
