@@ -90,7 +90,7 @@ func TestSeriesBreakRoundTripKeepsHistory(t *testing.T) {
 	}
 	defer s2.Close()
 	bs, err := s2.SeriesBreaks(ctx)
-	if err != nil || len(bs) != 2 {
+	if err != nil || len(bs) != 4 {
 		t.Errorf("after removal and reopening: %+v, %v; want only the census breaks", bs, err)
 	}
 }
