@@ -28,6 +28,9 @@ func (d *pdfDoc) font(style string, size float64) { d.pdf.SetFont(fontFamily, st
 // goes through here or through wrap, so all of it is cleaned.
 func (d *pdfDoc) cell(x, y, w, h float64, s, align string) {
 	d.pdf.SetXY(x, y)
+	if d.dry != nil {
+		return
+	}
 	d.pdf.CellFormat(w, h, d.in.clean(s), "", 0, align+"M", false, 0, "")
 }
 
@@ -41,7 +44,14 @@ func (d *pdfDoc) space(mm float64) {
 	}
 }
 
-func (d *pdfDoc) newPage() { d.pdf.AddPage() }
+// newPage starts a page; a dry run (plan.go) only counts it.
+func (d *pdfDoc) newPage() {
+	if d.dry != nil {
+		d.dry.newPage(d)
+		return
+	}
+	d.pdf.AddPage()
+}
 
 // atTop reports whether nothing has been written on the page yet.
 func (d *pdfDoc) atTop() bool { return d.y() <= bodyTop+0.01 }
@@ -237,11 +247,13 @@ func (d *pdfDoc) heading(id string, keep float64) {
 		d.space(3)
 	}
 	d.ensure(h + keep)
-	at := anchor{page: d.pdf.PageNo(), y: d.y()}
-	d.seen[id] = at
-	d.pdf.Bookmark(d.in.clean(e.label()), e.level, -1)
-	if link, ok := d.links[id]; ok {
-		d.pdf.SetLink(link, at.y, at.page)
+	if d.dry == nil {
+		at := anchor{page: d.pdf.PageNo(), y: d.y()}
+		d.seen[id] = at
+		d.pdf.Bookmark(d.in.clean(e.label()), e.level, -1)
+		if link, ok := d.links[id]; ok {
+			d.pdf.SetLink(link, at.y, at.page)
+		}
 	}
 	d.pdf.SetTextColor(20, 60, 110)
 	for _, l := range lines {

@@ -291,6 +291,9 @@ func (l *tableLayout) continueOnNewPage(d *pdfDoc) {
 }
 
 func (l *tableLayout) frame(d *pdfDoc, x, y, w, h float64, fill bool) {
+	if d.dry != nil {
+		return
+	}
 	pdf := d.pdf
 	pdf.SetDrawColor(170, 170, 170)
 	pdf.SetLineWidth(0.15)

@@ -19,6 +19,7 @@ type reportInput struct {
 	texts    *store.ReportTexts
 	outline  outline
 	sections int // Kennzahlen and Wirkungsindikatoren, for Progress
+	plans    map[planKey]sheetPlan
 }
 
 func prepare(e *report.Evaluation, texts *store.ReportTexts, opt Options) (*reportInput, error) {
