@@ -78,8 +78,9 @@ func (d *pdfDoc) keyFigure(k store.KeyFigure, flow bool) {
 		g := d.in.e.ReportGrid(k.Code)
 		d.table(d.sheetIntro(k, g))
 		d.noValues(k)
-		d.subheading("Methodische Hinweise", 10)
-		d.table(d.detailsTable(k, g))
+		details := d.detailsTable(k, g)
+		d.subheading("Methodische Hinweise", d.tableNeed(details))
+		d.table(details)
 		d.progress()
 		return
 	}
@@ -115,8 +116,9 @@ func (d *pdfDoc) keyFigureSheet(k store.KeyFigure, kr *report.KeyFigureResult, p
 		d.paragraphs(c)
 	}
 	d.sheetBlock(p, blockDetails)
-	d.subheading("Methodische Hinweise", 10)
-	d.table(d.detailsTable(k, g))
+	details := d.detailsTable(k, g)
+	d.subheading("Methodische Hinweise", d.tableNeed(details))
+	d.table(details)
 	d.sheetBlock(p, blockBaseTables)
 	for _, t := range d.baseTables(g) {
 		d.table(t)

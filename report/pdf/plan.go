@@ -82,10 +82,11 @@ const (
 )
 
 // planSheet chooses how a sheet set by set(plan) goes onto the pages
-// from the current position: on one page if a lower chart makes it fit;
-// else with the full chart, and if the last page would be under half
-// full, with the page break moved back to the latest block that leaves
-// both the last page and the ones before it at least half full. Plans are
+// from the current position: on as few pages as a chart between its full
+// and its least height allows, the chart as high as possible; if the last
+// page would be under half full, with the page break moved back to the
+// latest block that leaves both the last page and the ones before it at
+// least half full. Plans are
 // kept per sheet and start position, so every layout pass sets a sheet
 // alike and only the first pays for the dry runs.
 func (d *pdfDoc) planSheet(key string, set func(sheetPlan)) sheetPlan {
@@ -108,26 +109,42 @@ type planKey struct {
 
 func (d *pdfDoc) choosePlan(set func(sheetPlan)) sheetPlan {
 	try := func(p sheetPlan) fit { return d.measure(func() { set(p) }) }
-	full := sheetPlan{chartH: chartH}
-	f := try(full)
-	if f.pages == 0 {
-		return full
-	}
-	for h := chartH - chartStep; h >= chartMinH-0.01; h -= chartStep {
-		if p := (sheetPlan{chartH: h}); try(p).pages == 0 {
-			return p
+	var heights []float64
+	var fits []fit
+	least := -1
+	for h := chartH; h >= chartMinH-0.01; h -= chartStep {
+		f := try(sheetPlan{chartH: h})
+		if f.pages == 0 {
+			return sheetPlan{chartH: h}
+		}
+		heights, fits = append(heights, h), append(fits, f)
+		if least < 0 || f.pages < least {
+			least = f.pages
 		}
 	}
-	if f.lastFull() {
-		return full
-	}
-	for b := blockCount - 1; b >= blockChart; b-- {
-		p := sheetPlan{chartH: chartH, breakAt: b}
-		if g := try(p); g.pages == f.pages && g.lastFull() && g.pagesFull() {
-			return p
+	// As few pages as possible, the chart as high as that allows.
+	for i, f := range fits {
+		if f.pages == least && f.lastFull() {
+			return sheetPlan{chartH: heights[i]}
 		}
 	}
-	return full
+	for i, f := range fits {
+		if f.pages != least {
+			continue
+		}
+		for b := blockCount - 1; b >= blockChart; b-- {
+			p := sheetPlan{chartH: heights[i], breakAt: b}
+			if g := try(p); g.pages == least && g.lastFull() && g.pagesFull() {
+				return p
+			}
+		}
+	}
+	for i, f := range fits {
+		if f.pages == least {
+			return sheetPlan{chartH: heights[i]}
+		}
+	}
+	return sheetPlan{chartH: chartH}
 }
 
 // sheetBlock starts block b of a sheet, on a new page if the plan says so.
