@@ -160,6 +160,9 @@ type pdfDoc struct {
 	done  int // sections reported to Progress
 	total int
 	dry   *dryRun // set while a block is measured (plan.go)
+	// The font last set through font, which wrap's cache is keyed by.
+	fontStyle string
+	fontSize  float64
 }
 
 func render(in *reportInput, opt Options, prev *passResult, pass int) (*passResult, error) {

@@ -22,7 +22,10 @@ const (
 // lineH is the line distance of a font size, in millimetres.
 func lineH(size float64) float64 { return size * ptToMM * 1.3 }
 
-func (d *pdfDoc) font(style string, size float64) { d.pdf.SetFont(fontFamily, style, size) }
+func (d *pdfDoc) font(style string, size float64) {
+	d.pdf.SetFont(fontFamily, style, size)
+	d.fontStyle, d.fontSize = style, size
+}
 
 // cell writes one line that is known to fit; every text of the report
 // goes through here or through wrap, so all of it is cleaned.
@@ -69,6 +72,26 @@ func (d *pdfDoc) ensure(h float64) {
 // apart. A word wider than w is broken after a hyphen or slash if it has
 // one, else with a hyphen of its own.
 func (d *pdfDoc) wrap(s string, w float64) []string {
+	// Every layout pass and every dry run wraps the same texts again.
+	k := wrapKey{s: s, w: w, style: d.fontStyle, size: d.fontSize}
+	if lines, ok := d.in.wrapped[k]; ok {
+		return lines
+	}
+	lines := d.wrapText(s, w)
+	if d.in.wrapped == nil {
+		d.in.wrapped = map[wrapKey][]string{}
+	}
+	d.in.wrapped[k] = lines
+	return lines
+}
+
+// wrapKey is a text wrapped at a width in a font.
+type wrapKey struct {
+	s, style string
+	w, size  float64
+}
+
+func (d *pdfDoc) wrapText(s string, w float64) []string {
 	s = d.in.cleanKeepHyphens(s)
 	space := d.pdf.GetStringWidth(" ")
 	var out []string

@@ -109,42 +109,35 @@ type planKey struct {
 
 func (d *pdfDoc) choosePlan(set func(sheetPlan)) sheetPlan {
 	try := func(p sheetPlan) fit { return d.measure(func() { set(p) }) }
-	var heights []float64
-	var fits []fit
-	least := -1
-	for h := chartH; h >= chartMinH-0.01; h -= chartStep {
-		f := try(sheetPlan{chartH: h})
-		if f.pages == 0 {
-			return sheetPlan{chartH: h}
-		}
-		heights, fits = append(heights, h), append(fits, f)
-		if least < 0 || f.pages < least {
-			least = f.pages
-		}
+	best := sheetPlan{chartH: chartH}
+	f := try(best)
+	if f.pages == 0 {
+		return best
 	}
-	// As few pages as possible, the chart as high as that allows.
-	for i, f := range fits {
-		if f.pages == least && f.lastFull() {
-			return sheetPlan{chartH: heights[i]}
-		}
-	}
-	for i, f := range fits {
-		if f.pages != least {
-			continue
-		}
-		for b := blockCount - 1; b >= blockChart; b-- {
-			p := sheetPlan{chartH: heights[i], breakAt: b}
-			if g := try(p); g.pages == least && g.lastFull() && g.pagesFull() {
-				return p
+	// A lower chart only helps if the lowest one saves a page; then the
+	// highest that saves it is taken.
+	if low := try(sheetPlan{chartH: chartMinH}); low.pages < f.pages {
+		best, f = sheetPlan{chartH: chartMinH}, low
+		for h := chartH - chartStep; h > chartMinH+0.01; h -= chartStep {
+			if g := try(sheetPlan{chartH: h}); g.pages == low.pages {
+				best, f = sheetPlan{chartH: h}, g
+				break
 			}
 		}
-	}
-	for i, f := range fits {
-		if f.pages == least {
-			return sheetPlan{chartH: heights[i]}
+		if f.pages == 0 {
+			return best
 		}
 	}
-	return sheetPlan{chartH: chartH}
+	if f.lastFull() {
+		return best
+	}
+	for b := blockCount - 1; b >= blockChart; b-- {
+		p := sheetPlan{chartH: best.chartH, breakAt: b}
+		if g := try(p); g.pages == f.pages && g.lastFull() && g.pagesFull() {
+			return p
+		}
+	}
+	return best
 }
 
 // sheetBlock starts block b of a sheet, on a new page if the plan says so.

@@ -20,6 +20,7 @@ type reportInput struct {
 	outline  outline
 	sections int // Kennzahlen and Wirkungsindikatoren, for Progress
 	plans    map[planKey]sheetPlan
+	wrapped  map[wrapKey][]string
 }
 
 func prepare(e *report.Evaluation, texts *store.ReportTexts, opt Options) (*reportInput, error) {
