@@ -9,7 +9,7 @@ import (
 )
 
 func (d *pdfDoc) appendix() {
-	d.newPage()
+	d.chapterBreak()
 	d.heading(idAppendix, keepAfter)
 	d.heading(idSources, keepAfter)
 	d.dataSources()

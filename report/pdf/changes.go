@@ -36,7 +36,7 @@ func (d *pdfDoc) changes() {
 	if !hasChanges(c) {
 		return
 	}
-	d.newPage()
+	d.chapterBreak()
 	d.heading(idChanges, keepAfter)
 	d.text(fmt.Sprintf("Der Bericht %d wurde festgeschrieben. Seitdem haben die Datenlieferanten Werte bis %d berichtigt, "+
 		"nachgeliefert oder zurückgezogen, und neue Werte können Bewertungen verändert haben. Die Tabelle nennt %s, "+

@@ -66,7 +66,7 @@ const (
 	bodyW     = pageW - 2*marginX
 	headerY   = 12.0
 	footerY   = pageH - 14.0
-	chartH    = bodyW / 2 // the chart's 2:1 layout grid, never squeezed
+	chartH    = bodyW / 2 // the chart's 2:1 layout grid, its full height
 	keepAfter = 30.0      // room a heading needs below it on its page
 )
 
@@ -159,6 +159,10 @@ type pdfDoc struct {
 	links map[string]int
 	done  int // sections reported to Progress
 	total int
+	dry   *dryRun // set while a block is measured (plan.go)
+	// The font last set through font, which wrap's cache is keyed by.
+	fontStyle string
+	fontSize  float64
 }
 
 func render(in *reportInput, opt Options, prev *passResult, pass int) (*passResult, error) {
@@ -276,7 +280,7 @@ func (d *pdfDoc) footer() {
 
 // progress reports one finished Kennzahl or Wirkungsindikator.
 func (d *pdfDoc) progress() {
-	if d.done < d.total {
+	if d.done < d.total && d.dry == nil {
 		d.done++
 		if d.opt.Progress != nil {
 			d.opt.Progress(d.done, d.total)

@@ -20,8 +20,9 @@ const periodColW = 29.0
 const maxValueCols = 6
 
 func (d *pdfDoc) field(f store.Field) {
-	d.newPage()
-	d.heading(fieldID(f.Code), keepAfter)
+	d.chapterBreak()
+	// The chapter heading stays with the one of its goals and their text.
+	d.heading(fieldID(f.Code), 2*keepAfter)
 	d.heading(goalsID(f.Code), keepAfter)
 	if len(f.Assumptions) > 0 {
 		d.subheading("Annahmen", 12)
@@ -41,12 +42,13 @@ func (d *pdfDoc) field(f store.Field) {
 			d.text(g.Text, textStyle{size: sizeBody, indent: 7, after: 2.5})
 		}
 	}
-	for _, k := range f.KeyFigures {
-		d.keyFigure(k)
+	for i, k := range f.KeyFigures {
+		d.keyFigure(k, i == 0)
 	}
+	// The Wirkungsindikatoren are short; they follow one another.
 	for i, w := range f.Indicators {
 		if i == 0 {
-			d.newPage()
+			d.chapterBreak()
 		}
 		d.indicator(w)
 	}
@@ -61,46 +63,67 @@ func (d *pdfDoc) field(f store.Field) {
 // keyFigure is the sheet of one Kennzahl in the order of the Wiesbaden
 // indicator sheets: Definition, Relevanz, Datenquelle, Operationalisierung
 // des Migrationshintergrunds, table, chart, Bewertung, Einordnung,
-// Methodische Hinweise. Each starts on a new page.
-func (d *pdfDoc) keyFigure(k store.KeyFigure) {
+// Methodische Hinweise. Each starts on a new page, unless flow is set and
+// the page so far is less than half full (the end of a chapter's
+// introduction); how it goes onto its pages is planned (planSheet).
+func (d *pdfDoc) keyFigure(k store.KeyFigure, flow bool) {
 	kr := d.in.keyFigure(k.Code)
-	// The report prints the published result: points resting on a
-	// hidden count are ".", and neither chart nor sentence uses them.
-	r := kr.Published
-	if !d.atTop() {
+	if flow {
+		d.chapterBreak()
+	} else if !d.atTop() {
 		d.newPage()
 	}
-	d.heading(keyFigureID(k.Code), keepAfter)
-	g := d.in.e.ReportGrid(k.Code)
-	d.table(d.sheetIntro(k, g))
 	if len(kr.Recent) == 0 {
+		d.heading(keyFigureID(k.Code), keepAfter)
+		g := d.in.e.ReportGrid(k.Code)
+		d.table(d.sheetIntro(k, g))
 		d.noValues(k)
-		d.subheading("Methodische Hinweise", 10)
-		d.table(d.detailsTable(k, g))
+		details := d.detailsTable(k, g)
+		d.subheading("Methodische Hinweise", d.tableNeed(details))
+		d.table(details)
 		d.progress()
 		return
 	}
+	p := d.planSheet(k.Code, func(p sheetPlan) { d.keyFigureSheet(k, kr, p) })
+	d.keyFigureSheet(k, kr, p)
+	d.progress()
+}
+
+// keyFigureSheet sets the sheet of a Kennzahl with values after plan p.
+func (d *pdfDoc) keyFigureSheet(k store.KeyFigure, kr *report.KeyFigureResult, p sheetPlan) {
+	// The report prints the published result: points resting on a
+	// hidden count are ".", and neither chart nor sentence uses them.
+	r := kr.Published
+	d.heading(keyFigureID(k.Code), keepAfter)
+	g := d.in.e.ReportGrid(k.Code)
+	d.table(d.sheetIntro(k, g))
+	d.sheetBlock(p, blockValues)
 	periods, note := kr.TableSpan(d.in.e.Year)
 	t := seriesTable(r, periods)
 	t.note = strings.TrimSpace(note + " " + t.note)
 	d.table(t)
-	d.chart(chart.SpecFor(r, d.in.e.Demo))
+	d.sheetBlock(p, blockChart)
+	d.chart(chart.SpecFor(r, d.in.e.Demo), p.chartH)
+	d.sheetBlock(p, blockAssessment)
 	a := r.Assessment
 	d.ensure(3 * lineH(sizeBody))
 	d.text(fmt.Sprintf("Bewertung: %s %s", a.Level.Shape(), a.Level.Label()), textStyle{style: "B", size: sizeBody, after: 1})
 	d.text(r.Sentence, bodyText)
 	d.text(a.Text, smallText)
 	if c := strings.TrimSpace(d.in.e.Commentary[k.Code]); c != "" {
+		d.sheetBlock(p, blockCommentary)
 		d.subheading("Einordnung", 10)
 		d.paragraphs(c)
 	}
-	d.subheading("Methodische Hinweise", 10)
-	d.table(d.detailsTable(k, g))
+	d.sheetBlock(p, blockDetails)
+	details := d.detailsTable(k, g)
+	d.subheading("Methodische Hinweise", d.tableNeed(details))
+	d.table(details)
+	d.sheetBlock(p, blockBaseTables)
 	for _, t := range d.baseTables(g) {
 		d.table(t)
 	}
 	d.breakdowns(k.Code)
-	d.progress()
 }
 
 // seriesTable holds the computed values of the last periods: the series
@@ -291,15 +314,16 @@ func (d *pdfDoc) detailsTable(k store.KeyFigure, g report.Grid) table {
 	return t
 }
 
-// chart draws a trend chart in the body width at the chart's own aspect
-// ratio; it moves to the next page rather than being split or squeezed.
-func (d *pdfDoc) chart(spec chart.Spec) {
-	d.ensure(chartH + 3)
+// chart draws a trend chart h millimetres high in the body width (the
+// chart lays itself out to the box, fonts unscaled); it moves to the next
+// page rather than being split or squeezed.
+func (d *pdfDoc) chart(spec chart.Spec, h float64) {
+	d.ensure(h + 3)
 	y := d.y()
 	if d.final {
-		if err := DrawChart(d.pdf, spec, marginX, y, bodyW, chartH); err != nil {
+		if err := DrawChart(d.pdf, spec, marginX, y, bodyW, h); err != nil {
 			d.pdf.SetError(err)
 		}
 	}
-	d.setY(y + chartH + 3)
+	d.setY(y + h + 3)
 }

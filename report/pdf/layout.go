@@ -22,12 +22,18 @@ const (
 // lineH is the line distance of a font size, in millimetres.
 func lineH(size float64) float64 { return size * ptToMM * 1.3 }
 
-func (d *pdfDoc) font(style string, size float64) { d.pdf.SetFont(fontFamily, style, size) }
+func (d *pdfDoc) font(style string, size float64) {
+	d.pdf.SetFont(fontFamily, style, size)
+	d.fontStyle, d.fontSize = style, size
+}
 
 // cell writes one line that is known to fit; every text of the report
 // goes through here or through wrap, so all of it is cleaned.
 func (d *pdfDoc) cell(x, y, w, h float64, s, align string) {
 	d.pdf.SetXY(x, y)
+	if d.dry != nil {
+		return
+	}
 	d.pdf.CellFormat(w, h, d.in.clean(s), "", 0, align+"M", false, 0, "")
 }
 
@@ -41,7 +47,14 @@ func (d *pdfDoc) space(mm float64) {
 	}
 }
 
-func (d *pdfDoc) newPage() { d.pdf.AddPage() }
+// newPage starts a page; a dry run (plan.go) only counts it.
+func (d *pdfDoc) newPage() {
+	if d.dry != nil {
+		d.dry.newPage(d)
+		return
+	}
+	d.pdf.AddPage()
+}
 
 // atTop reports whether nothing has been written on the page yet.
 func (d *pdfDoc) atTop() bool { return d.y() <= bodyTop+0.01 }
@@ -59,6 +72,26 @@ func (d *pdfDoc) ensure(h float64) {
 // apart. A word wider than w is broken after a hyphen or slash if it has
 // one, else with a hyphen of its own.
 func (d *pdfDoc) wrap(s string, w float64) []string {
+	// Every layout pass and every dry run wraps the same texts again.
+	k := wrapKey{s: s, w: w, style: d.fontStyle, size: d.fontSize}
+	if lines, ok := d.in.wrapped[k]; ok {
+		return lines
+	}
+	lines := d.wrapText(s, w)
+	if d.in.wrapped == nil {
+		d.in.wrapped = map[wrapKey][]string{}
+	}
+	d.in.wrapped[k] = lines
+	return lines
+}
+
+// wrapKey is a text wrapped at a width in a font.
+type wrapKey struct {
+	s, style string
+	w, size  float64
+}
+
+func (d *pdfDoc) wrapText(s string, w float64) []string {
 	s = d.in.cleanKeepHyphens(s)
 	space := d.pdf.GetStringWidth(" ")
 	var out []string
@@ -237,11 +270,13 @@ func (d *pdfDoc) heading(id string, keep float64) {
 		d.space(3)
 	}
 	d.ensure(h + keep)
-	at := anchor{page: d.pdf.PageNo(), y: d.y()}
-	d.seen[id] = at
-	d.pdf.Bookmark(d.in.clean(e.label()), e.level, -1)
-	if link, ok := d.links[id]; ok {
-		d.pdf.SetLink(link, at.y, at.page)
+	if d.dry == nil {
+		at := anchor{page: d.pdf.PageNo(), y: d.y()}
+		d.seen[id] = at
+		d.pdf.Bookmark(d.in.clean(e.label()), e.level, -1)
+		if link, ok := d.links[id]; ok {
+			d.pdf.SetLink(link, at.y, at.page)
+		}
 	}
 	d.pdf.SetTextColor(20, 60, 110)
 	for _, l := range lines {

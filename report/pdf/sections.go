@@ -76,7 +76,7 @@ func (d *pdfDoc) demoBox(y float64) {
 }
 
 func (d *pdfDoc) introduction() {
-	d.newPage()
+	d.chapterBreak()
 	d.heading(idIntro, keepAfter)
 	foreword := strings.TrimSpace(d.in.texts.Settings.Foreword)
 	if foreword == "" {
@@ -131,7 +131,7 @@ func (d *pdfDoc) migration(m *store.MigrationEstimate) {
 // overview is the table of all Kennzahlen with their latest value,
 // followed by the state of the Wirkungsindikatoren (overview_ind.go).
 func (d *pdfDoc) overview() {
-	d.newPage()
+	d.chapterBreak()
 	d.heading(idOverview, keepAfter)
 	d.text(fmt.Sprintf("Die Tabelle zeigt für jede Kennzahl, was sie misst, den letzten Wert bis zum Berichtsjahr %d mit "+
 		"seiner Erhebungszeit und dem Referenzwert, die Veränderung seit dem letzten Wert vor %d und seit dem ersten "+
@@ -187,7 +187,7 @@ func (d *pdfDoc) closing() {
 	if s == "" {
 		return
 	}
-	d.newPage()
+	d.chapterBreak()
 	d.heading(idClosing, keepAfter)
 	d.paragraphs(s)
 }

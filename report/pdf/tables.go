@@ -49,40 +49,9 @@ type tableLayout struct {
 }
 
 func (d *pdfDoc) table(t table) {
-	if t.size == 0 {
-		t.size = sizeTable
-	}
-	l := tableLayout{t: t, lh: lineH(t.size)}
-	total := 0.0
-	for _, c := range t.cols {
-		total += c.width
-	}
-	for _, c := range t.cols {
-		l.widths = append(l.widths, c.width/total*bodyW)
-	}
-	captionH := 0.0
-	if t.caption != "" {
-		captionH = d.textHeight(t.caption, textStyle{style: "B", size: sizeSmall + 0.5, after: 1})
-	}
-	// A short table stays in one piece; a long one needs room for its
-	// header and first two rows, so that no row is left alone.
-	need, whole := 0.0, 0.0
-	heights := make([]float64, len(t.rows))
-	for i, r := range t.rows {
-		heights[i] = l.rowHeight(d, r)
-		if i < 2 {
-			need += heights[i]
-		}
-		whole += heights[i]
-	}
-	noteH := 0.0
-	if t.note != "" {
-		noteH = d.textHeight(t.note, noteText) + 1.5
-	}
-	if whole+noteH <= (bodyBot-bodyTop)/3 {
-		need = whole + noteH
-	}
-	d.ensure(captionH + l.headerHeight(d) + min(need, 60))
+	l, heights, noteH, first := d.tableMeasure(t)
+	t = l.t
+	d.ensure(first)
 	if t.caption != "" {
 		d.text(t.caption, textStyle{style: "B", size: sizeSmall + 0.5, after: 1})
 	}
@@ -100,6 +69,51 @@ func (d *pdfDoc) table(t table) {
 	} else {
 		d.space(2)
 	}
+}
+
+// tableMeasure lays table t out for the page: its row heights, the
+// height of its note, and first, the room it needs on the page it
+// starts on. A short table stays in one piece; a long one needs room for
+// its header and first two rows, so that no row is left alone.
+func (d *pdfDoc) tableMeasure(t table) (l tableLayout, heights []float64, noteH, first float64) {
+	captionH := 0.0
+	if t.size == 0 {
+		t.size = sizeTable
+	}
+	l = tableLayout{t: t, lh: lineH(t.size)}
+	total := 0.0
+	for _, c := range t.cols {
+		total += c.width
+	}
+	for _, c := range t.cols {
+		l.widths = append(l.widths, c.width/total*bodyW)
+	}
+	if t.caption != "" {
+		captionH = d.textHeight(t.caption, textStyle{style: "B", size: sizeSmall + 0.5, after: 1})
+	}
+	need, whole := 0.0, 0.0
+	heights = make([]float64, len(t.rows))
+	for i, r := range t.rows {
+		heights[i] = l.rowHeight(d, r)
+		if i < 2 {
+			need += heights[i]
+		}
+		whole += heights[i]
+	}
+	if t.note != "" {
+		noteH = d.textHeight(t.note, noteText) + 1.5
+	}
+	if whole+noteH <= (bodyBot-bodyTop)/3 {
+		need = whole + noteH
+	}
+	return l, heights, noteH, captionH + l.headerHeight(d) + min(need, 60)
+}
+
+// tableNeed is the room table t needs on the page it starts on; a
+// heading over it keeps that much below itself.
+func (d *pdfDoc) tableNeed(t table) float64 {
+	_, _, _, first := d.tableMeasure(t)
+	return first
 }
 
 // cellLines wraps one cell in the style of its row.
@@ -291,6 +305,9 @@ func (l *tableLayout) continueOnNewPage(d *pdfDoc) {
 }
 
 func (l *tableLayout) frame(d *pdfDoc, x, y, w, h float64, fill bool) {
+	if d.dry != nil {
+		return
+	}
 	pdf := d.pdf
 	pdf.SetDrawColor(170, 170, 170)
 	pdf.SetLineWidth(0.15)

@@ -19,6 +19,8 @@ type reportInput struct {
 	texts    *store.ReportTexts
 	outline  outline
 	sections int // Kennzahlen and Wirkungsindikatoren, for Progress
+	plans    map[planKey]sheetPlan
+	wrapped  map[wrapKey][]string
 }
 
 func prepare(e *report.Evaluation, texts *store.ReportTexts, opt Options) (*reportInput, error) {
