@@ -77,9 +77,11 @@ func keySubject(k store.KeyFigure) string {
 	return subject + " (Kennzahl " + k.Code + ")"
 }
 
-// keyMessage is the message on one Kennzahl's development.
+// keyMessage is the message on one Kennzahl's development. Like every
+// published text it rests on the published result: the internal
+// assessment may quote a hidden value.
 func keyMessage(kr KeyFigureResult) string {
-	k, a := kr.KeyFigure, kr.Assessment
+	k, a := kr.KeyFigure, kr.Published.Assessment
 	s := changeClause(keySubject(k), a.From, a.To, k.Unit)
 	switch a.Level {
 	case GoalReached:
@@ -97,7 +99,7 @@ func keyMessage(kr KeyFigureResult) string {
 // strength orders developments: the larger the annual rate, the more a
 // Kennzahl moved; without a rate the number of values decides.
 func strength(kr KeyFigureResult) float64 {
-	if r := kr.Assessment.Rate; !math.IsNaN(r) {
+	if r := kr.Published.Assessment.Rate; !math.IsNaN(r) {
 		return math.Abs(r)
 	}
 	return 0
@@ -108,7 +110,7 @@ func (e *Evaluation) draftKeyMessages() []string {
 	count := map[AssessmentLevel]int{}
 	assessed := 0
 	for _, kr := range e.KeyFigures {
-		lv := kr.Assessment.Level
+		lv := kr.Published.Assessment.Level
 		count[lv]++
 		if lv != TooLittleData && lv != NotAssessable {
 			assessed++

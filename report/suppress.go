@@ -195,6 +195,23 @@ func (e *Evaluation) addPoints(p *disclosure.Problem[discKey], kr *KeyFigureResu
 			p.Derive(pointKey(k.Code, i, pt.Period), keys...)
 		}
 	}
+	// A comparison region's points rest on the region's counts: 2 of 600
+	// at the Kreis is as small as 2 of 60 in the city.
+	if len(k.Series) == 0 {
+		return
+	}
+	ins := e.formulaInputs(k, k.Series[0].Formula)
+	for _, g := range kr.Regions {
+		for _, pt := range g.Points {
+			var keys []discKey
+			for _, in := range ins {
+				if v, ok := e.ix.lookup(in, g.Area.Code, pt.Period); ok {
+					keys = append(keys, valueKey(v))
+				}
+			}
+			p.Derive(regionKey(k.Code, g.Area.Code, pt.Period), keys...)
+		}
+	}
 }
 
 // lines are the series of a result and its reference, in the order of
@@ -209,6 +226,12 @@ func (r Result) lines() []SeriesResult {
 
 func pointKey(code string, line int, per store.Period) discKey {
 	return discKey{kind: keyPoint, code: code, group: strconv.Itoa(line), period: per}
+}
+
+// regionKey is the point of a Kennzahl's headline series computed for a
+// comparison region; the Kennzahl's own points have no area in their key.
+func regionKey(code, area string, per store.Period) discKey {
+	return discKey{kind: keyPoint, code: code, area: area, group: "0", period: per}
 }
 
 // formulaInputs are the Grundzahlen and groups a formula reads; a
