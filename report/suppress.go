@@ -26,15 +26,6 @@ var GroupPartitions = []Partition{
 	{"insgesamt", []string{"weiblich", "maennlich"}},
 }
 
-// AreaTotals maps an area kind whose areas together make up another area
-// to that area: schools and Stimmbezirke (with Briefwahl) sum to the
-// city. Applied per Grundzahl, group and period where the total and every
-// part are stored.
-var AreaTotals = map[string]string{
-	"schule":      "stadt",
-	"stimmbezirk": "stadt",
-}
-
 // SuppressedReason is the reason of a computed point the report does not
 // print because it rests on a hidden count.
 const SuppressedReason = "geheim zu halten: beruht auf einer gesperrten Zahl"
@@ -96,6 +87,7 @@ func (e *Evaluation) suppress(values []store.Value) {
 		}
 	}
 	e.addRelations(p, values, bfs)
+	e.addAreaRelations(p, values, bfs)
 	for i := range e.KeyFigures {
 		e.addPoints(p, &e.KeyFigures[i])
 	}
@@ -111,16 +103,10 @@ func (e *Evaluation) suppress(values []store.Value) {
 	e.publishParticipation()
 }
 
-// addRelations declares GroupPartitions and AreaTotals for counts.
+// addRelations declares GroupPartitions for counts.
 func (e *Evaluation) addRelations(p *disclosure.Problem[discKey], values []store.Value, bfs map[string]store.BaseFigure) {
-	kinds := map[string]string{}
-	for _, a := range e.Catalog.Areas {
-		kinds[a.Code] = a.Kind
-	}
 	type cellSet struct{ bf, area string }
-	type areaSet struct{ bf, group, total string }
 	groups := map[cellSet]map[store.Period][]string{}
-	areas := map[areaSet]map[store.Period][]string{}
 	for _, v := range values {
 		if bfs[v.BaseFigure].Unit != "Anzahl" {
 			continue
@@ -130,13 +116,6 @@ func (e *Evaluation) addRelations(p *disclosure.Problem[discKey], values []store
 			groups[cs] = map[store.Period][]string{}
 		}
 		groups[cs][v.Period] = append(groups[cs][v.Period], v.Group)
-		if total, ok := AreaTotals[kinds[v.Area]]; ok {
-			as := areaSet{v.BaseFigure, v.Group, total}
-			if areas[as] == nil {
-				areas[as] = map[store.Period][]string{}
-			}
-			areas[as][v.Period] = append(areas[as][v.Period], v.Area)
-		}
 	}
 	key := func(bf, area, group string, per store.Period) discKey {
 		return discKey{kind: keyValue, code: bf, area: area, group: group, period: per}
@@ -153,16 +132,6 @@ func (e *Evaluation) addRelations(p *disclosure.Problem[discKey], values []store
 				}
 				p.Sum(key(cs.bf, cs.area, part.Total, per), parts...)
 			}
-		}
-	}
-	for as, byPeriod := range areas {
-		for per, present := range byPeriod {
-			var parts []discKey
-			for _, a := range present {
-				parts = append(parts, key(as.bf, a, as.group, per))
-			}
-			// Sum drops the relation when the total is not stored.
-			p.Sum(key(as.bf, as.total, as.group, per), parts...)
 		}
 	}
 }
