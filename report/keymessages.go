@@ -77,7 +77,9 @@ func keySubject(k store.KeyFigure) string {
 	return subject + " (Kennzahl " + k.Code + ")"
 }
 
-// keyMessage is the message on one Kennzahl's development.
+// keyMessage is the message on one Kennzahl's development. Like every
+// published text it rests on the published result: the internal
+// assessment may quote a hidden value.
 func keyMessage(kr KeyFigureResult) string {
 	k, a := kr.KeyFigure, kr.Published.Assessment
 	s := changeClause(keySubject(k), a.From, a.To, k.Unit)

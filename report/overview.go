@@ -66,8 +66,11 @@ func (l AssessmentLevel) Shape() string {
 	return "?"
 }
 
+// overviewRow is the Übersicht's row of kr. The Übersicht is printed in
+// the report, so every number in it comes from the published result.
 func overviewRow(kr KeyFigureResult, year int) OverviewRow {
-	k := kr.KeyFigure
+	k, pub := kr.KeyFigure, kr.Published
+	lv := pub.Assessment.Level
 	row := OverviewRow{
 		Code:        k.Code,
 		Statement:   k.Statement,
@@ -77,17 +80,16 @@ func overviewRow(kr KeyFigureResult, year int) OverviewRow {
 		Change:      kr.Change.Text,
 		ChangeSince: kr.Change.Since,
 		ChangePrev:  NotComputable,
-		Level:       kr.Published.Assessment.Level,
-		Assessment:  kr.Published.Assessment.Level.Symbol() + " " + kr.Published.Assessment.Level.Label(),
-		Shape:       kr.Published.Assessment.Level.Shape(),
+		Level:       lv,
+		Assessment:  lv.Symbol() + " " + lv.Label(),
+		Shape:       lv.Shape(),
 		Current:     "vorhanden",
 	}
 	if kr.HasLatest {
 		row.LatestPeriod = kr.Latest.Period.Label()
-		// The row is published: it reads the published result, and a
-		// hidden latest value has no change (it would give the value back).
-		row.Reference = referenceAt(kr.Published, kr.Latest.Period)
-		if prev, ok := latestBefore(kr.Published, year); ok && kr.Latest.OK {
+		row.Reference = referenceAt(pub, kr.Latest.Period)
+		// A change to or from a hidden value would give it back.
+		if prev, ok := latestBefore(pub, year, kr.Latest.Period); ok && prev.OK && kr.Latest.OK {
 			row.ChangePrev = shortChange(prev.Value, kr.Latest.Value, k.Unit)
 			row.ChangePrevSince = "seit " + prev.Period.Label()
 		}
@@ -115,15 +117,18 @@ func referenceAt(r Result, p store.Period) string {
 	return NotComputable + " (" + label + ")"
 }
 
-// latestBefore is the newest computable headline value of a year before
-// the report year: the value the previous report printed.
-func latestBefore(r Result, year int) (Point, bool) {
+// latestBefore is the newest headline value of a year before the report
+// year and before latest: the value the previous report printed. A
+// school year 2024/25 lies in the year 2024 but is the report year 2025's
+// latest when 2025/26 is missing, hence the second bound. The point may
+// be Suppressed (the previous report printed ".").
+func latestBefore(r Result, year int, latest store.Period) (Point, bool) {
 	if len(r.Series) == 0 || year == 0 {
 		return Point{}, false
 	}
 	pts := r.Series[0].Points
 	for i := len(pts) - 1; i >= 0; i-- {
-		if p := pts[i]; p.OK && p.Period.Year() < year {
+		if p := pts[i]; (p.OK || p.Suppressed) && p.Period.Year() < year && p.Period.Compare(latest) < 0 {
 			return p, true
 		}
 	}

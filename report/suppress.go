@@ -26,15 +26,6 @@ var GroupPartitions = []Partition{
 	{"insgesamt", []string{"weiblich", "maennlich"}},
 }
 
-// AreaTotals maps an area kind whose areas together make up another area
-// to that area: schools and Stimmbezirke (with Briefwahl) sum to the
-// city. Applied per Grundzahl, group and period where the total and every
-// part are stored.
-var AreaTotals = map[string]string{
-	"schule":      "stadt",
-	"stimmbezirk": "stadt",
-}
-
 // SuppressedReason is the reason of a computed point the report does not
 // print because it rests on a hidden count.
 const SuppressedReason = "geheim zu halten: beruht auf einer gesperrten Zahl"
@@ -96,6 +87,7 @@ func (e *Evaluation) suppress(values []store.Value) {
 		}
 	}
 	e.addRelations(p, values, bfs)
+	e.addAreaRelations(p, values, bfs)
 	for i := range e.KeyFigures {
 		e.addPoints(p, &e.KeyFigures[i])
 	}
@@ -111,16 +103,10 @@ func (e *Evaluation) suppress(values []store.Value) {
 	e.publishParticipation()
 }
 
-// addRelations declares GroupPartitions and AreaTotals for counts.
+// addRelations declares GroupPartitions for counts.
 func (e *Evaluation) addRelations(p *disclosure.Problem[discKey], values []store.Value, bfs map[string]store.BaseFigure) {
-	kinds := map[string]string{}
-	for _, a := range e.Catalog.Areas {
-		kinds[a.Code] = a.Kind
-	}
 	type cellSet struct{ bf, area string }
-	type areaSet struct{ bf, group, total string }
 	groups := map[cellSet]map[store.Period][]string{}
-	areas := map[areaSet]map[store.Period][]string{}
 	for _, v := range values {
 		if bfs[v.BaseFigure].Unit != "Anzahl" {
 			continue
@@ -130,13 +116,6 @@ func (e *Evaluation) addRelations(p *disclosure.Problem[discKey], values []store
 			groups[cs] = map[store.Period][]string{}
 		}
 		groups[cs][v.Period] = append(groups[cs][v.Period], v.Group)
-		if total, ok := AreaTotals[kinds[v.Area]]; ok {
-			as := areaSet{v.BaseFigure, v.Group, total}
-			if areas[as] == nil {
-				areas[as] = map[store.Period][]string{}
-			}
-			areas[as][v.Period] = append(areas[as][v.Period], v.Area)
-		}
 	}
 	key := func(bf, area, group string, per store.Period) discKey {
 		return discKey{kind: keyValue, code: bf, area: area, group: group, period: per}
@@ -153,16 +132,6 @@ func (e *Evaluation) addRelations(p *disclosure.Problem[discKey], values []store
 				}
 				p.Sum(key(cs.bf, cs.area, part.Total, per), parts...)
 			}
-		}
-	}
-	for as, byPeriod := range areas {
-		for per, present := range byPeriod {
-			var parts []discKey
-			for _, a := range present {
-				parts = append(parts, key(as.bf, a, as.group, per))
-			}
-			// Sum drops the relation when the total is not stored.
-			p.Sum(key(as.bf, as.total, as.group, per), parts...)
 		}
 	}
 }
@@ -195,6 +164,23 @@ func (e *Evaluation) addPoints(p *disclosure.Problem[discKey], kr *KeyFigureResu
 			p.Derive(pointKey(k.Code, i, pt.Period), keys...)
 		}
 	}
+	// A comparison region's points rest on the region's counts: 2 of 600
+	// at the Kreis is as small as 2 of 60 in the city.
+	if len(k.Series) == 0 {
+		return
+	}
+	ins := e.formulaInputs(k, k.Series[0].Formula)
+	for _, g := range kr.Regions {
+		for _, pt := range g.Points {
+			var keys []discKey
+			for _, in := range ins {
+				if v, ok := e.ix.lookup(in, g.Area.Code, pt.Period); ok {
+					keys = append(keys, valueKey(v))
+				}
+			}
+			p.Derive(regionKey(k.Code, g.Area.Code, pt.Period), keys...)
+		}
+	}
 }
 
 // lines are the series of a result and its reference, in the order of
@@ -209,6 +195,12 @@ func (r Result) lines() []SeriesResult {
 
 func pointKey(code string, line int, per store.Period) discKey {
 	return discKey{kind: keyPoint, code: code, group: strconv.Itoa(line), period: per}
+}
+
+// regionKey is the point of a Kennzahl's headline series computed for a
+// comparison region; the Kennzahl's own points have no area in their key.
+func regionKey(code, area string, per store.Period) discKey {
+	return discKey{kind: keyPoint, code: code, area: area, group: "0", period: per}
 }
 
 // formulaInputs are the Grundzahlen and groups a formula reads; a

@@ -97,10 +97,10 @@ func (e *Evaluation) publishKeyFigures() {
 func (e *Evaluation) publishedResult(r Result) (Result, bool) {
 	code := r.KeyFigure.Code
 	hidden := false
-	mark := func(line int, s SeriesResult) SeriesResult {
+	mark := func(key func(store.Period) discKey, s SeriesResult) SeriesResult {
 		pts := make([]Point, len(s.Points))
 		for j, p := range s.Points {
-			if p.OK && e.disc.Hidden(pointKey(code, line, p.Period)) {
+			if p.OK && e.disc.Hidden(key(p.Period)) {
 				p.OK, p.Suppressed, p.Reason, p.Value = false, true, SuppressedReason, 0
 				hidden = true
 			}
@@ -111,12 +111,20 @@ func (e *Evaluation) publishedResult(r Result) (Result, bool) {
 	}
 	pub := r
 	pub.Series = make([]SeriesResult, len(r.Series))
+	line := func(i int) func(store.Period) discKey {
+		return func(p store.Period) discKey { return pointKey(code, i, p) }
+	}
 	for i, s := range r.Series {
-		pub.Series[i] = mark(i, s)
+		pub.Series[i] = mark(line(i), s)
 	}
 	if r.Reference != nil {
-		ref := mark(len(r.Series), *r.Reference)
+		ref := mark(line(len(r.Series)), *r.Reference)
 		pub.Reference = &ref
+	}
+	pub.Regions = make([]RegionSeries, len(r.Regions))
+	for i, g := range r.Regions {
+		g.SeriesResult = mark(func(p store.Period) discKey { return regionKey(code, g.Area.Code, p) }, g.SeriesResult)
+		pub.Regions[i] = g
 	}
 	if !hidden {
 		return r, false

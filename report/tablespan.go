@@ -17,11 +17,14 @@ const TableRows = 10
 // half-year or Stichtag each year), with a note that says so. Note is ""
 // when the table shows the whole span.
 func (kr *KeyFigureResult) TableSpan(year int) (periods []store.Period, note string) {
-	if len(kr.Series) == 0 {
+	// The published series: its periods are the internal ones, but the
+	// table is published, so it reads nothing else.
+	pub := kr.Published
+	if len(pub.Series) == 0 {
 		return nil, ""
 	}
 	var all []store.Period
-	for _, p := range kr.Series[0].Points {
+	for _, p := range pub.Series[0].Points {
 		if year == 0 || p.Period.Year() <= year {
 			all = append(all, p.Period)
 		}

@@ -62,7 +62,7 @@ func KeyFigureTables(e *report.Evaluation, k store.KeyFigure) (values Table, ok 
 	kr := d.in.keyFigure(k.Code)
 	g := e.ReportGrid(k.Code)
 	if len(kr.Recent) > 0 {
-		values, ok = exportTable(seriesTable(kr.Result, kr.Recent)), true
+		values, ok = exportTable(seriesTable(kr.Published, kr.Recent)), true
 		for _, t := range d.baseTables(g) {
 			base = append(base, exportTable(t))
 		}

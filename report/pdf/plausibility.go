@@ -57,7 +57,7 @@ func (d *pdfDoc) findings() {
 		{title: "Hinweis", width: 52},
 	}}
 	for _, f := range fs {
-		t.rows = append(t.rows, row{cells: []string{f.KeyFigure, f.BaseFigureName, f.PeriodLabel(), f.AreaName, f.GroupName, f.Text}})
+		t.rows = append(t.rows, row{cells: []string{f.KeyFigure, f.BaseFigureName, f.PeriodLabel(), f.AreaName, f.GroupName, d.in.e.PublishedFindingText(f)}})
 	}
 	d.table(t)
 }
