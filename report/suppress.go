@@ -2,6 +2,7 @@ package report
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strconv"
 
@@ -24,6 +25,28 @@ var GroupPartitions = []Partition{
 	{"insgesamt", []string{"deutsche", "auslaender"}},
 	{"insgesamt", []string{"mit_mh", "ohne_mh"}},
 	{"insgesamt", []string{"weiblich", "maennlich"}},
+	// The combined breakdown groups (docs/schema.md): each sex within a
+	// nationality, each nationality within a sex and an age group.
+	{"deutsche", []string{"deutsche_weiblich", "deutsche_maennlich"}},
+	{"auslaender", []string{"auslaender_weiblich", "auslaender_maennlich"}},
+	{"weiblich", []string{"deutsche_weiblich", "auslaender_weiblich"}},
+	{"maennlich", []string{"deutsche_maennlich", "auslaender_maennlich"}},
+	{"alter_u25", []string{"deutsche_alter_u25", "auslaender_alter_u25"}},
+	{"alter_55u65", []string{"deutsche_alter_55u65", "auslaender_alter_55u65"}},
+}
+
+// BaseFigurePartition declares that the Grundzahlen Parts add up to the
+// Grundzahl Total for the same Bezirk, Gruppe and Erhebungszeit.
+type BaseFigurePartition struct {
+	Total string
+	Parts []string
+}
+
+// BaseFigurePartitions are the sums across Grundzahlen disclosure control
+// applies: A-K4's Abschlussarten make up all school leavers, so a hidden
+// count of one Abschlussart must not follow from the others.
+var BaseFigurePartitions = []BaseFigurePartition{
+	{Total: "A-K4-G2", Parts: []string{"A-K4-G1", "A-K4-G3", "A-K4-G4", "A-K4-G5"}},
 }
 
 // SuppressedReason is the reason of a computed point the report does not
@@ -132,6 +155,46 @@ func (e *Evaluation) addRelations(p *disclosure.Problem[discKey], values []store
 				}
 				p.Sum(key(cs.bf, cs.area, part.Total, per), parts...)
 			}
+		}
+	}
+	addBaseFigureRelations(p, values, bfs)
+}
+
+// addBaseFigureRelations declares BaseFigurePartitions where the total and
+// every part are stored and, when all are numbers, really add up, so that
+// a file with another definition gets no false equation.
+func addBaseFigureRelations(p *disclosure.Problem[discKey], values []store.Value, bfs map[string]store.BaseFigure) {
+	type cell struct {
+		bf, area, group string
+		period          store.Period
+	}
+	stored := map[cell]store.Value{}
+	for _, v := range values {
+		if bfs[v.BaseFigure].Unit == "Anzahl" {
+			stored[cell{v.BaseFigure, v.Area, v.Group, v.Period}] = v
+		}
+	}
+	for c, total := range stored {
+		for _, bp := range BaseFigurePartitions {
+			if c.bf != bp.Total {
+				continue
+			}
+			sum, numbers, complete := 0.0, total.Symbol == "", true
+			parts := make([]discKey, 0, len(bp.Parts))
+			for _, code := range bp.Parts {
+				v, ok := stored[cell{code, c.area, c.group, c.period}]
+				if !ok {
+					complete = false
+					break
+				}
+				numbers = numbers && v.Symbol == ""
+				sum += v.Number
+				parts = append(parts, valueKey(v))
+			}
+			if !complete || numbers && math.Abs(sum-total.Number) > 0.5 {
+				continue
+			}
+			p.Sum(valueKey(total), parts...)
 		}
 	}
 }
