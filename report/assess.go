@@ -108,13 +108,31 @@ func assess(tr trend) Assessment {
 	a := Assessment{Level: long.Level, Symbol: long.Symbol, Text: long.Text, From: long.From, To: long.To,
 		N: long.N, Rate: long.Rate, BaseYear: tr.baseYear, Long: long, Short: short}
 	if tr.baseYear > 0 && long.Level != NotAssessable {
-		a.Text = fmt.Sprintf("Seit %d: %s", tr.baseYear, a.Text)
+		a.Text = tr.basePrefix(long) + a.Text
 	}
 	if long.Level != NotAssessable && short.N > 0 && short.N < long.N {
 		a.Text += fmt.Sprintf(" Kurzfristig (%d–%d): %s (%s).", short.FromYear, short.ToYear,
 			short.Level.Label(), short.Symbol)
 	}
 	return a
+}
+
+// basePrefix names the long window at the start of the text: "Seit
+// 2011: " when its values start in the base year, else the base year and
+// the first period assessed, so that no sentence claims years without
+// values ("Basisjahr 2011, erste Werte 2019/20: ").
+func (tr trend) basePrefix(long WindowAssessment) string {
+	if long.N == 0 || long.From.Period.Year() <= tr.baseYear {
+		return fmt.Sprintf("Seit %d: ", tr.baseYear)
+	}
+	first := long.From.Period.Label()
+	if long.From.Period.Kind() == store.SchoolYearPeriod {
+		first = string(long.From.Period)
+	}
+	if _, _, cut := tr.window(tr.baseYear, long.ToYear); cut != "" {
+		return fmt.Sprintf("Basisjahr %d, bewertet ab %s: ", tr.baseYear, first)
+	}
+	return fmt.Sprintf("Basisjahr %d, erste Werte %s: ", tr.baseYear, first)
 }
 
 // assessWindow rates the years from..to; from 0 means from the first value.
@@ -233,15 +251,18 @@ func (tr trend) levelTrend(w *WindowAssessment, pts []Point) string {
 	for _, p := range pts {
 		logScale = logScale && p.Value > 0
 	}
-	counts := tr.unit == "%" && hasCounts(pts)
+	counts := hasCounts(pts)
 	o := make([]obs, len(pts))
 	for i, p := range pts {
 		o[i] = obs{t: p.Period.Pos(), season: season(p.Period), y: p.Value, v: math.NaN()}
 		if logScale {
 			o[i].y = math.Log(p.Value)
 		}
-		if counts {
-			o[i].v = shareVarPoints(p.Numerator, p.Denominator)
+		switch {
+		case counts && logScale:
+			o[i].v = logVar(p)
+		case counts:
+			o[i].v = pointVar(p)
 		}
 	}
 	t0 := o[0].t
@@ -295,35 +316,35 @@ func (tr trend) slopeText(slope float64, logScale bool, rate float64, how string
 // "ausgeglichen", and for the Kennzahlen judged by parity: the distance to
 // the reference has to shrink, as in Statistics Canada's treatment of
 // parity ("Goldilocks") indicators. Ratio-like values are compared by
-// Open SDG's parity transform max(q, 1/q) of q = value ÷ reference; a
-// difference (Prozentpunkte) or a reference of 0 by |value − reference|.
+// Open SDG's parity transform max(q, 1/q) of q = value ÷ reference, or
+// one-sidedly where the Ziel only asks for at least or at most the
+// reference (paritySide); a difference (Prozentpunkte) or a reference of
+// 0 by |value − reference|.
 func (tr trend) referenceTrend(w *WindowAssessment, pts, refs []Point) string {
 	parity := tr.unit != "Prozentpunkte"
 	for i := range pts {
 		parity = parity && pts[i].Value > 0 && refs[i].Value > 0
 	}
+	side := tr.paritySide()
 	o := make([]obs, len(pts))
-	var tol float64
 	for i, p := range pts {
 		o[i] = obs{t: p.Period.Pos(), season: season(p.Period), v: math.NaN()}
 		if parity {
-			q := p.Value / refs[i].Value
-			pq := math.Max(q, 1/q)
-			o[i].y = pq - 1
-			if hasCounts(pts[i : i+1]) {
-				v := logShareVar(p.Numerator, p.Denominator)
-				if hasCounts(refs[i : i+1]) {
-					v += logShareVar(refs[i].Numerator, refs[i].Denominator)
-				}
-				o[i].v = pq * pq * v
+			var f float64
+			o[i].y, f = parityDistance(p.Value/refs[i].Value, side)
+			if v := logVar(p); !math.IsNaN(v) {
+				o[i].v = f * f * (v + knownOr0(logVar(refs[i])))
 			}
 		} else {
-			o[i].y = math.Abs(p.Value - refs[i].Value)
+			o[i].y = gapDistance(p.Value-refs[i].Value, side)
+			if v := pointVar(p); !math.IsNaN(v) {
+				o[i].v = v + knownOr0(pointVar(refs[i]))
+			}
 		}
 	}
 	last := len(pts) - 1
+	tol := goalShare
 	if parity {
-		tol = goalShare
 		w.Judged = "Abstand zur Parität"
 	} else {
 		tol = goalShare * math.Abs(refs[last].Value)
@@ -336,7 +357,7 @@ func (tr trend) referenceTrend(w *WindowAssessment, pts, refs []Point) string {
 		w.Judged = "Abstand zur Referenz"
 	}
 	slope, at0, _ := theilSen(o, o[0].t)
-	w.Slope, w.Rate = slope, slope/math.Max(at0, tol)
+	w.Slope, w.Rate = slope, distanceRate(parity, slope, at0, o[last].t-o[0].t, tol)
 	var text string
 	if parity {
 		text = fmt.Sprintf("Verhältnis %s: %s (%s), %s (%s)", tr.compareName(),
@@ -347,12 +368,21 @@ func (tr trend) referenceTrend(w *WindowAssessment, pts, refs []Point) string {
 			formatDistance(o[0].y, tr.unit), pts[0].Period.Label(), formatDistance(o[last].y, tr.unit), pts[last].Period.Label())
 	}
 	if o[last].y <= tol*(1+assessSlack)+assessSlack {
-		w.Level = GoalReached
-		if parity {
-			return fmt.Sprintf("%s; ein Verhältnis zwischen %s und %s gilt als Parität (Ziel erreicht).",
-				text, FormatNumber(1/(1+tol), 2), FormatNumber(1+tol, 2))
+		band := tr.bandText(parity, side, tol)
+		lo, hi, known := tr.lastInterval(parity, pts[last], refs[last])
+		if !known || insideBand(parity, side, tol, lo, hi) {
+			w.Level = GoalReached
+			return fmt.Sprintf("%s; %s (Ziel erreicht).", text, band)
 		}
-		return fmt.Sprintf("%s; ein Abstand bis %s gilt als erreicht.", text, formatDistanceAuto(tol, tr.unit))
+		// In the band, but chance alone could have put it there: the
+		// trend rule decides (docs/bewertung.md, 2.8).
+		w.Count = medianCount(pts)
+		where := "im Bereich der Parität"
+		if !parity {
+			where = "im Zielbereich"
+		}
+		text += fmt.Sprintf("; %s. Der letzte Wert liegt %s, aber innerhalb zufälliger Schwankungen: %s (%s)",
+			band, where, tr.rangeText(parity, lo, hi), tr.countText(w.Count, pts[last].Period))
 	}
 	text += fmt.Sprintf("; Trend des Abstands (%s): %s pro Jahr", FormatValueCount(len(pts)), formatRate(w.Rate))
 	noise := tr.noiseTest(w, o, pts, slope)
@@ -387,11 +417,7 @@ func (tr trend) noiseTest(w *WindowAssessment, o []obs, pts []Point, slope float
 	if !hasCounts(pts) {
 		return ""
 	}
-	dens := make([]float64, len(pts))
-	for i, p := range pts {
-		dens[i] = p.Denominator
-	}
-	w.Count = math.Round(median(dens))
+	w.Count = medianCount(pts)
 	b, z, ok := slopeTest(o)
 	if !ok || math.Abs(z) >= zCrit && (b > 0) == (slope > 0) {
 		return ""
@@ -408,9 +434,20 @@ func (tr trend) smallCountNote(w *WindowAssessment, pts []Point) string {
 		return ""
 	}
 	p := pts[len(pts)-1]
-	lo, hi := Wilson(p.Numerator, p.Denominator)
-	return fmt.Sprintf(" Kleine Fallzahl (%s): Schon durch Zufall kann der Anteil um etwa ±%s Prozentpunkte schwanken.",
-		tr.countText(w.Count, p.Period), FormatNumber((hi-lo)/2, 0))
+	what, by := "der Wert", ""
+	switch {
+	case p.Denominator > 0:
+		lo, hi := Wilson(p.Numerator, p.Denominator)
+		what, by = "der Anteil", FormatNumber((hi-lo)/2, 0)+" Prozentpunkte"
+	case p.Var > 0 && isShareUnit(tr.unit):
+		by = FormatNumber(zCrit*math.Sqrt(p.Var), 0) + " Prozentpunkte"
+	case p.Var > 0:
+		by = FormatNumber(zCrit*math.Sqrt(p.Var), 2)
+	default:
+		return ""
+	}
+	return fmt.Sprintf(" Kleine Fallzahl (%s): Schon durch Zufall kann %s um etwa ±%s schwanken.",
+		tr.countText(w.Count, p.Period), what, by)
 }
 
 func (tr trend) countText(n float64, p store.Period) string {
@@ -434,7 +471,7 @@ func (tr trend) countText(n float64, p store.Period) string {
 
 func hasCounts(pts []Point) bool {
 	for _, p := range pts {
-		if p.Denominator <= 0 {
+		if countOf(p) <= 0 {
 			return false
 		}
 	}

@@ -110,34 +110,39 @@ func TestAssess(t *testing.T) {
 			trend{dir: store.Rising, unit: "%", breaks: census2011, breakReasons: censusReason, series: pts("2008", 8, "2009", 8, "2010", 9)}, TowardGoal, "2008", "2010", 3, 1.0 / 16},
 		// Parity distance E = max(q, 1/q) − 1 of q = 0,5; 0,6; 0,7; 0,8:
 		// 1; 0,667; 0,429; 0,25. Median slope (−0,25 − 0,238) / 2 = −0,244,
-		// line in 2012 (0,917 + 0,982) / 2 = 0,949: −25,7 % a year.
+		// line in 2012 (0,917 + 0,982) / 2 = 0,949; rate −0,244 / (1 + 0,949)
+		// = −12,5 % a year (docs/bewertung.md, 2.8).
 		{"representation index approaches 1",
-			trend{dir: store.ToReference, unit: "Index", series: index, ref: flat(index, 1)}, TowardGoal, "2012", "2015", 4, -0.24404761904761907 / 0.9494047619047619},
-		// 1/0,96 = 1,042 ≤ 1,05: parity.
+			trend{dir: store.ToReference, unit: "Index", series: index, ref: flat(index, 1)}, TowardGoal, "2012", "2015", 4, -0.24404761904761907 / 1.9494047619047619},
+		// 1/0,96 = 1,042 ≤ 1,05: parity. E = 1; 0,25; 0,042: slope −0,479
+		// on 1 + 1.
 		{"representation index within the parity band",
-			trend{dir: store.ToReference, unit: "Index", series: pts("2013", 0.5, "2014", 0.8, "2015", 0.96), ref: flat(index, 1)}, GoalReached, "2013", "2015", 3, -0.47916666666666663},
-		// E = 0,1; 0,2; 0,3: slope 0,1 on 0,1 = +100 % a year.
+			trend{dir: store.ToReference, unit: "Index", series: pts("2013", 0.5, "2014", 0.8, "2015", 0.96), ref: flat(index, 1)}, GoalReached, "2013", "2015", 3, -0.47916666666666663 / 2},
+		// E = 0,1; 0,2; 0,3: slope 0,1 on 1 + 0,1 = +9,1 % a year (the
+		// ratio 1,1 → 1,3 grows by about 9 % a year).
 		{"representation index beyond the band moves away",
-			trend{dir: store.ToReference, unit: "Index", series: pts("2013", 1.1, "2014", 1.2, "2015", 1.3), ref: flat(index, 1)}, AgainstGoal, "2013", "2015", 3, 1},
+			trend{dir: store.ToReference, unit: "Index", series: pts("2013", 1.1, "2014", 1.2, "2015", 1.3), ref: flat(index, 1)}, AgainstGoal, "2013", "2015", 3, 0.1 / 1.1},
 		{"ratio of exactly 1,05 is balanced",
-			trend{dir: store.Balanced, unit: "Verhältnis", series: pts("2020", 0.8, "2021", 0.9, "2022", 1.05)}, GoalReached, "2020", "2022", 3, -0.4},
-		// E = 0,25; 0,111; 0,06: median slope −0,095, line 0,25: −38 %.
+			trend{dir: store.Balanced, unit: "Verhältnis", series: pts("2020", 0.8, "2021", 0.9, "2022", 1.05)}, GoalReached, "2020", "2022", 3, -0.1 / 1.25},
+		// E = 0,25; 0,111; 0,06: median slope −0,095, line 0,25: −0,095 /
+		// 1,25 = −7,6 %.
 		{"ratio of 1,06 is not yet balanced",
-			trend{dir: store.Balanced, unit: "Verhältnis", series: pts("2020", 0.8, "2021", 0.9, "2022", 1.06)}, TowardGoal, "2020", "2022", 3, -0.095 / 0.25},
+			trend{dir: store.Balanced, unit: "Verhältnis", series: pts("2020", 0.8, "2021", 0.9, "2022", 1.06)}, TowardGoal, "2020", "2022", 3, -0.095 / 1.25},
 		{"balanced against a reference line",
-			trend{dir: store.Balanced, unit: "%", series: share, ref: pts("2014", 20, "2015", 20, "2016", 15)}, TowardGoal, "2014", "2016", 3, -0.4642857142857143},
-		// q = 1,25; 1,5; 1,75: E rises by 0,25 a year on 0,25: +100 %.
+			trend{dir: store.Balanced, unit: "%", series: share, ref: pts("2014", 20, "2015", 20, "2016", 15)}, TowardGoal, "2014", "2016", 3, -0.4642857142857143 / 2},
+		// q = 1,25; 1,5; 1,75: E rises by 0,25 a year on 1 + 0,25: +20 %.
 		{"share moves away from the population share",
-			trend{dir: store.ToReference, unit: "%", series: share, ref: flat(share, 8)}, AgainstGoal, "2014", "2016", 3, 1},
+			trend{dir: store.ToReference, unit: "%", series: share, ref: flat(share, 8)}, AgainstGoal, "2014", "2016", 3, 0.25 / 1.25},
 		// 2 Pp. above and 2 Pp. below 8 % are not equally far: 10/8 = 1,25
-		// but 8/6 = 1,33. E = 0,25; 0,375; 0,333: slope 0,042 on 0,25.
+		// but 8/6 = 1,33. E = 0,25; 0,375; 0,333: slope 0,042 on 1,25.
 		{"same distance in Prozentpunkte is farther below the reference",
-			trend{dir: store.ToReference, unit: "%", series: pts("2014", 10, "2015", 11, "2016", 6), ref: flat(share, 8)}, AgainstGoal, "2014", "2016", 3, (1.0 / 24) / 0.25},
+			trend{dir: store.ToReference, unit: "%", series: pts("2014", 10, "2015", 11, "2016", 6), ref: flat(share, 8)}, AgainstGoal, "2014", "2016", 3, (1.0 / 24) / 1.25},
 		{"difference in Prozentpunkte within 0,5 of 0",
 			trend{dir: store.ToReference, unit: "Prozentpunkte", series: pts("2014/15", 5, "2015/16", 2, "2016/17", -0.4), ref: flat(pts("2014/15", 0, "2015/16", 0, "2016/17", 0), 0)}, GoalReached, "2014/15", "2016/17", 3, -2.3 / 5},
-		// E = 0; 0,125; 0,25: slope 0,125 on the band's 0,05.
+		// E = 0; 0,125; 0,25: slope 0,125 on 1 + 0 = +12,5 % (it was 0,125
+		// on the band's 0,05 = +250 %, a rate that exploded near parity).
 		{"left the reference it started on",
-			trend{dir: store.ToReference, unit: "%", series: pts("2014", 8, "2015", 9, "2016", 10), ref: flat(share, 8)}, AgainstGoal, "2014", "2016", 3, 2.5},
+			trend{dir: store.ToReference, unit: "%", series: pts("2014", 8, "2015", 9, "2016", 10), ref: flat(share, 8)}, AgainstGoal, "2014", "2016", 3, 0.125},
 		{"reference not computable drops the point",
 			trend{dir: store.ToReference, unit: "%", series: pts("2014", 10, "2015", 12, "2016", 14), ref: notOK(flat(share, 8), "2016")}, TooLittleData, "2014", "2015", 2, math.NaN()},
 		{"open direction is not assessed",
@@ -192,7 +197,7 @@ func TestAssessText(t *testing.T) {
 			"Verhältnis zur Referenz: 0,80 (2020), 1,05 (2022); ein Verhältnis zwischen 0,95 und 1,05 gilt als Parität (Ziel erreicht)."},
 		{"distance shrinking in Prozentpunkte",
 			trend{dir: store.ToReference, unit: "%", series: pts("2014", 16, "2015", 14, "2016", 12), ref: flat(pts("2014", 0, "2015", 0, "2016", 0), 8)},
-			"Verhältnis zur Referenz: 2,00 (2014), 1,50 (2016); Trend des Abstands (3 Werte): −25,0\u00a0% pro Jahr; der Abstand ist wesentlich kleiner geworden."},
+			"Verhältnis zur Referenz: 2,00 (2014), 1,50 (2016); Trend des Abstands (3 Werte): −12,5\u00a0% pro Jahr; der Abstand ist wesentlich kleiner geworden."},
 		{"difference in Prozentpunkte",
 			trend{dir: store.ToReference, unit: "Prozentpunkte", series: pts("2014", -10, "2015", -8, "2016", -6), ref: flat(pts("2014", 0, "2015", 0, "2016", 0), 0)},
 			"Abstand zur Referenz: 10,0 Prozentpunkte (2014), 6,0 Prozentpunkte (2016); Trend des Abstands (3 Werte): −20,0\u00a0% pro Jahr; der Abstand ist wesentlich kleiner geworden."},

@@ -47,6 +47,10 @@ var assessRules = map[string]assessRule{
 	"B-K1": {kind: judgeParity, series: 0, compare: -1, noun: "Kinder"},
 	"B-K2": {kind: judgeParity, series: 0, compare: -1, noun: "Kinder"},
 	"B-K3": {noun: "Kinder"},
+	// Judged by their direction; the nouns name the counts behind the
+	// noise of a difference (B-K4) or a ratio (A-K4) of shares.
+	"B-K4": {noun: "Kinder"},
+	"A-K4": {noun: "Schulabgänger/innen"},
 	"C-K1": {noun: "Organisationen"},
 	"C-K3": {kind: judgeParity, series: 0, compare: -1, noun: "Mitglieder"},
 	"C-K4": {noun: "Wahlberechtigte"},

@@ -144,8 +144,8 @@ type formula struct {
 	env        map[string]any // alias → map[group]float64, refilled per point
 	hasDiv     bool
 	usesShared bool
-	ratio      *ratioInputs // nil unless the formula is a simple share
-	problem    string       // German; set when the formula cannot be evaluated at all
+	shape      *shareShape // nil unless the formula is a share or two combined
+	problem    string      // German; set when the formula cannot be evaluated at all
 }
 
 // formulaInput is one "Alias.group" of a formula.
@@ -190,7 +190,7 @@ func (c *computation) compile(text string, local map[string]store.BaseFigure) *f
 		return f
 	}
 	f.program = prog
-	f.ratio = simpleRatio(text)
+	f.shape = shapeOf(text)
 	return f
 }
 
@@ -295,8 +295,8 @@ func (c *computation) point(f *formula, area string, p store.Period) Point {
 		pt.Reason = "Das Ergebnis ist keine endliche Zahl."
 	default:
 		pt.Value, pt.OK = x, true
-		if f.ratio != nil {
-			pt.Numerator, pt.Denominator = f.ratio.counts(f.env)
+		if f.shape != nil {
+			f.shape.fill(&pt, f.env)
 		}
 	}
 	return pt

@@ -13,7 +13,7 @@ import (
 )
 
 // ratioInputs are the inputs of a formula that is a simple share: one
-// count divided by another count or a sum of counts, times 100.
+// count divided by another count or a sum of counts.
 type ratioInputs struct {
 	num [2]string   // alias, group
 	den [][2]string // summands
@@ -22,19 +22,21 @@ type ratioInputs struct {
 const refPattern = `[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*`
 
 // The shapes of a share in the catalogue: "A.x / B.y * 100",
-// "(A.x / B.y) * 100" and "A.x / (A.x + B.x) * 100" (A-K1). Anything else
-// (a difference of shares, a ratio of shares) carries no counts.
+// "(A.x / B.y) * 100" and "A.x / (A.x + B.x) * 100" (A-K1); the part of a
+// ratio of shares may also lack the "* 100" (A-K4).
 var ratioShapes = []*regexp.Regexp{
 	regexp.MustCompile(`^(` + refPattern + `)/(` + refPattern + `)\*100$`),
 	regexp.MustCompile(`^\((` + refPattern + `)/(` + refPattern + `)\)\*100$`),
 	regexp.MustCompile(`^(` + refPattern + `)/\((` + refPattern + `(?:\+` + refPattern + `)+)\)\*100$`),
+	regexp.MustCompile(`^(` + refPattern + `)/(` + refPattern + `)$`),
+	regexp.MustCompile(`^(` + refPattern + `)/\((` + refPattern + `(?:\+` + refPattern + `)+)\)$`),
 }
 
-// simpleRatio recognises a share formula; nil when text is no such share.
-func simpleRatio(text string) *ratioInputs {
-	compact := strings.Join(strings.Fields(text), "")
-	for _, re := range ratioShapes {
-		m := re.FindStringSubmatch(compact)
+// shareOf recognises a compact share and its scale (100 with "* 100", 1
+// without); nil, 0 when s is no share.
+func shareOf(s string) (*ratioInputs, float64) {
+	for i, re := range ratioShapes {
+		m := re.FindStringSubmatch(s)
 		if m == nil {
 			continue
 		}
@@ -42,9 +44,102 @@ func simpleRatio(text string) *ratioInputs {
 		for _, d := range strings.Split(m[2], "+") {
 			r.den = append(r.den, splitRef(d))
 		}
-		return r
+		if i >= 3 {
+			return r, 1
+		}
+		return r, 100
+	}
+	return nil, 0
+}
+
+// shapeKind is what a formula does with shares of counts.
+type shapeKind int
+
+const (
+	shapeShare shapeKind = iota + 1 // one share
+	shapeDiff                       // share − share (Prozentpunkte, B-K4)
+	shapeRatio                      // share ÷ share (an index, A-K4)
+)
+
+// shareShape is a formula whose sampling variance follows from counts:
+// a share, a difference of two shares or a ratio of two shares.
+type shareShape struct {
+	kind  shapeKind
+	parts []*ratioInputs
+	scale float64 // of each part: 100 for "* 100"
+}
+
+// shapeOf recognises the shapes of shareShape in a formula; nil when it is
+// none of them (a ratio of two counts, a constant, a sum).
+func shapeOf(text string) *shareShape {
+	s := strings.Join(strings.Fields(text), "")
+	if r, scale := shareOf(s); r != nil && scale == 100 {
+		return &shareShape{kind: shapeShare, parts: []*ratioInputs{r}, scale: 100}
+	}
+	for _, op := range []byte{'-', '/'} {
+		l, r, ok := splitTop(s, op)
+		if !ok {
+			continue
+		}
+		a, sa := shareOf(unwrap(l))
+		b, sb := shareOf(unwrap(r))
+		if a == nil || b == nil || sa != sb {
+			continue
+		}
+		if op == '-' {
+			return &shareShape{kind: shapeDiff, parts: []*ratioInputs{a, b}, scale: sa}
+		}
+		// A ratio needs each share in parentheses: "A.x / B.y / C.z" is
+		// no ratio of shares.
+		if l != unwrap(l) && r != unwrap(r) {
+			return &shareShape{kind: shapeRatio, parts: []*ratioInputs{a, b}, scale: sa}
+		}
 	}
 	return nil
+}
+
+// splitTop splits s at the one operator op outside parentheses; ok is
+// false when there is none or more than one.
+func splitTop(s string, op byte) (l, r string, ok bool) {
+	depth, at := 0, -1
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case op:
+			if depth == 0 {
+				if at >= 0 {
+					return "", "", false
+				}
+				at = i
+			}
+		}
+	}
+	if at <= 0 || at == len(s)-1 {
+		return "", "", false
+	}
+	return s[:at], s[at+1:], true
+}
+
+// unwrap removes parentheses around the whole of s.
+func unwrap(s string) string {
+	for len(s) > 1 && s[0] == '(' && s[len(s)-1] == ')' {
+		depth := 0
+		for i := 0; i < len(s)-1; i++ {
+			if s[i] == '(' {
+				depth++
+			} else if s[i] == ')' {
+				depth--
+			}
+			if depth == 0 {
+				return s // "(a)/(b)": the first parenthesis closes early
+			}
+		}
+		s = s[1 : len(s)-1]
+	}
+	return s
 }
 
 func splitRef(s string) [2]string {
@@ -69,6 +164,33 @@ func (r *ratioInputs) counts(env map[string]any) (num, den float64) {
 		return 0, 0
 	}
 	return num, den
+}
+
+// fill sets the counts and the sampling variance of pt, computed from env
+// (docs/bewertung.md, 2.10): binomial variances with the Agresti–Coull
+// adjustment; for a difference the sum of both variances, for a ratio the
+// delta method on the logarithm (Var ln q = Var ln p1 + Var ln p2).
+func (sh *shareShape) fill(pt *Point, env map[string]any) {
+	var x, n [2]float64
+	for i, r := range sh.parts {
+		if x[i], n[i] = r.counts(env); n[i] <= 0 {
+			return
+		}
+	}
+	unit := sh.scale * sh.scale / 1e4 // shareVarPoints is in Prozentpunkte²
+	switch sh.kind {
+	case shapeShare:
+		pt.Numerator, pt.Denominator = x[0], n[0]
+		pt.Var, pt.Count = shareVarPoints(x[0], n[0]), n[0]
+	case shapeDiff:
+		pt.Var, pt.Count = unit*(shareVarPoints(x[0], n[0])+shareVarPoints(x[1], n[1])), min(n[0], n[1])
+	case shapeRatio:
+		if pt.Value <= 0 {
+			return
+		}
+		pt.Var = pt.Value * pt.Value * (logShareVar(x[0], n[0]) + logShareVar(x[1], n[1]))
+		pt.Count = min(n[0], n[1])
+	}
 }
 
 // trendOf is what the assessment of k needs: the series the rule judges,

@@ -22,6 +22,11 @@ type Point struct {
 	// ratio or the counts do not form a share. The assessment uses them for
 	// its sampling-noise test (docs/bewertung.md).
 	Numerator, Denominator float64
+	// Var is the sampling variance of Value in its unit squared
+	// (Prozentpunkte² for a share or a difference of shares), Count the
+	// smallest denominator of the shares Value rests on; both are 0 unless
+	// the formula is a share, a difference or a ratio of two shares.
+	Var, Count float64
 }
 
 // SeriesResult is a computed line of a Kennzahl (or its reference line),

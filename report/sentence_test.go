@@ -95,7 +95,9 @@ func TestSentence(t *testing.T) {
 			val("T-K4-G2", "2012", "auslaender", 200), val("T-K4-G2", "2012", "insgesamt", 1000),
 			val("T-K4-G2", "2014", "auslaender", 200), val("T-K4-G2", "2014", "insgesamt", 1000),
 			val("T-K4-G2", "2015", "auslaender", 200), val("T-K4-G2", "2015", "insgesamt", 1000),
-		}, 2016, report.TowardGoal,
+			// 10 → 16 of 100 graduates: the index's noise (delta method on
+			// both shares) swallows the rise, so "=" although 0,50 → 0,80.
+		}, 2016, report.NoChange,
 			"Der Index ist von 0,50 (2012) auf 0,80 (2015) gestiegen (+0,30); Referenz: Bevölkerungsstruktur (1,0); Zielrichtung: nähert sich der Referenz an."},
 		{"population share as reference", populationShare, []store.Value{
 			val("T-K2-G1", "2014", "auslaender", 300), val("T-K2-G1", "2014", "insgesamt", 2000),
@@ -115,7 +117,9 @@ func TestSentence(t *testing.T) {
 			val("S-K3-G1", "2015/16", "deutsche", 80), val("S-K3-G2", "2015/16", "deutsche", 72),
 			val("S-K3-G1", "2016/17", "auslaender", 50), val("S-K3-G2", "2016/17", "auslaender", 45),
 			val("S-K3-G1", "2016/17", "deutsche", 80), val("S-K3-G2", "2016/17", "deutsche", 74),
-		}, 2016, report.TowardGoal,
+			// Of 50 and 80 pupils a difference is known to about ±14 Pp.
+			// (Var = Var1 + Var2): the shrinking gap is within noise.
+		}, 2016, report.NoChange,
 			"Die Differenz ist von −10,0\u00a0Pp. (Schuljahr 2014/15) auf −2,5\u00a0Pp. (Schuljahr 2016/17) gestiegen (+7,5 Prozentpunkte); " +
 				"Referenz: keine Differenz; Zielrichtung: nähert sich der Referenz an."},
 		// 1134 / 4188 = 27,08 %; reference 4270 / 41225 = 10,36 %.
