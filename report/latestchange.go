@@ -6,26 +6,29 @@ import (
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
-// LatestChange is the Stand a report on snap and texts should carry when
-// none is chosen: the newest entry of a value of the report year or
-// earlier, or of a report text. It comes from the file rather than the
-// clock, so that the same file gives the same PDF. It is the zero time
-// when nothing is dated; pdf.Write then takes 1 January after the report
-// year.
-func LatestChange(snap *store.Snapshot, texts *store.ReportTexts) time.Time {
+// LatestChange is the Stand a report on snap should carry when none is
+// chosen: the newest Datenstand of a value of the report year or earlier
+// (its as-of date; the day it was entered when it has none). It comes
+// from the file rather than the clock, so that the same file gives the
+// same PDF, and from the values rather than the texts, because the Stand
+// tells the reader how current the figures are (issue 14). It is the zero
+// time when nothing is dated; pdf.Write then takes 1 January after the
+// report year. texts is kept for the callers' symmetry and not read.
+func LatestChange(snap *store.Snapshot, _ *store.ReportTexts) time.Time {
 	var last time.Time
-	if snap != nil {
-		for _, v := range snap.Values {
-			if v.EnteredAt.After(last) && (snap.ReportYear == 0 || v.Period.Year() <= snap.ReportYear) {
-				last = v.EnteredAt
-			}
-		}
+	if snap == nil {
+		return last
 	}
-	if texts != nil {
-		for _, t := range texts.Texts {
-			if t.UpdatedAt.After(last) {
-				last = t.UpdatedAt
-			}
+	for _, v := range snap.Values {
+		if snap.ReportYear != 0 && v.Period.Year() > snap.ReportYear {
+			continue
+		}
+		at := v.EnteredAt
+		if d, err := time.Parse("2006-01-02", v.AsOf); err == nil {
+			at = d
+		}
+		if at.After(last) {
+			last = at
 		}
 	}
 	if last.IsZero() {
