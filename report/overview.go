@@ -88,6 +88,12 @@ func overviewRow(kr KeyFigureResult, year int) OverviewRow {
 	if kr.HasLatest {
 		row.LatestPeriod = kr.Latest.Period.Label()
 		row.Reference = referenceAt(pub, kr.Latest.Period)
+		// Where the Bewertung compares the headline with another series
+		// (A-K1: Ausländer/innen with Deutsche, because "Insgesamt"
+		// contains them), the Übersicht names that comparison.
+		if rule := ruleFor(k); rule.kind == judgeParity && rule.series == 0 && rule.compare > 0 && rule.compare < len(pub.Series) {
+			row.Reference = seriesAt(pub.Series[rule.compare], kr.Latest.Period, k.Unit)
+		}
 		// A change to or from a hidden value would give it back.
 		if prev, ok := latestBefore(pub, year, kr.Latest.Period); ok && prev.OK && kr.Latest.OK {
 			row.ChangePrev = shortChange(prev.Value, kr.Latest.Value, k.Unit)
@@ -112,6 +118,17 @@ func referenceAt(r Result, p store.Period) string {
 	for _, pt := range r.Reference.Points {
 		if pt.Period == p {
 			return PointText(pt, r.KeyFigure.Unit) + " (" + label + ")"
+		}
+	}
+	return NotComputable + " (" + label + ")"
+}
+
+// seriesAt is the value of s at period p with the series' label.
+func seriesAt(s SeriesResult, p store.Period, unit string) string {
+	label := strings.TrimSpace(s.Label)
+	for _, pt := range s.Points {
+		if pt.Period == p {
+			return PointText(pt, unit) + " (" + label + ")"
 		}
 	}
 	return NotComputable + " (" + label + ")"

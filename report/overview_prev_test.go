@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"strings"
 	"testing"
 
 	"bergischgladbach.de/integrationsmonitor/report"
@@ -51,6 +52,25 @@ func TestChangePrevOfHiddenValueIsLeftOut(t *testing.T) {
 		r := b2Row(t, n)
 		if r.ChangePrev != report.NotComputable || r.ChangePrevSince != "" {
 			t.Errorf("%s: change %q %q, want none", name, r.ChangePrev, r.ChangePrevSince)
+		}
+	}
+}
+
+// A-K1 is judged against Deutsche ("Insgesamt" contains the foreigners),
+// so its Übersicht row names Deutsche as the reference, not Insgesamt.
+func TestOverviewNamesTheComparisonTheVerdictRestsOn(t *testing.T) {
+	cat := realCatalog(t)
+	e := report.Evaluate(report.Input{Snapshot: &store.Snapshot{Catalog: cat, Values: fullValues(cat, 2011, 2025)}, Year: 2025})
+	for _, r := range e.Overview {
+		switch r.Code {
+		case "A-K1":
+			if !strings.HasSuffix(r.Reference, "(Deutsche)") {
+				t.Errorf("A-K1 reference %q, want the value of Deutsche", r.Reference)
+			}
+		case "A-K2":
+			if strings.Contains(r.Reference, "Deutsche") {
+				t.Errorf("A-K2 reference %q, want its reference line", r.Reference)
+			}
 		}
 	}
 }
