@@ -157,6 +157,16 @@ func TestHandbuchScreenshots(t *testing.T) {
 	a.scroll.ScrollToBottom()
 	shoot(t, u, "wert-eintragen")
 
+	// A-K2 reads the population, which the census 2022 breaks.
+	if !a.SelectKeyFigure("A-K2") {
+		t.Fatal("no A-K2")
+	}
+	if len(a.current.breaks.shown) == 0 {
+		t.Fatal("A-K2 lists no Zeitreihenbruch")
+	}
+	scrollTo(t, a.scroll, a.current.breaks.box, 160)
+	shoot(t, u, "zeitreihenbrueche")
+
 	if !a.SelectIndicator("A-W1") {
 		t.Fatal("no A-W1")
 	}
@@ -169,6 +179,17 @@ func TestHandbuchScreenshots(t *testing.T) {
 	}
 	c.scroll.ScrollToBottom()
 	shoot(t, u, "befragung")
+
+	selectTab(t, u, "B ")
+	if !u.FieldTab("B").SelectKeyFigure("B-K1") {
+		t.Fatal("no B-K1")
+	}
+	menuItem(t, u, "Daten", "Schulliste bearbeiten…").Action()
+	if !strings.Contains(overlayTexts(t, u), "Beispiel-Hauptschule") {
+		t.Fatal("the Schulliste lists no demo school")
+	}
+	shoot(t, u, "schulliste")
+	dismissAll(u)
 
 	selectTab(t, u, "Übersicht")
 	tbl, err := readImportFile("testdata/ldb_12411-15i.csv")
@@ -213,6 +234,12 @@ func TestHandbuchScreenshots(t *testing.T) {
 
 	selectTab(t, u, "Berichtsjahr")
 	shoot(t, u, "berichtsjahr")
+	yt := u.ensureYear()
+	if yt.texts.keyMessages.PlaceHolder == "" {
+		t.Fatal("no draft of the Kernaussagen")
+	}
+	scrollTo(t, yt.content.(*container.Scroll), yt.texts.content, 0)
+	shoot(t, u, "kernaussagen")
 
 	// Datenlieferungen are interesting while values are still missing:
 	// Berichtsjahr 2024 early in 2025, with values up to 2023 only.
@@ -221,6 +248,18 @@ func TestHandbuchScreenshots(t *testing.T) {
 	shoot(t, early, "datenlieferungen")
 
 	checkHandbuchImages(t)
+}
+
+// scrollTo scrolls s so that o, a direct child of its content, stands
+// above pixels below the top.
+func scrollTo(t *testing.T, s *container.Scroll, o fyne.CanvasObject, above float32) {
+	t.Helper()
+	y := o.Position().Y
+	if y <= 0 {
+		t.Fatalf("%T is not laid out in the scroll", o)
+	}
+	s.Offset = fyne.NewPos(0, y-theme.Padding()-above)
+	s.Refresh()
 }
 
 var imageLink = regexp.MustCompile(`!\[[^\]]*\]\(([^)\s]+)\)`)

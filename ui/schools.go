@@ -56,6 +56,9 @@ func schoolTypeCode(name string) string {
 // window reads the catalogue again so that the forms offer the schools.
 func (u *App) showSchools() {
 	d := u.newSchoolsDialog()
+	// Sized for its wrapped introduction: at its own minimum the dialog
+	// laid the Schließen button over the row of buttons.
+	d.dlg.Resize(fyne.NewSize(620, 600))
 	d.dlg.Show()
 }
 
