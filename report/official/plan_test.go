@@ -125,3 +125,16 @@ func TestNewPlanRefusesMissingPeriod(t *testing.T) {
 		t.Errorf("MapRows = %+v, %q; want the dated value and a problem for the other", vals, problems)
 	}
 }
+
+// The same figure with a new Datenstand and Quelle says so: "111.361 →
+// 111.361" alone reads like an error.
+func TestChangeDescribeSameFigure(t *testing.T) {
+	cat := importCatalog(t)
+	old := store.Value{BaseFigure: "BEV", Period: "2024-12-31", Area: "stadt", Group: "insgesamt", Number: 111361, Source: "Eingabe"}
+	n := old
+	n.Source, n.AsOf = "LDB 12411-15i", "2026-01-19"
+	format := func(num float64, sym store.Symbol, unit string) string { return fmt.Sprintf("%v", num) }
+	if got := (official.Change{Old: old, New: n}).Describe(cat, format); !strings.HasSuffix(got, ": 111361 → 111361 (neu: Quelle, Datenstand)") {
+		t.Errorf("Describe = %q", got)
+	}
+}
