@@ -82,9 +82,14 @@ func saveValuesTx(ctx context.Context, tx *sql.Tx, vs []Value, opts SaveOptions,
 		done := make(chan struct{})
 		p.ops, p.done = ops, done
 		var wg sync.WaitGroup
+		var planPanic any
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// A panic of the planner belongs to the caller, as it did
+			// when the save ran on one goroutine: it unwinds the
+			// transaction there (run closes ops first).
+			defer func() { planPanic = recover() }()
 			p.run(vs)
 		}()
 		var err error
@@ -95,6 +100,9 @@ func saveValuesTx(ctx context.Context, tx *sql.Tx, vs []Value, opts SaveOptions,
 		}
 		close(done)
 		wg.Wait()
+		if planPanic != nil {
+			panic(planPanic)
+		}
 		return err
 	}
 	var err error
