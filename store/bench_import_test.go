@@ -75,3 +75,32 @@ func BenchmarkImport100k(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkImportPlan100k is the part of BenchmarkImport100k before the
+// save: read the download, map it and plan against the (empty) file. The
+// difference between the two is the save.
+func BenchmarkImportPlan100k(b *testing.B) {
+	const n = 100_000
+	data := importBenchFile(b, n)
+	cat := mustCatalog(b)
+	var maps []official.Mapping
+	for _, a := range []struct{ area, key string }{{"stadt", "05378004"}, {"kreis", "05378"}, {"nrw", "05"}} {
+		maps = append(maps, official.Mapping{BaseFigure: "BEV", Group: "insgesamt", Area: a.area, RegionKey: a.key,
+			Column: "Fortschreibung des Bevölkerungsstandes; Bevölkerungsstand (Basis Zensus 2022 und früher); Anzahl"})
+	}
+	c0 := cpuTime()
+	for b.Loop() {
+		t, err := official.Read(bytes.NewReader(data))
+		if err != nil {
+			b.Fatal(err)
+		}
+		plan, err := official.NewPlan(t, maps, cat, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if plan.New != n || len(plan.Problems) != 0 {
+			b.Fatalf("plan: %d new, problems %q", plan.New, plan.Problems)
+		}
+	}
+	b.ReportMetric(float64((cpuTime()-c0).Milliseconds())/float64(b.N), "cpu-ms/op")
+}

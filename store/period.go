@@ -101,13 +101,15 @@ func parsePeriodFast(s string) (Period, bool) {
 	y, ok := digits(s[:min(4, len(s))])
 	if !ok || len(s) < 4 || checkYear(y) != nil {
 		// German dates: d.m.yyyy with one- or two-digit day and month.
-		parts := strings.Split(s, ".")
-		if len(parts) != 3 || len(parts[0]) > 2 || len(parts[1]) > 2 || len(parts[2]) != 4 {
+		// Cut by hand: strings.Split allocated per date of an import.
+		day, rest, okDay := strings.Cut(s, ".")
+		month, year, okMonth := strings.Cut(rest, ".")
+		if !okDay || !okMonth || len(day) > 2 || len(month) > 2 || len(year) != 4 {
 			return "", false
 		}
-		d, ok1 := digits(parts[0])
-		m, ok2 := digits(parts[1])
-		y, ok3 := digits(parts[2])
+		d, ok1 := digits(day)
+		m, ok2 := digits(month)
+		y, ok3 := digits(year)
 		if !ok1 || !ok2 || !ok3 || checkYear(y) != nil || !dateExists(y, m, d) {
 			return "", false
 		}
@@ -405,7 +407,18 @@ func (p Period) Next() Period {
 func yearPeriod(y int) Period       { return Period(strconv.Itoa(y)) }
 func halfPeriod(y, h int) Period    { return Period(fmt.Sprintf("%d-H%d", y, h)) }
 func schoolPeriod(y int) Period     { return Period(fmt.Sprintf("%d/%02d", y, (y+1)%100)) }
-func datePeriod(y, m, d int) Period { return Period(fmt.Sprintf("%d-%02d-%02d", y, m, d)) }
+func datePeriod(y, m, d int) Period { return formatDate(y, m, d) }
+
+// formatDate writes yyyy-mm-dd by hand: fmt took a third of parsing the
+// dates of an import.
+func formatDate(y, m, d int) Period {
+	if y < 1000 || y > 9999 || m < 0 || m > 99 || d < 0 || d > 99 {
+		return Period(fmt.Sprintf("%d-%02d-%02d", y, m, d))
+	}
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + d/10), byte('0' + d%10)}
+	return Period(b[:])
+}
 
 func checkYear(y int) error {
 	if y < MinPeriodYear || y > MaxPeriodYear {

@@ -5,7 +5,7 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"fmt"
-	"strings"
+	"sync"
 	"time"
 )
 
@@ -38,11 +38,12 @@ type valueKey struct {
 
 func keyOf(v Value) valueKey { return valueKey{v.BaseFigure, string(v.Period), v.Area, v.Group} }
 
-// bulkSaver stores many values in one transaction. It reads the stored
-// values of each Grundzahl once, decides in memory which values are new,
-// unchanged or corrections, inserts the new ones bulkRows at a time and
-// writes their history set-based. Corrections go through the UPDATE and
-// its trigger, one by one, as in SaveValue.
+// bulkSaver is the SQL side of a bulk save: it owns the transaction and
+// runs, in order, what a bulkPlanner decided (inserts with their history,
+// corrections, reading back a value saved twice). Everything that needs
+// no SQL (validating, keys, new or unchanged, sorting, the parameters)
+// runs in the planner's goroutine, on the other core, while SQLite
+// executes the batch before.
 type bulkSaver struct {
 	ctx   context.Context
 	tx    *sql.Tx
@@ -50,39 +51,59 @@ type bulkSaver struct {
 	opts  SaveOptions
 	now   time.Time
 	user  string
-
-	// stored maps the key of every stored value of the Grundzahlen in
-	// loaded to its index in values, and the key of every value this save
-	// inserts to queued: a new value is compared again only when its key
-	// comes twice, so the saver keeps nothing else of it.
-	stored  map[valueKey]int
-	values  []Value
-	loaded  map[string]bool
-	pending []Value  // new values not yet inserted
-	order   []*Value // pending in the order of insertion, reused
 	// logged is the highest value id whose history is written: every
 	// value inserted by the saver has a higher one.
 	logged   int64
 	unlogged int // values inserted but without their history row yet
 	insert   *sql.Stmt
-	args     []any // the parameters of one INSERT, reused
-	counts   map[SaveAction]int
 }
 
-// saveValuesTx stores vs in tx and counts what each save did.
+// bulkQueue is how many decided operations (a batch is up to
+// bulkLogEvery values) may wait for the SQL side: enough that the
+// planner need not wait while SQLite inserts a batch, few enough to keep
+// the memory of a save bounded.
+const bulkQueue = 2
+
+// saveValuesTx stores vs in tx and counts what each save did. The
+// transaction and every statement stay on the calling goroutine; the
+// planner runs in a second one and is always waited for, also when the
+// save is refused or the context is cancelled.
 func saveValuesTx(ctx context.Context, tx *sql.Tx, vs []Value, opts SaveOptions, now time.Time, user string) (map[SaveAction]int, error) {
-	b := &bulkSaver{ctx: ctx, tx: tx, cache: newSaveCache(), opts: opts, now: now, user: user,
-		stored: make(map[valueKey]int, len(vs)), loaded: map[string]bool{}, counts: map[SaveAction]int{}}
+	b := &bulkSaver{ctx: ctx, tx: tx, cache: newSaveCache(), opts: opts, now: now, user: user}
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM value`).Scan(&b.logged); err != nil {
 		return nil, err
 	}
+	p := newBulkPlanner(ctx, b, len(vs))
+	if err := p.preload(vs); err != nil {
+		return nil, err
+	}
 	saveAll := func() error {
-		for _, v := range vs {
-			if err := b.save(v); err != nil {
-				return fmt.Errorf("%s %s %s %s: %w", v.BaseFigure, v.Period, v.Area, v.Group, err)
+		ops := make(chan func() error, bulkQueue)
+		done := make(chan struct{})
+		p.ops, p.done = ops, done
+		var wg sync.WaitGroup
+		var planPanic any
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			// A panic of the planner belongs to the caller, as it did
+			// when the save ran on one goroutine: it unwinds the
+			// transaction there (run closes ops first).
+			defer func() { planPanic = recover() }()
+			p.run(vs)
+		}()
+		var err error
+		for op := range ops {
+			if err = op(); err != nil {
+				break
 			}
 		}
-		return b.flush()
+		close(done)
+		wg.Wait()
+		if planPanic != nil {
+			panic(planPanic)
+		}
+		return err
 	}
 	var err error
 	if len(vs) >= bulkTriggerMin {
@@ -93,72 +114,7 @@ func saveValuesTx(ctx context.Context, tx *sql.Tx, vs []Value, opts SaveOptions,
 	if err != nil {
 		return nil, err
 	}
-	return b.counts, nil
-}
-
-func (b *bulkSaver) save(v Value) error {
-	v, err := b.cache.validate(b.ctx, b.tx, v)
-	if err != nil {
-		return err
-	}
-	if err := b.load(v.BaseFigure); err != nil {
-		return err
-	}
-	k := keyOf(v)
-	at, ok := b.stored[k]
-	if !ok {
-		b.stored[k] = queued
-		b.pending = append(b.pending, v)
-		b.counts[Inserted]++
-		if len(b.pending) == bulkLogEvery {
-			return b.flush()
-		}
-		return nil
-	}
-	var old Value
-	if at == queued {
-		// The same key twice in one save. Insert the first, so that the
-		// comparison and a correction see the stored row with its id and
-		// stamps.
-		if err := b.flush(); err != nil {
-			return err
-		}
-		if old, err = valueByKey(b.ctx, b.tx, v.BaseFigure, v.Period, v.Area, v.Group); err != nil {
-			return err
-		}
-		at = len(b.values)
-		b.values = append(b.values, old)
-		b.stored[k] = at
-	} else {
-		old = b.values[at]
-	}
-	a, err := b.cache.correct(b.ctx, b.tx, old, v, b.opts, b.now, b.user)
-	if err != nil {
-		return err
-	}
-	b.counts[a]++
-	if a == Corrected {
-		v.ID = old.ID
-		v.EnteredAt, _ = time.Parse(time.RFC3339, b.now.Format(time.RFC3339))
-		v.EnteredBy, v.Origin = b.user, b.opts.Origin
-		v.Confidential = v.Confidential || old.Confidential && !strings.HasPrefix(b.opts.Origin, mergeOrigin)
-		b.values[at] = v
-	}
-	return nil
-}
-
-// load reads the stored values of Grundzahl bf once per save.
-func (b *bulkSaver) load(bf string) error {
-	if b.loaded[bf] {
-		return nil
-	}
-	b.loaded[bf] = true
-	return queryEach(b.ctx, b.tx, `SELECT `+valueColumns+` FROM value WHERE base_figure_code = ?`, func(r *sql.Rows) error {
-		v, err := scanValue(r)
-		b.stored[keyOf(v)] = len(b.values)
-		b.values = append(b.values, v)
-		return err
-	}, bf)
+	return p.counts, nil
 }
 
 // logInserted writes the history rows of the values inserted since the
@@ -175,15 +131,6 @@ func (b *bulkSaver) logInserted() error {
 	}
 	b.unlogged = 0
 	return nil
-}
-
-// flush inserts every queued value and writes its history, so that a
-// following UPDATE's history row comes after the value's 'neu' row.
-func (b *bulkSaver) flush() error {
-	if err := b.insertPending(); err != nil {
-		return err
-	}
-	return b.logInserted()
 }
 
 // bulkCacheKiB is the page cache of a bulk save: an import of 100,000

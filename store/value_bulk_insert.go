@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 )
 
 // The bulk INSERT names the columns a save shares first, so that one
@@ -57,30 +56,42 @@ func compareBulk(a, b *Value) int {
 	)
 }
 
-// insertPending inserts the queued new values, sorted by compareBulk, in
-// statements of at most bulkRows values that share the columns of
-// bulkSharedColumns.
-func (b *bulkSaver) insertPending() error {
-	if len(b.pending) == 0 {
-		return nil
+// bulkBatch is a run of new values ready to insert: the parameters of
+// each INSERT one after the other, and how many values each one carries.
+type bulkBatch struct {
+	args  []any
+	sizes []int
+}
+
+// batch turns the queued new values into INSERT parameters, sorted by
+// compareBulk, in statements of at most bulkRows values that share the
+// columns of bulkSharedColumns, and empties the queue. The batch holds
+// no reference to the queue, so the planner may fill it again while the
+// SQL side inserts.
+func (p *bulkPlanner) batch() *bulkBatch {
+	var bt *bulkBatch
+	select {
+	case bt = <-p.free:
+	default:
+		bt = &bulkBatch{}
 	}
 	// Sorting pointers, not the values of some 200 bytes each.
-	order := b.order[:0]
-	for i := range b.pending {
-		order = append(order, &b.pending[i])
+	order := p.order[:0]
+	for i := range p.pending {
+		order = append(order, &p.pending[i])
 	}
-	b.order = order
+	p.order = order
 	if !slices.IsSortedFunc(order, compareBulk) {
 		slices.SortStableFunc(order, compareBulk)
 	}
-	stamp := b.now.Format(time.RFC3339)
+	args, sizes := bt.args[:0], bt.sizes[:0]
 	for len(order) > 0 {
 		sh := sharedOf(order[0])
 		n := 1
 		for n < len(order) && n < bulkRows && sharedOf(order[n]) == sh {
 			n++
 		}
-		args := append(b.args[:0], sh.bf, sh.source, sh.asOf, stamp, b.user, b.opts.Origin)
+		args = append(args, sh.bf, sh.source, sh.asOf, p.stamp, p.save.user, p.save.opts.Origin)
 		for _, v := range order[:n] {
 			var num, sym any
 			if v.Symbol == NoSymbol {
@@ -90,7 +101,21 @@ func (b *bulkSaver) insertPending() error {
 			}
 			args = append(args, string(v.Period), v.Area, v.Group, num, sym, v.Provisional, v.Estimated, v.Confidential, v.Note, v.Demo)
 		}
-		b.args = args
+		sizes = append(sizes, n)
+		order = order[n:]
+	}
+	bt.args, bt.sizes = args, sizes
+	p.pending = p.pending[:0]
+	clear(p.order)
+	return bt
+}
+
+// insertBatch inserts the values of bt and writes their history, so that
+// a following UPDATE's history row comes after the value's 'neu' row.
+func (b *bulkSaver) insertBatch(bt *bulkBatch) error {
+	args := bt.args
+	for _, n := range bt.sizes {
+		k := bulkSharedParams + n*bulkRowParams
 		var err error
 		if n == bulkRows {
 			if b.insert == nil {
@@ -98,17 +123,15 @@ func (b *bulkSaver) insertPending() error {
 					return fmt.Errorf("prepare insert: %w", err)
 				}
 			}
-			_, err = b.insert.ExecContext(b.ctx, args...)
+			_, err = b.insert.ExecContext(b.ctx, args[:k]...)
 		} else {
-			_, err = b.tx.ExecContext(b.ctx, insertValuesSQL(n), args...)
+			_, err = b.tx.ExecContext(b.ctx, insertValuesSQL(n), args[:k]...)
 		}
 		if err != nil {
 			return fmt.Errorf("insert values: %w", err)
 		}
-		order = order[n:]
+		args = args[k:]
 		b.unlogged += n
 	}
-	b.pending = b.pending[:0]
-	clear(b.order)
-	return nil
+	return b.logInserted()
 }

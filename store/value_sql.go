@@ -179,6 +179,20 @@ func saveValueCached(ctx context.Context, tx *sql.Tx, c *saveCache, v Value, opt
 // they differ and opts allow it, overwrites old; the update trigger keeps
 // the old value in the history.
 func (c *saveCache) correct(ctx context.Context, tx *sql.Tx, old, v Value, opts SaveOptions, now time.Time, user string) (SaveAction, error) {
+	a, v, err := decideCorrection(old, v, opts)
+	if err != nil || a != Corrected {
+		return a, err
+	}
+	if err := c.overwrite(ctx, tx, old.ID, v, opts, now, user); err != nil {
+		return Unchanged, err
+	}
+	return Corrected, nil
+}
+
+// decideCorrection is what correct does with v against the stored value
+// old, without writing: Unchanged, a *ConflictError, or Corrected with the
+// value to write.
+func decideCorrection(old, v Value, opts SaveOptions) (SaveAction, Value, error) {
 	// The form and imports cannot set "geheim zu halten"; a correction made
 	// through them must not silently publish a value marked confidential.
 	// A returned file may change the flag deliberately.
@@ -186,20 +200,25 @@ func (c *saveCache) correct(ctx context.Context, tx *sql.Tx, old, v Value, opts 
 		v.Confidential = true
 	}
 	if old.SameContent(v) {
-		return Unchanged, nil
+		return Unchanged, v, nil
 	}
 	if !opts.Correct {
-		return Unchanged, &ConflictError{Old: old}
+		return Unchanged, v, &ConflictError{Old: old}
 	}
+	return Corrected, v, nil
+}
+
+// overwrite replaces the stored value with the given id by v.
+func (c *saveCache) overwrite(ctx context.Context, tx *sql.Tx, id int64, v Value, opts SaveOptions, now time.Time, user string) error {
 	up, err := stmt(ctx, tx, &c.update, updateValueSQL)
 	if err != nil {
-		return Unchanged, fmt.Errorf("prepare update: %w", err)
+		return fmt.Errorf("prepare update: %w", err)
 	}
-	args := append(valueArgs(v, now, user, opts.Origin)[4:], old.ID)
+	args := append(valueArgs(v, now, user, opts.Origin)[4:], id)
 	if _, err := up.ExecContext(ctx, args...); err != nil {
-		return Unchanged, fmt.Errorf("update value: %w", err)
+		return fmt.Errorf("update value: %w", err)
 	}
-	return Corrected, nil
+	return nil
 }
 
 func valueArgs(v Value, now time.Time, user, origin string) []any {

@@ -3,6 +3,7 @@ package official
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -46,35 +47,59 @@ func basisAt(year int) int {
 // it, and says so: two bases of one period are never merged silently.
 // It returns the table to map and whether any column names a basis.
 func keepCensusApart(t *Table) (*Table, bool, []string) {
-	type slot struct{ column, region, period string }
-	bases := map[slot][]int{}
-	any := false
+	// A download has a handful of distinct column texts and up to
+	// hundreds of thousands of rows: each text is read for its basis and
+	// normalised once (the matching per row was half of an import).
+	type column struct {
+		norm   string
+		census int
+	}
+	columns := map[string]column{}
+	basesOf := map[string][]int{} // normalised column → its census bases
 	for _, r := range t.Rows {
-		if c := censusOf(r.Column); c != 0 {
-			any = true
-			k := slot{normColumn(r.Column), r.RegionKey, r.Period}
-			if !slices.Contains(bases[k], c) {
-				bases[k] = append(bases[k], c)
+		if _, ok := columns[r.Column]; ok {
+			continue
+		}
+		c := column{census: censusOf(r.Column)}
+		if c.census != 0 {
+			c.norm = normColumn(r.Column)
+			if !slices.Contains(basesOf[c.norm], c.census) {
+				basesOf[c.norm] = append(basesOf[c.norm], c.census)
 			}
 		}
+		columns[r.Column] = c
 	}
-	if !any {
+	if len(basesOf) == 0 {
 		return t, false, nil
+	}
+	// A period can only be given on two bases if its column is.
+	if !slices.ContainsFunc(slices.Collect(maps.Values(basesOf)), func(b []int) bool { return len(b) > 1 }) {
+		return t, true, nil
+	}
+	type slot struct{ column, region, period string }
+	bases := map[slot][]int{}
+	for _, r := range t.Rows {
+		if c := columns[r.Column]; c.census != 0 && len(basesOf[c.norm]) > 1 {
+			k := slot{c.norm, r.RegionKey, r.Period}
+			if !slices.Contains(bases[k], c.census) {
+				bases[k] = append(bases[k], c.census)
+			}
+		}
 	}
 	var problems []string
 	out := *t
 	out.Rows = nil
 	for _, r := range t.Rows {
-		c := censusOf(r.Column)
-		k := slot{normColumn(r.Column), r.RegionKey, r.Period}
-		if c != 0 && len(bases[k]) > 1 {
+		c := columns[r.Column]
+		k := slot{c.norm, r.RegionKey, r.Period}
+		if c.census != 0 && len(bases[k]) > 1 {
 			want := 0
 			if p, err := store.ParsePeriod(sourceYear(r.Period)); err == nil {
 				want = basisAt(p.Year())
 			}
-			if c != want && slices.Contains(bases[k], want) {
+			if c.census != want && slices.Contains(bases[k], want) {
 				problems = append(problems, fmt.Sprintf("Zeile %d (%s, %s): Die Tabelle gibt den Wert auf zwei Zensus-Grundlagen an; übernommen wird der auf Basis des Zensus %d, nicht der auf Basis des Zensus %d.",
-					r.Line, r.RegionName, r.Period, want, c))
+					r.Line, r.RegionName, r.Period, want, c.census))
 				continue
 			}
 		}
@@ -83,9 +108,12 @@ func keepCensusApart(t *Table) (*Table, bool, []string) {
 	return &out, true, problems
 }
 
+// yearDigits finds the year in a period of the source.
+var yearDigits = regexp.MustCompile(`\d{4}`)
+
 // sourceYear reduces a period of the source to its year for basisAt.
 func sourceYear(s string) string {
-	if m := regexp.MustCompile(`\d{4}`).FindString(s); m != "" {
+	if m := yearDigits.FindString(s); m != "" {
 		return m
 	}
 	return s

@@ -143,12 +143,25 @@ func MapRows(t *Table, maps []Mapping, kind store.PeriodKind) ([]store.Value, []
 		norms[i] = normColumn(m.Column)
 	}
 	source := strings.TrimSpace(t.Format + " " + t.TableCode)
+	// A table has a few distinct column texts, repeated row after row
+	// (and mostly the same string): comparing with the few seen so far is
+	// cheaper than hashing a text of some 100 bytes twice per row.
+	type seenColumn struct{ col, norm string }
+	var seen []seenColumn
 	rowNorm := map[string]string{}
 	norm := func(col string) string {
+		for _, c := range seen {
+			if c.col == col {
+				return c.norm
+			}
+		}
 		n, ok := rowNorm[col]
 		if !ok {
 			n = normColumn(col)
 			rowNorm[col] = n
+		}
+		if len(seen) < 8 {
+			seen = append(seen, seenColumn{col, n})
 		}
 		return n
 	}
