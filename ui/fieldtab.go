@@ -199,7 +199,9 @@ func keyFigureView(cat *store.Catalog, k store.KeyFigure) []fyne.CanvasObject {
 	return objs
 }
 
-// baseFigureLine describes a Grundzahl in one German line.
+// baseFigureLine describes a Grundzahl in one German line. Names are
+// joined with "; " because group names contain commas ("Deutsche,
+// weiblich").
 func baseFigureLine(cat *store.Catalog, b store.BaseFigure) string {
 	var groups, areas []string
 	for _, g := range b.Groups {
@@ -208,7 +210,7 @@ func baseFigureLine(cat *store.Catalog, b store.BaseFigure) string {
 	for _, a := range b.Areas {
 		areas = append(areas, cat.AreaName(a))
 	}
-	return fmt.Sprintf("• %s (%s) — Gruppen: %s; Bezirke: %s", b.Name, b.Unit, strings.Join(groups, ", "), strings.Join(areas, ", "))
+	return fmt.Sprintf("• %s (%s) — Gruppen: %s. Bezirke: %s.", b.Name, b.Unit, strings.Join(groups, "; "), strings.Join(areas, "; "))
 }
 
 func indicatorView(w store.ImpactIndicator) []fyne.CanvasObject {
