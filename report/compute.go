@@ -63,6 +63,7 @@ type computation struct {
 	baseYear   int
 	ix         valueIndex
 	shared     map[string]store.BaseFigure // alias → shared Grundzahl
+	formulas   map[string]*formula         // compiled once: see compile
 	machine    vm.VM
 	snap       *store.Snapshot // for the stored series breaks; nil in Compute without a file
 }
@@ -155,7 +156,7 @@ type formulaInput struct {
 	shared bool
 }
 
-func (c *computation) compile(text string, local map[string]store.BaseFigure) *formula {
+func (c *computation) compileNew(text string, local map[string]store.BaseFigure) *formula {
 	f := &formula{text: text, env: map[string]any{}, hasDiv: strings.Contains(text, "/")}
 	seen := map[string]bool{}
 	for _, m := range inputRef.FindAllStringSubmatch(text, -1) {
