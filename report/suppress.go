@@ -165,11 +165,11 @@ func addBaseFigureRelations(p *disclosure.Problem[discKey], sc storedCounts) {
 			if c.bf != bp.Total {
 				continue
 			}
-			total := sc.at[c]
+			total, _ := sc.value(c)
 			sum, numbers, complete := 0.0, total.Symbol == "", true
 			parts := make([]discKey, 0, len(bp.Parts))
 			for _, code := range bp.Parts {
-				v, ok := sc.at[countCell{code, c.area, c.group, c.period}]
+				v, ok := sc.value(countCell{code, c.area, c.group, c.period})
 				if !ok {
 					complete = false
 					break

@@ -79,7 +79,7 @@ func (e *Evaluation) addAreaRelations(p *disclosure.Problem[discKey], sc storedC
 			if len(parts) == 0 {
 				continue
 			}
-			total, ok := sc.at[countCell{s.bf, ap.Total, s.group, s.period}]
+			total, ok := sc.value(countCell{s.bf, ap.Total, s.group, s.period})
 			if !ok {
 				continue
 			}
@@ -87,7 +87,7 @@ func (e *Evaluation) addAreaRelations(p *disclosure.Problem[discKey], sc storedC
 			sum, numbers := 0.0, total.Symbol == store.NoSymbol
 			complete := true
 			for _, a := range parts {
-				v, ok := sc.at[countCell{s.bf, a, s.group, s.period}]
+				v, ok := sc.value(countCell{s.bf, a, s.group, s.period})
 				if !ok {
 					complete = false
 					break

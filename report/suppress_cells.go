@@ -15,17 +15,19 @@ type countCell struct {
 // used to build their own maps of the same values, which cost more than
 // solving the problem.
 type storedCounts struct {
-	// at is the stored value of each cell; of two values for one cell the
-	// later in the file's order.
-	at map[countCell]store.Value
+	values []store.Value
+	// at is the position in values of each cell's value; of two values
+	// for one cell the later in the file's order. Positions rather than
+	// values: a store.Value is large.
+	at map[countCell]int32
 	// cells are the distinct cells in the order of their first value, so
 	// that the relations are declared in a fixed order.
 	cells []countCell
 }
 
 func newStoredCounts(values []store.Value, isCount map[string]bool) storedCounts {
-	sc := storedCounts{at: make(map[countCell]store.Value, len(values))}
-	for _, v := range values {
+	sc := storedCounts{values: values, at: make(map[countCell]int32, len(values))}
+	for i, v := range values {
 		if !isCount[v.BaseFigure] {
 			continue
 		}
@@ -33,9 +35,18 @@ func newStoredCounts(values []store.Value, isCount map[string]bool) storedCounts
 		if _, dup := sc.at[c]; !dup {
 			sc.cells = append(sc.cells, c)
 		}
-		sc.at[c] = v
+		sc.at[c] = int32(i)
 	}
 	return sc
+}
+
+// value is the stored value of c.
+func (sc storedCounts) value(c countCell) (store.Value, bool) {
+	i, ok := sc.at[c]
+	if !ok {
+		return store.Value{}, false
+	}
+	return sc.values[i], true
 }
 
 func (c countCell) key() discKey {
