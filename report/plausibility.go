@@ -90,13 +90,13 @@ type sharePair struct {
 
 // plausibility holds a file's values indexed for the rules.
 type plausibility struct {
-	cat     *store.Catalog
-	factor  float64
-	bfs     map[string]store.BaseFigure
-	order   map[string]int      // catalogue position of each Grundzahl
-	owners  map[string][]string // Grundzahl → Kennzahlen using it
-	pairs   map[string][]sharePair
-	wholes  map[string]bool // group codes of dimension "gesamt"
+	cat    *store.Catalog
+	factor float64
+	bfs    map[string]store.BaseFigure
+	order  map[string]int      // catalogue position of each Grundzahl
+	owners map[string][]string // Grundzahl → Kennzahlen using it
+	pairs  map[string][]sharePair
+	wholes map[string]bool // group codes of dimension "gesamt"
 	// wholeList holds the codes of wholes in catalogue order.
 	wholeList []string
 	// values is the position in vals of each cell's value: a
@@ -181,7 +181,8 @@ func newPlausibility(cat *store.Catalog, values []store.Value, factor float64) *
 		bfs: map[string]store.BaseFigure{}, order: map[string]int{},
 		owners: map[string][]string{}, pairs: map[string][]sharePair{},
 		wholes: map[string]bool{},
-		values: make(map[cell]int32, len(values)), history: map[series][]histEntry{},
+		values: make(map[cell]int32, len(values)), vals: make([]store.Value, 0, len(values)),
+		history: map[series][]histEntry{},
 	}
 	for i, b := range cat.AllBaseFigures() {
 		p.bfs[b.Code] = b
