@@ -373,7 +373,8 @@ type yearKey struct {
 type valueIndex struct {
 	// The maps hold positions in values rather than the values: a
 	// store.Value is large, and moving it into two maps per value cost
-	// more than hashing the keys.
+	// more than hashing the keys. values is the caller's slice, which an
+	// Evaluation keeps unchanged anyway (Evaluation.Values).
 	values  []store.Value
 	exact   map[periodKey]int32
 	byYear  map[yearKey]int32 // the latest period within the year
@@ -382,12 +383,12 @@ type valueIndex struct {
 
 func newValueIndex(values []store.Value, keep func(code string) bool) valueIndex {
 	ix := valueIndex{
-		values:  make([]store.Value, 0, len(values)),
+		values:  values,
 		exact:   make(map[periodKey]int32, len(values)),
 		byYear:  make(map[yearKey]int32, len(values)),
 		periods: map[cellKey][]store.Period{},
 	}
-	for _, v := range values {
+	for n, v := range values {
 		year := v.Period.Year() // 0 for an invalid period
 		if year == 0 || !keep(v.BaseFigure) {
 			continue
@@ -399,8 +400,7 @@ func newValueIndex(values []store.Value, keep func(code string) bool) valueIndex
 		if dup && ix.values[oi].ID > v.ID {
 			continue
 		}
-		i := int32(len(ix.values))
-		ix.values = append(ix.values, v)
+		i := int32(n)
 		ix.exact[pk] = i
 		if !dup {
 			all := cellKey{bf: v.BaseFigure, area: v.Area}
