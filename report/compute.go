@@ -63,6 +63,7 @@ type computation struct {
 	baseYear   int
 	ix         valueIndex
 	shared     map[string]store.BaseFigure // alias → shared Grundzahl
+	formulas   map[string]*formula         // compiled once: see compile
 	machine    vm.VM
 	snap       *store.Snapshot // for the stored series breaks; nil in Compute without a file
 }
@@ -155,7 +156,7 @@ type formulaInput struct {
 	shared bool
 }
 
-func (c *computation) compile(text string, local map[string]store.BaseFigure) *formula {
+func (c *computation) compileNew(text string, local map[string]store.BaseFigure) *formula {
 	f := &formula{text: text, env: map[string]any{}, hasDiv: strings.Contains(text, "/")}
 	seen := map[string]bool{}
 	for _, m := range inputRef.FindAllStringSubmatch(text, -1) {
@@ -370,49 +371,68 @@ type yearKey struct {
 
 // valueIndex finds values by exact period or by calendar year.
 type valueIndex struct {
-	exact   map[periodKey]store.Value
-	byYear  map[yearKey]store.Value // the latest period within the year
+	// The maps hold positions in values rather than the values: a
+	// store.Value is large, and moving it into two maps per value cost
+	// more than hashing the keys. values is the caller's slice, which an
+	// Evaluation keeps unchanged anyway (Evaluation.Values).
+	values  []store.Value
+	exact   map[periodKey]int32
+	byYear  map[yearKey]int32 // the latest period within the year
 	periods map[cellKey][]store.Period
 }
 
 func newValueIndex(values []store.Value, keep func(code string) bool) valueIndex {
 	ix := valueIndex{
-		exact:   make(map[periodKey]store.Value, len(values)),
-		byYear:  make(map[yearKey]store.Value, len(values)),
+		values:  values,
+		exact:   make(map[periodKey]int32, len(values)),
+		byYear:  make(map[yearKey]int32, len(values)),
 		periods: map[cellKey][]store.Period{},
 	}
-	for _, v := range values {
+	for n, v := range values {
 		year := v.Period.Year() // 0 for an invalid period
 		if year == 0 || !keep(v.BaseFigure) {
 			continue
 		}
 		cell := cellKey{bf: v.BaseFigure, area: v.Area, group: v.Group}
 		pk := periodKey{cell, v.Period}
-		old, dup := ix.exact[pk]
+		oi, dup := ix.exact[pk]
 		// Of two values for one cell the later entry wins, as in the file.
-		if dup && old.ID > v.ID {
+		if dup && ix.values[oi].ID > v.ID {
 			continue
 		}
-		ix.exact[pk] = v
+		i := int32(n)
+		ix.exact[pk] = i
 		if !dup {
 			all := cellKey{bf: v.BaseFigure, area: v.Area}
 			ix.periods[all] = append(ix.periods[all], v.Period)
 		}
 		yk := yearKey{cell, year}
-		if old, ok := ix.byYear[yk]; !ok || old.Period.Compare(v.Period) <= 0 {
-			ix.byYear[yk] = v
+		if oi, ok := ix.byYear[yk]; !ok || ix.values[oi].Period.Compare(v.Period) <= 0 {
+			ix.byYear[yk] = i
 		}
 	}
 	return ix
 }
 
+// at is the stored value of a cell in a period.
+func (ix valueIndex) at(pk periodKey) (store.Value, bool) {
+	i, ok := ix.exact[pk]
+	if !ok {
+		return store.Value{}, false
+	}
+	return ix.values[i], true
+}
+
 func (ix valueIndex) lookup(in formulaInput, area string, p store.Period) (store.Value, bool) {
 	cell := cellKey{bf: in.bf.Code, area: area, group: in.group}
 	if in.bf.PeriodKind == p.Kind() {
-		if v, ok := ix.exact[periodKey{cell, p}]; ok || !yearMatched(in, p) {
+		if v, ok := ix.at(periodKey{cell, p}); ok || !yearMatched(in, p) {
 			return v, ok
 		}
 	}
-	v, ok := ix.byYear[yearKey{cell, p.Year()}]
-	return v, ok
+	i, ok := ix.byYear[yearKey{cell, p.Year()}]
+	if !ok {
+		return store.Value{}, false
+	}
+	return ix.values[i], true
 }

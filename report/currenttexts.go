@@ -124,7 +124,7 @@ func currentNotes(cat *store.Catalog, t *store.ReportTexts) map[string]NoteText 
 		if own, ok := t.Note(code, field); ok {
 			n.Text, n.Own = own, true
 		} else {
-			n.Text, n.Dropped = current(field, original)
+			n.Text, n.Dropped = currentCached(field, original)
 		}
 		out[store.NoteKey(code, field)] = n
 	}

@@ -147,7 +147,7 @@ func (e *Evaluation) StoredGrid(code, area string) Grid {
 	for _, p := range periods {
 		row := GridRow{Period: p}
 		for i, c := range cols {
-			v, ok := e.ix.exact[periodKey{cellKey{c.BaseFigure.Code, area, c.Group}, p}]
+			v, ok := e.ix.at(periodKey{cellKey{c.BaseFigure.Code, area, c.Group}, p})
 			row.Cells = append(row.Cells, e.cell(v, ok, c.BaseFigure.Unit))
 			if ok {
 				used[i] = true

@@ -109,7 +109,13 @@ func Participation(snap *store.Snapshot, ind store.ImpactIndicator) []Participat
 	if snap == nil || snap.Catalog == nil {
 		return nil
 	}
-	pc := participation{cat: snap.Catalog, ind: ind, ix: newValueIndex(snap.Values, func(string) bool { return true })}
+	return participationRows(snap, ind, newValueIndex(snap.Values, func(string) bool { return true }))
+}
+
+// participationRows is Participation on an index of snap's values, which
+// the evaluation builds once for all Beteiligung indicators.
+func participationRows(snap *store.Snapshot, ind store.ImpactIndicator, ix valueIndex) []ParticipationRow {
+	pc := participation{cat: snap.Catalog, ind: ind, ix: ix}
 	var rows []ParticipationRow
 	for _, bf := range ind.BaseFigures {
 		rule, known := participationRules[bf.Code]

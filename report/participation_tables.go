@@ -105,8 +105,9 @@ func (e *Evaluation) evaluateParticipation(snap *store.Snapshot) {
 			sub.Values = append(sub.Values, v)
 		}
 	}
+	ix := newValueIndex(sub.Values, func(string) bool { return true })
 	for _, w := range inds {
-		rows := Participation(&sub, w)
+		rows := participationRows(&sub, w, ix)
 		e.Participation[w.Code] = participationTables(w, rows)
 		e.ParticipationText[w.Code] = ParticipationSentence(rows)
 	}

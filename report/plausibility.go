@@ -90,14 +90,19 @@ type sharePair struct {
 
 // plausibility holds a file's values indexed for the rules.
 type plausibility struct {
-	cat     *store.Catalog
-	factor  float64
-	bfs     map[string]store.BaseFigure
-	order   map[string]int      // catalogue position of each Grundzahl
-	owners  map[string][]string // Grundzahl → Kennzahlen using it
-	pairs   map[string][]sharePair
-	wholes  map[string]bool // group codes of dimension "gesamt"
-	values  map[cell]store.Value
+	cat    *store.Catalog
+	factor float64
+	bfs    map[string]store.BaseFigure
+	order  map[string]int      // catalogue position of each Grundzahl
+	owners map[string][]string // Grundzahl → Kennzahlen using it
+	pairs  map[string][]sharePair
+	wholes map[string]bool // group codes of dimension "gesamt"
+	// wholeList holds the codes of wholes in catalogue order.
+	wholeList []string
+	// values is the position in vals of each cell's value: a
+	// store.Value is large, and the index is built on every evaluation.
+	values  map[cell]int32
+	vals    []store.Value
 	history map[series][]histEntry // sorted by position
 }
 
@@ -111,8 +116,16 @@ func CheckPlausibility(snap *store.Snapshot, factor float64) []Finding {
 	}
 	p := newPlausibility(snap.Catalog, snap.Values, factor)
 	var out []Finding
-	for _, v := range p.values {
-		out = append(out, p.check(v)...)
+	// Series by series, so that each value's previous like period is
+	// the entry before it.
+	for _, es := range p.history {
+		for i, h := range es {
+			var prev *store.Value
+			if i > 0 {
+				prev = &p.vals[es[i-1].at]
+			}
+			out = append(out, p.check(p.vals[h.at], prev)...)
+		}
 	}
 	p.sort(out)
 	return out
@@ -168,7 +181,8 @@ func newPlausibility(cat *store.Catalog, values []store.Value, factor float64) *
 		bfs: map[string]store.BaseFigure{}, order: map[string]int{},
 		owners: map[string][]string{}, pairs: map[string][]sharePair{},
 		wholes: map[string]bool{},
-		values: make(map[cell]store.Value, len(values)), history: map[series][]histEntry{},
+		values: make(map[cell]int32, len(values)), vals: make([]store.Value, 0, len(values)),
+		history: map[series][]histEntry{},
 	}
 	for i, b := range cat.AllBaseFigures() {
 		p.bfs[b.Code] = b
@@ -176,6 +190,9 @@ func newPlausibility(cat *store.Catalog, values []store.Value, factor float64) *
 	}
 	for _, g := range cat.Groups {
 		if g.Dimension == "gesamt" {
+			if !p.wholes[g.Code] {
+				p.wholeList = append(p.wholeList, g.Code)
+			}
 			p.wholes[g.Code] = true
 		}
 	}
@@ -185,16 +202,18 @@ func newPlausibility(cat *store.Catalog, values []store.Value, factor float64) *
 			continue
 		}
 		c := cellOf(v)
-		if old, dup := p.values[c]; dup {
+		if at, dup := p.values[c]; dup {
 			// Of two values for one cell the later entry wins, as in the file.
-			if old.ID > v.ID {
-				continue
+			if p.vals[at].ID <= v.ID {
+				p.vals[at] = v
 			}
-		} else {
-			s := seriesOf(v)
-			p.history[s] = append(p.history[s], histEntry{pos: v.Period.Pos(), period: v.Period})
+			continue
 		}
-		p.values[c] = v
+		at := int32(len(p.vals))
+		p.vals = append(p.vals, v)
+		p.values[c] = at
+		s := seriesOf(v)
+		p.history[s] = append(p.history[s], histEntry{pos: v.Period.Pos(), period: v.Period, at: at})
 	}
 	for _, es := range p.history {
 		slices.SortFunc(es, func(a, b histEntry) int {
@@ -204,9 +223,19 @@ func newPlausibility(cat *store.Catalog, values []store.Value, factor float64) *
 	return p
 }
 
+// value is the value stored for c.
+func (p *plausibility) value(c cell) (store.Value, bool) {
+	at, ok := p.values[c]
+	if !ok {
+		return store.Value{}, false
+	}
+	return p.vals[at], true
+}
+
 // check applies every rule in which v is the subject: the part, the
-// numerator, the later value. So each comparison is made once.
-func (p *plausibility) check(v store.Value) []Finding {
+// numerator, the later value. So each comparison is made once. prev is
+// the value of the previous like period of v's series, nil when none.
+func (p *plausibility) check(v store.Value, prev *store.Value) []Finding {
 	bf, ok := p.bfs[v.BaseFigure]
 	if !ok {
 		return nil
@@ -242,9 +271,9 @@ func (p *plausibility) check(v store.Value) []Finding {
 		}
 	}
 	if !p.wholes[v.Group] {
-		for w := range p.wholes {
+		for _, w := range p.wholeList {
 			wc := cell{bf: v.BaseFigure, area: v.Area, group: w, period: v.Period}
-			if whole, ok := p.values[wc]; ok && n > whole.Number {
+			if whole, ok := p.value(wc); ok && n > whole.Number {
 				add(RulePartWhole, "", fmt.Sprintf("%s (%s) größer als %s (%s)",
 					p.cat.GroupName(v.Group), FormatAuto(n), p.cat.GroupName(w), FormatAuto(whole.Number)), wc)
 			}
@@ -255,17 +284,17 @@ func (p *plausibility) check(v store.Value) []Finding {
 			continue
 		}
 		dc := cell{bf: sp.den, area: v.Area, group: sp.denG, period: v.Period}
-		den, ok := p.values[dc]
+		den, ok := p.value(dc)
 		if !ok || n <= den.Number {
 			continue
 		}
 		add(RuleShare, sp.keyFigure, fmt.Sprintf("%s (%s) größer als %s (%s), aus denen %s den Anteil berechnet",
 			p.describe(bf.Code, v.Group), FormatAuto(n), p.describe(sp.den, sp.denG), FormatAuto(den.Number), sp.keyFigure), dc)
 	}
-	if prev, ok := p.previous(v); ok {
+	if prev != nil {
 		if f, text := p.jump(bf.Unit, prev.Number, n); f {
 			add(RuleChange, "", fmt.Sprintf("%s ist %s des Werts %s (%s).",
-				FormatAuto(n), text, periodPhrase(prev.Period), FormatAuto(prev.Number)), cellOf(prev))
+				FormatAuto(n), text, periodPhrase(prev.Period), FormatAuto(prev.Number)), cellOf(*prev))
 		}
 	}
 	return out
@@ -274,22 +303,6 @@ func (p *plausibility) check(v store.Value) []Finding {
 // describe names a Grundzahl with its group, "Arbeitslose, Ausländer/innen".
 func (p *plausibility) describe(bf, group string) string {
 	return p.bfs[bf].Name + ", " + p.cat.GroupName(group)
-}
-
-// previous is the value of the latest earlier like period of v's series:
-// the same half of an earlier year for half-years (A-K1 has a season),
-// else the latest earlier period of the same kind.
-func (p *plausibility) previous(v store.Value) (store.Value, bool) {
-	s := seriesOf(v)
-	es := p.history[s]
-	pos := v.Period.Pos()
-	i, _ := slices.BinarySearchFunc(es, v.Period, func(e histEntry, t store.Period) int {
-		return cmp.Or(cmp.Compare(e.pos, pos), strings.Compare(string(e.period), string(t)))
-	})
-	if i == 0 {
-		return store.Value{}, false
-	}
-	return p.values[cell{bf: v.BaseFigure, area: v.Area, group: v.Group, period: es[i-1].period}], true
 }
 
 // series addresses the like periods of one Grundzahl, area and group.
@@ -311,6 +324,7 @@ func seriesOf(v store.Value) series {
 type histEntry struct {
 	pos    float64
 	period store.Period
+	at     int32 // position of the value in plausibility.vals
 }
 
 // jump reports whether cur is more than factor times prev or less than

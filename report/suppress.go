@@ -88,13 +88,17 @@ func (e *Evaluation) suppress(values []store.Value) {
 		return // nothing is presented without a catalogue
 	}
 	p := disclosure.New[discKey](e.SmallCount)
+	// Stored values, points and participation cells: sized once rather
+	// than grown through every power of two.
+	p.Grow(2 * len(values))
 	bfs := map[string]store.BaseFigure{}
+	isCount := map[string]bool{}
 	for _, b := range e.Catalog.AllBaseFigures() {
 		bfs[b.Code] = b
+		isCount[b.Code] = b.Unit == "Anzahl"
 	}
 	for _, v := range values {
 		k := valueKey(v)
-		count := bfs[v.BaseFigure].Unit == "Anzahl"
 		switch {
 		case v.Symbol == store.SymNothing:
 			p.Count(k, 0, v.Confidential)
@@ -103,14 +107,16 @@ func (e *Evaluation) suppress(values []store.Value) {
 			p.Unknown(k)
 		case v.Symbol != store.NoSymbol:
 			p.Missing(k)
-		case count:
+		case isCount[v.BaseFigure]:
 			p.Count(k, v.Number, v.Confidential)
 		default:
 			p.Value(k, v.Number, v.Confidential)
 		}
 	}
-	e.addRelations(p, values, bfs)
-	e.addAreaRelations(p, values, bfs)
+	sc := newStoredCounts(values, isCount)
+	addRelations(p, sc)
+	addBaseFigureRelations(p, sc)
+	e.addAreaRelations(p, sc, bfs)
 	for i := range e.KeyFigures {
 		e.addPoints(p, &e.KeyFigures[i])
 	}
@@ -126,63 +132,44 @@ func (e *Evaluation) suppress(values []store.Value) {
 	e.publishParticipation()
 }
 
-// addRelations declares GroupPartitions for counts.
-func (e *Evaluation) addRelations(p *disclosure.Problem[discKey], values []store.Value, bfs map[string]store.BaseFigure) {
-	type cellSet struct{ bf, area string }
-	groups := map[cellSet]map[store.Period][]string{}
-	for _, v := range values {
-		if bfs[v.BaseFigure].Unit != "Anzahl" {
-			continue
-		}
-		cs := cellSet{v.BaseFigure, v.Area}
-		if groups[cs] == nil {
-			groups[cs] = map[store.Period][]string{}
-		}
-		groups[cs][v.Period] = append(groups[cs][v.Period], v.Group)
-	}
-	key := func(bf, area, group string, per store.Period) discKey {
-		return discKey{kind: keyValue, code: bf, area: area, group: group, period: per}
-	}
-	for cs, byPeriod := range groups {
-		for per, present := range byPeriod {
-			for _, part := range GroupPartitions {
-				if !slices.Contains(present, part.Total) || slices.ContainsFunc(part.Parts, func(g string) bool { return !slices.Contains(present, g) }) {
-					continue
+// addRelations declares GroupPartitions for counts, where the total and
+// every part are stored.
+func addRelations(p *disclosure.Problem[discKey], sc storedCounts) {
+	var parts []discKey
+	for _, c := range sc.cells {
+		for _, part := range GroupPartitions {
+			if part.Total != c.group {
+				continue
+			}
+			parts = parts[:0]
+			for _, g := range part.Parts {
+				pc := countCell{c.bf, c.area, g, c.period}
+				if _, ok := sc.at[pc]; !ok {
+					break
 				}
-				var parts []discKey
-				for _, g := range part.Parts {
-					parts = append(parts, key(cs.bf, cs.area, g, per))
-				}
-				p.Sum(key(cs.bf, cs.area, part.Total, per), parts...)
+				parts = append(parts, pc.key())
+			}
+			if len(parts) == len(part.Parts) {
+				p.Sum(c.key(), parts...)
 			}
 		}
 	}
-	addBaseFigureRelations(p, values, bfs)
 }
 
 // addBaseFigureRelations declares BaseFigurePartitions where the total and
 // every part are stored and, when all are numbers, really add up, so that
 // a file with another definition gets no false equation.
-func addBaseFigureRelations(p *disclosure.Problem[discKey], values []store.Value, bfs map[string]store.BaseFigure) {
-	type cell struct {
-		bf, area, group string
-		period          store.Period
-	}
-	stored := map[cell]store.Value{}
-	for _, v := range values {
-		if bfs[v.BaseFigure].Unit == "Anzahl" {
-			stored[cell{v.BaseFigure, v.Area, v.Group, v.Period}] = v
-		}
-	}
-	for c, total := range stored {
+func addBaseFigureRelations(p *disclosure.Problem[discKey], sc storedCounts) {
+	for _, c := range sc.cells {
 		for _, bp := range BaseFigurePartitions {
 			if c.bf != bp.Total {
 				continue
 			}
+			total, _ := sc.value(c)
 			sum, numbers, complete := 0.0, total.Symbol == "", true
 			parts := make([]discKey, 0, len(bp.Parts))
 			for _, code := range bp.Parts {
-				v, ok := stored[cell{code, c.area, c.group, c.period}]
+				v, ok := sc.value(countCell{code, c.area, c.group, c.period})
 				if !ok {
 					complete = false
 					break

@@ -38,59 +38,56 @@ var AreaPartitions = []AreaPartition{
 // when all are numbers, the parts add up to the total. A file whose
 // values do not add up (an older definition) gets no equation that is
 // false for it.
-func (e *Evaluation) addAreaRelations(p *disclosure.Problem[discKey], values []store.Value, bfs map[string]store.BaseFigure) {
+func (e *Evaluation) addAreaRelations(p *disclosure.Problem[discKey], sc storedCounts, bfs map[string]store.BaseFigure) {
 	kinds := map[string]string{}
 	for _, a := range e.Catalog.Areas {
 		kinds[a.Code] = a.Kind
 	}
-	type cellAt struct {
-		bf, area, group string
-		period          store.Period
-	}
-	stored := map[cellAt]store.Value{}
 	type slot struct {
 		bf, group string
 		period    store.Period
 	}
-	var slots []slot
-	seen := map[slot]bool{}
-	for _, v := range values {
-		if bfs[v.BaseFigure].Unit != "Anzahl" {
+	seen := make(map[slot]bool, len(sc.cells))
+	// The areas of kind PartKind of each Grundzahl, found once per
+	// Grundzahl rather than once per group and period.
+	type kindParts struct{ bf, kind string }
+	byKind := map[kindParts][]string{}
+	var keys []discKey
+	for _, c := range sc.cells {
+		s := slot{c.bf, c.group, c.period}
+		if seen[s] {
 			continue
 		}
-		stored[cellAt{v.BaseFigure, v.Area, v.Group, v.Period}] = v
-		if s := (slot{v.BaseFigure, v.Group, v.Period}); !seen[s] {
-			seen[s] = true
-			slots = append(slots, s)
-		}
-	}
-	for _, s := range slots {
-		bf := bfs[s.bf]
+		seen[s] = true
 		for _, ap := range AreaPartitions {
 			if len(ap.BaseFigures) > 0 && !slices.Contains(ap.BaseFigures, s.bf) {
 				continue
 			}
 			parts := ap.Parts
 			if ap.PartKind != "" {
-				parts = nil
-				for _, a := range bf.Areas {
-					if kinds[a] == ap.PartKind {
-						parts = append(parts, a)
+				kp := kindParts{s.bf, ap.PartKind}
+				var ok bool
+				if parts, ok = byKind[kp]; !ok {
+					for _, a := range bfs[s.bf].Areas {
+						if kinds[a] == ap.PartKind {
+							parts = append(parts, a)
+						}
 					}
+					byKind[kp] = parts
 				}
 			}
 			if len(parts) == 0 {
 				continue
 			}
-			total, ok := stored[cellAt{s.bf, ap.Total, s.group, s.period}]
+			total, ok := sc.value(countCell{s.bf, ap.Total, s.group, s.period})
 			if !ok {
 				continue
 			}
-			keys := make([]discKey, 0, len(parts))
+			keys = keys[:0]
 			sum, numbers := 0.0, total.Symbol == store.NoSymbol
 			complete := true
 			for _, a := range parts {
-				v, ok := stored[cellAt{s.bf, a, s.group, s.period}]
+				v, ok := sc.value(countCell{s.bf, a, s.group, s.period})
 				if !ok {
 					complete = false
 					break

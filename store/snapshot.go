@@ -15,9 +15,29 @@ type Snapshot struct {
 
 // BaseFigureByCode finds a Grundzahl anywhere in the catalogue.
 func (c *Catalog) BaseFigureByCode(code string) (BaseFigure, bool) {
-	for _, b := range c.AllBaseFigures() {
-		if b.Code == code {
-			return b, true
+	// In the order of AllBaseFigures, without building its list: the
+	// evaluation asks this for many cells.
+	find := func(bfs []BaseFigure) (BaseFigure, bool) {
+		for _, b := range bfs {
+			if b.Code == code {
+				return b, true
+			}
+		}
+		return BaseFigure{}, false
+	}
+	if b, ok := find(c.BaseFigures); ok {
+		return b, true
+	}
+	for _, f := range c.Fields {
+		for _, k := range f.KeyFigures {
+			if b, ok := find(k.BaseFigures); ok {
+				return b, true
+			}
+		}
+		for _, w := range f.Indicators {
+			if b, ok := find(w.BaseFigures); ok {
+				return b, true
+			}
 		}
 	}
 	return BaseFigure{}, false

@@ -91,6 +91,17 @@ func New[K comparable](threshold int) *Problem[K] {
 	return &Problem[K]{Threshold: threshold, index: map[K]int{}}
 }
 
+// Grow makes room for n more cells, so that a caller that knows the size
+// of its problem spares the index its growing.
+func (p *Problem[K]) Grow(n int) {
+	if n <= 0 || len(p.index) > 0 {
+		p.cells = slices.Grow(p.cells, n)
+		return
+	}
+	p.index = make(map[K]int, n)
+	p.cells = slices.Grow(p.cells, n)
+}
+
 func (p *Problem[K]) add(key K, c cell) int {
 	if i, ok := p.index[key]; ok {
 		return i
@@ -144,7 +155,11 @@ func (r Reason) protected() bool { return r != Published && r != Missing }
 // the relation tell nothing about the others.
 func (p *Problem[K]) Sum(total K, parts ...K) {
 	rel := make([]int, 0, len(parts)+1)
-	for _, k := range append([]K{total}, parts...) {
+	for j := -1; j < len(parts); j++ {
+		k := total
+		if j >= 0 {
+			k = parts[j]
+		}
 		i, ok := p.index[k]
 		if !ok || !p.cells[i].count && p.cells[i].reason != Unknown && p.cells[i].reason != Missing {
 			return
