@@ -76,34 +76,7 @@ func (d *doc) survey(code string) {
 			return
 		}
 	}
-	t := pdf.Table{Caption: "Befragung auf der Integrationskonferenz", Columns: []string{"Frage"}, Numeric: []bool{false}}
-	var sums [][3]report.SurveySummary
-	for _, s := range []struct {
-		r   *store.SurveyResult
-		sum [3]report.SurveySummary
-	}{{cur, sc.CurrentAlone}, {prev, sc.PreviousAlone}} {
-		if s.r == nil {
-			continue
-		}
-		from := len(t.Columns)
-		t.Columns = append(t.Columns, "Antworten (n)", "keine Angabe", "Anteil positiv")
-		t.Numeric = append(t.Numeric, true, true, true)
-		t.Bands = append(t.Bands, pdf.Band{Title: fmt.Sprint(s.r.ReportYear), From: from, To: from + 3})
-		sums = append(sums, s.sum)
-	}
-	for q, question := range store.SurveyQuestions {
-		cells := []string{fmt.Sprintf("%d. %s", q+1, question)}
-		for _, s := range sums {
-			cells = append(cells, report.FormatCount(s[q].N), report.FormatCount(s[q].Missing), report.FormatPercent(s[q].Positive, 1))
-		}
-		t.Rows = append(t.Rows, pdf.TableRow{Cells: cells})
-	}
-	var pos []string
-	for q := range store.SurveyQuestions {
-		pos = append(pos, fmt.Sprintf("„%s“ oder „%s“ (Frage %d)", store.SurveyCategories[q][0], store.SurveyCategories[q][1], q+1))
-	}
-	t.Note = "Anteil positiv: Antworten " + strings.Join(pos, ", ") + " an allen Antworten (n), ohne „keine Angabe“."
-	d.table(t)
+	d.table(d.x.Survey())
 	if cur != nil {
 		d.surveyChart("chart-"+code, *cur, prev)
 	}

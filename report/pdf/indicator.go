@@ -205,37 +205,7 @@ func (d *pdfDoc) survey() {
 			return
 		}
 	}
-	t := table{caption: "Befragung auf der Integrationskonferenz", cols: []column{{title: "Frage", width: 44}}}
-	var sums [][3]report.SurveySummary
-	for _, s := range []struct {
-		r   *store.SurveyResult
-		sum [3]report.SurveySummary
-	}{{cur, sc.CurrentAlone}, {prev, sc.PreviousAlone}} {
-		if s.r == nil {
-			continue
-		}
-		from := len(t.cols)
-		t.cols = append(t.cols,
-			column{title: "Antworten (n)", width: 21, align: "R"},
-			column{title: "keine Angabe", width: 21, align: "R"},
-			column{title: "Anteil positiv", width: 21, align: "R"})
-		t.bands = append(t.bands, band{title: fmt.Sprint(s.r.ReportYear), from: from, to: from + 3})
-		sums = append(sums, s.sum)
-	}
-	for q, question := range store.SurveyQuestions {
-		cells := []string{fmt.Sprintf("%d. %s", q+1, question)}
-		for _, s := range sums {
-			cells = append(cells, report.FormatNumber(float64(s[q].N), 0), report.FormatNumber(float64(s[q].Missing), 0),
-				report.FormatPercent(s[q].Positive, 1))
-		}
-		t.rows = append(t.rows, row{cells: cells})
-	}
-	var pos []string
-	for q := range store.SurveyQuestions {
-		pos = append(pos, fmt.Sprintf("„%s“ oder „%s“ (Frage %d)", store.SurveyCategories[q][0], store.SurveyCategories[q][1], q+1))
-	}
-	t.note = "Anteil positiv: Antworten " + strings.Join(pos, ", ") + " an allen Antworten (n), ohne „keine Angabe“."
-	d.table(t)
+	d.table(surveyTable(sc))
 	if cur != nil {
 		d.surveyChart(*cur, prev)
 	}

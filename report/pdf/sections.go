@@ -133,42 +133,8 @@ func (d *pdfDoc) migration(m *store.MigrationEstimate) {
 func (d *pdfDoc) overview() {
 	d.chapterBreak()
 	d.heading(idOverview, keepAfter)
-	d.text(fmt.Sprintf("Die Tabelle zeigt für jede Kennzahl, was sie misst, den letzten Wert bis zum Berichtsjahr %d mit "+
-		"seiner Erhebungszeit und dem Referenzwert, die Veränderung seit dem letzten Wert vor %d und seit dem ersten "+
-		"bewerteten Wert sowie die Bewertung. Die Zeichen der Bewertung: ★ Ziel erreicht, ▲ Entwicklung in Zielrichtung, "+
-		"▶ keine wesentliche Veränderung, ▼ Entwicklung gegen die Zielrichtung, ○ nicht bewertbar, ? zu wenig Daten.",
-		d.in.e.Year, d.in.e.Year), bodyText)
-	t := table{cols: []column{
-		{title: "Kenn\u00adzahl", width: 15},
-		{title: "Gemessen", width: 37},
-		{title: "Letzter Wert", width: 25, align: "R"},
-		{title: "Referenz", width: 24, align: "R"},
-		{title: "Veränderung seit Vorjahres\u00adbericht", width: 22, align: "R"},
-		{title: "Veränderung seit Beginn", width: 22, align: "R"},
-		{title: "Bewertung", width: 25},
-	}, size: sizeSmall}
-	for _, f := range d.in.cat.Fields {
-		t.rows = append(t.rows, row{cells: []string{fmt.Sprintf("Handlungsfeld %s – %s", f.Code, f.Title)}, group: true})
-		for _, k := range f.KeyFigures {
-			o := d.in.overviewRow(k.Code)
-			latest, change, prev := o.Latest, o.Change, o.ChangePrev
-			if o.LatestPeriod != "" {
-				latest += "\n(" + o.LatestPeriod + ")"
-			}
-			if o.ChangeSince != "" {
-				change += "\n" + o.ChangeSince
-			}
-			if o.ChangePrevSince != "" {
-				prev += "\n" + o.ChangePrevSince
-			}
-			assessment := o.Assessment
-			if o.Shape != "" {
-				assessment = o.Shape + " " + o.Level.Label()
-			}
-			t.rows = append(t.rows, row{cells: []string{k.Code, o.Measure, latest, o.Reference, prev, change, assessment}})
-		}
-	}
-	d.table(t)
+	d.text(overviewIntro(d.in.e.Year), bodyText)
+	d.table(d.in.overviewTable())
 	d.indicatorStates()
 }
 
