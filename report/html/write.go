@@ -229,11 +229,8 @@ func (d *doc) changes() {
 		return
 	}
 	d.heading("aenderungen")
-	d.para(fmt.Sprintf("Der Bericht %d wurde festgeschrieben. „Bisher“ ist der Stand des Berichts %d, „jetzt“ der Stand dieses Berichts.", c.Year, c.Year))
-	t := pdf.Table{Columns: []string{"Kennzahl", "Grundzahl, Gruppe, Erhebungszeit, Bezirk", "Bisher", "Jetzt", "Grund"}}
-	for _, it := range c.Items {
-		t.Rows = append(t.Rows, pdf.TableRow{Cells: []string{strings.Join(it.KeyFigures, ", "), it.Location, it.Old, it.New, it.Reason}})
-	}
+	intro, t := d.x.Changes(c)
+	d.para(intro)
 	d.table(t)
 	d.end()
 }
