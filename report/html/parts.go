@@ -47,22 +47,7 @@ func (d *doc) instruments(list []store.Instrument) {
 		d.note(fmt.Sprintf("Für %d sind keine Instrumente erfasst.", d.e.Year))
 		return
 	}
-	t := pdf.Table{Caption: fmt.Sprintf("Instrumente %d (Anzahl der Instrumente: %d)", d.e.Year, len(list)),
-		Columns: []string{"Name", "Charakter", "Träger", "Anzahl"}, Numeric: []bool{false, false, false, true}}
-	sum, counted := 0, 0
-	for _, in := range list {
-		count := report.NotComputable
-		if in.Count != nil {
-			count = report.FormatNumber(float64(*in.Count), 0)
-			sum += *in.Count
-			counted++
-		}
-		t.Rows = append(t.Rows, pdf.TableRow{Cells: []string{in.Name, in.Description, in.Provider, count}})
-	}
-	if counted > 0 {
-		t.Rows = append(t.Rows, pdf.TableRow{Cells: []string{"Zusammen", "", "", report.FormatNumber(float64(sum), 0)}, Bold: true})
-	}
-	d.table(t)
+	d.table(d.x.Instruments(list))
 }
 
 // survey is the table of the Integrationskonferenz survey and its chart,

@@ -192,23 +192,8 @@ func (d *doc) introduction() {
 			"Einwohnerinnen und Einwohner mit Migrationshintergrund vor.")
 	} else {
 		d.para(m.Statement)
-		t := pdf.Table{Caption: "Schätzung der Statistikdienststelle", NoHeader: true}
-		add := func(label, value string) {
-			if strings.TrimSpace(value) != "" {
-				t.Rows = append(t.Rows, pdf.TableRow{Cells: []string{label, value}})
-			}
-		}
-		if m.ReferenceDate != "" {
-			add("Stichtag", store.Period(m.ReferenceDate).Label())
-		}
-		if m.Persons != nil {
-			add("Geschätzte Zahl", report.FormatNumber(*m.Persons, 0)+" Personen")
-		}
-		if m.Share != nil {
-			add("Geschätzter Anteil", report.FormatPercent(*m.Share, 1)+" der Bevölkerung")
-		}
-		add("Verfahren", m.Method)
-		add("Definition", m.Definition)
+		t := d.x.Migration(m)
+		t.Caption = "Schätzung der Statistikdienststelle"
 		d.table(t)
 	}
 	d.end()

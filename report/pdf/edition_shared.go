@@ -131,3 +131,62 @@ func (x *Edition) Overview() (intro string, keyFigures, indicators Table) {
 
 // Survey is the table of the Integrationskonferenz survey.
 func (x *Edition) Survey() Table { return exportTable(surveyTable(x.d.in.e.Survey)) }
+
+// migrationTable lists the Statistikdienststelle's estimate m, a row per
+// stated item (none when m states none).
+func migrationTable(m *store.MigrationEstimate) table {
+	var rows []row
+	add := func(label, value string) {
+		if strings.TrimSpace(value) != "" {
+			rows = append(rows, row{cells: []string{label, value}})
+		}
+	}
+	if m.ReferenceDate != "" {
+		add("Stichtag", store.Period(m.ReferenceDate).Label())
+	}
+	if m.Persons != nil {
+		add("Geschätzte Zahl", report.FormatNumber(*m.Persons, 0)+" Personen")
+	}
+	if m.Share != nil {
+		add("Geschätzter Anteil", report.FormatPercent(*m.Share, 1)+" der Bevölkerung")
+	}
+	add("Verfahren", m.Method)
+	add("Definition", m.Definition)
+	return table{cols: []column{{width: 45}, {width: 125}}, rows: rows, noHeader: true, size: sizeSmall}
+}
+
+// instrumentsTable lists the Instrumente of the report year with their
+// counts and, when any is counted, the sum.
+func instrumentsTable(year int, list []store.Instrument) table {
+	t := table{
+		caption: fmt.Sprintf("Instrumente %d (Anzahl der Instrumente: %d)", year, len(list)),
+		cols: []column{
+			{title: "Name", width: 42},
+			{title: "Charakter", width: 68},
+			{title: "Träger", width: 40},
+			{title: "Anzahl", width: 20, align: "R"},
+		},
+	}
+	sum, counted := 0, 0
+	for _, in := range list {
+		count := report.NotComputable
+		if in.Count != nil {
+			count = report.FormatNumber(float64(*in.Count), 0)
+			sum += *in.Count
+			counted++
+		}
+		t.rows = append(t.rows, row{cells: []string{in.Name, in.Description, in.Provider, count}})
+	}
+	if counted > 0 {
+		t.rows = append(t.rows, row{cells: []string{"Zusammen", "", "", report.FormatNumber(float64(sum), 0)}, bold: true})
+	}
+	return t
+}
+
+// Migration is the table of the Statistikdienststelle's estimate m.
+func (x *Edition) Migration(m *store.MigrationEstimate) Table { return exportTable(migrationTable(m)) }
+
+// Instruments is the table of the Instrumente in list.
+func (x *Edition) Instruments(list []store.Instrument) Table {
+	return exportTable(instrumentsTable(x.d.in.e.Year, list))
+}

@@ -47,29 +47,7 @@ func (d *pdfDoc) instruments(list []store.Instrument) {
 		d.text(fmt.Sprintf("Für %d sind keine Instrumente erfasst.", d.in.e.Year), noteText)
 		return
 	}
-	t := table{
-		caption: fmt.Sprintf("Instrumente %d (Anzahl der Instrumente: %d)", d.in.e.Year, len(list)),
-		cols: []column{
-			{title: "Name", width: 42},
-			{title: "Charakter", width: 68},
-			{title: "Träger", width: 40},
-			{title: "Anzahl", width: 20, align: "R"},
-		},
-	}
-	sum, counted := 0, 0
-	for _, in := range list {
-		count := report.NotComputable
-		if in.Count != nil {
-			count = report.FormatNumber(float64(*in.Count), 0)
-			sum += *in.Count
-			counted++
-		}
-		t.rows = append(t.rows, row{cells: []string{in.Name, in.Description, in.Provider, count}})
-	}
-	if counted > 0 {
-		t.rows = append(t.rows, row{cells: []string{"Zusammen", "", "", report.FormatNumber(float64(sum), 0)}, bold: true})
-	}
-	d.table(t)
+	d.table(instrumentsTable(d.in.e.Year, list))
 }
 
 // participation shows the shares of a Beteiligung indicator as

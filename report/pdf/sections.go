@@ -106,25 +106,8 @@ func (d *pdfDoc) migration(m *store.MigrationEstimate) {
 		return
 	}
 	d.paragraphs(m.Statement)
-	var rows []row
-	add := func(label, value string) {
-		if strings.TrimSpace(value) != "" {
-			rows = append(rows, row{cells: []string{label, value}})
-		}
-	}
-	if m.ReferenceDate != "" {
-		add("Stichtag", store.Period(m.ReferenceDate).Label())
-	}
-	if m.Persons != nil {
-		add("Geschätzte Zahl", report.FormatNumber(*m.Persons, 0)+" Personen")
-	}
-	if m.Share != nil {
-		add("Geschätzter Anteil", report.FormatPercent(*m.Share, 1)+" der Bevölkerung")
-	}
-	add("Verfahren", m.Method)
-	add("Definition", m.Definition)
-	if len(rows) > 0 {
-		d.table(table{cols: []column{{width: 45}, {width: 125}}, rows: rows, noHeader: true, size: sizeSmall})
+	if t := migrationTable(m); len(t.rows) > 0 {
+		d.table(t)
 	}
 }
 
