@@ -282,14 +282,10 @@ func (tr trend) levelTrend(w *WindowAssessment, pts []Point) string {
 	text := fmt.Sprintf("Trend %s %s (%s): %s",
 		withPrep("von", pts[0].Period), withPrep("bis", pts[len(pts)-1].Period), FormatValueCount(len(pts)),
 		tr.slopeText(w.Slope, logScale, w.Rate, how))
-	noise := tr.noiseTest(w, o, pts, slope)
+	if why, ok := tr.unchanged(w, o, pts, slope); ok {
+		return text + why + tr.smallCountNote(w, pts)
+	}
 	switch {
-	case math.Abs(w.Rate) < significantRate-assessSlack:
-		w.Level = NoChange
-		text += "; unter 1\u00a0% pro Jahr gilt eine Veränderung als nicht wesentlich."
-	case noise != "":
-		w.Level, w.Noise = NoChange, true
-		text += ". " + noise
 	case (w.Rate > 0) == (tr.dir == store.Rising):
 		w.Level = TowardGoal
 		text += "; das entspricht der Zielrichtung „" + tr.dir.Label() + "“."
@@ -298,6 +294,24 @@ func (tr trend) levelTrend(w *WindowAssessment, pts []Point) string {
 		text += "; das widerspricht der Zielrichtung „" + tr.dir.Label() + "“."
 	}
 	return text + tr.smallCountNote(w, pts)
+}
+
+// unchanged judges w, whose trend is known, as NoChange when its rate
+// is below the significant one or random noise explains it, and says why;
+// ok is false when the trend is a real change.
+func (tr trend) unchanged(w *WindowAssessment, o []obs, pts []Point, slope float64) (why string, ok bool) {
+	// The noise test always runs: it sets w.Count, which the small-count
+	// note reads.
+	noise := tr.noiseTest(w, o, pts, slope)
+	if math.Abs(w.Rate) < significantRate-assessSlack {
+		w.Level = NoChange
+		return "; unter 1\u00a0% pro Jahr gilt eine Veränderung als nicht wesentlich.", true
+	}
+	if noise != "" {
+		w.Level, w.Noise = NoChange, true
+		return ". " + noise, true
+	}
+	return "", false
 }
 
 // slopeText writes the trend per year: the relative rate, and for a
@@ -385,14 +399,10 @@ func (tr trend) referenceTrend(w *WindowAssessment, pts, refs []Point) string {
 			band, where, tr.rangeText(parity, lo, hi), tr.countText(w.Count, pts[last].Period))
 	}
 	text += fmt.Sprintf("; Trend des Abstands (%s): %s pro Jahr", FormatValueCount(len(pts)), formatRate(w.Rate))
-	noise := tr.noiseTest(w, o, pts, slope)
+	if why, ok := tr.unchanged(w, o, pts, slope); ok {
+		return text + why + tr.smallCountNote(w, pts)
+	}
 	switch {
-	case math.Abs(w.Rate) < significantRate-assessSlack:
-		w.Level = NoChange
-		text += "; unter 1\u00a0% pro Jahr gilt eine Veränderung als nicht wesentlich."
-	case noise != "":
-		w.Level, w.Noise = NoChange, true
-		text += ". " + noise
 	case w.Rate < 0:
 		w.Level = TowardGoal
 		text += "; der Abstand ist wesentlich kleiner geworden."

@@ -51,13 +51,7 @@ func KeyFigureBreaks(snap *store.Snapshot, k store.KeyFigure) []Break {
 	}
 	if snap.Catalog != nil {
 		aliases := map[string]bool{}
-		formulas := make([]string, 0, len(k.Series)+1)
-		for _, s := range k.Series {
-			formulas = append(formulas, s.Formula)
-		}
-		if k.Reference != nil {
-			formulas = append(formulas, k.Reference.Formula)
-		}
+		formulas := formulaTexts(k)
 		for _, f := range formulas {
 			for _, m := range breakAlias.FindAllStringSubmatch(f, -1) {
 				aliases[m[1]] = true

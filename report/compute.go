@@ -87,18 +87,7 @@ func newComputation(snap *store.Snapshot, keep func(code string) bool) *computat
 
 func (c *computation) compute(k store.KeyFigure) Result {
 	area := cmp.Or(k.Area, defaultArea)
-	local := map[string]store.BaseFigure{}
-	for _, b := range k.BaseFigures {
-		local[b.Alias] = b
-	}
-	series := make([]*formula, len(k.Series))
-	for i, s := range k.Series {
-		series[i] = c.compile(s.Formula, local)
-	}
-	var ref *formula
-	if k.Reference != nil {
-		ref = c.compile(k.Reference.Formula, local)
-	}
+	series, ref := c.compileAll(k)
 	periods := c.periods(k, area, append(slices.Clone(series), ref))
 
 	r := Result{KeyFigure: k}
@@ -121,6 +110,14 @@ func (c *computation) compute(k store.KeyFigure) Result {
 // rules, windows and breaks as compute.
 func (c *computation) reassess(r *Result) {
 	k := r.KeyFigure
+	series, ref := c.compileAll(k)
+	r.Assessment = assess(c.trendOf(k, r, series, ref))
+	r.Sentence = sentence(*r, c.reportYear)
+}
+
+// compileAll compiles the Series formulas of k and its reference (nil
+// when k has none) against k's own and the shared Grundzahlen.
+func (c *computation) compileAll(k store.KeyFigure) ([]*formula, *formula) {
 	local := map[string]store.BaseFigure{}
 	for _, b := range k.BaseFigures {
 		local[b.Alias] = b
@@ -133,8 +130,7 @@ func (c *computation) reassess(r *Result) {
 	if k.Reference != nil {
 		ref = c.compile(k.Reference.Formula, local)
 	}
-	r.Assessment = assess(c.trendOf(k, r, series, ref))
-	r.Sentence = sentence(*r, c.reportYear)
+	return series, ref
 }
 
 // formula is a compiled Series formula and the inputs it reads.

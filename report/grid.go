@@ -221,13 +221,7 @@ func sharedGroups(k store.KeyFigure) map[string][]string {
 	for _, b := range k.BaseFigures {
 		local[b.Alias] = true
 	}
-	var formulas []string
-	for _, s := range k.Series {
-		formulas = append(formulas, s.Formula)
-	}
-	if k.Reference != nil {
-		formulas = append(formulas, k.Reference.Formula)
-	}
+	formulas := formulaTexts(k)
 	groups := map[string][]string{}
 	for _, f := range formulas {
 		for _, m := range inputRef.FindAllStringSubmatch(f, -1) {

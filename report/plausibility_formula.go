@@ -36,13 +36,7 @@ func (p *plausibility) readFormulas() {
 				b, ok := shared[alias]
 				return b, ok
 			}
-			texts := make([]string, 0, len(k.Series)+1)
-			for _, s := range k.Series {
-				texts = append(texts, s.Formula)
-			}
-			if k.Reference != nil {
-				texts = append(texts, k.Reference.Formula)
-			}
+			texts := formulaTexts(k)
 			for _, text := range texts {
 				for _, m := range inputRef.FindAllStringSubmatch(text, -1) {
 					if b, ok := resolve(m[1]); ok {

@@ -191,13 +191,7 @@ func addBaseFigureRelations(p *disclosure.Problem[discKey], sc storedCounts) {
 func (e *Evaluation) addPoints(p *disclosure.Problem[discKey], kr *KeyFigureResult) {
 	k := kr.KeyFigure
 	area := cmp.Or(k.Area, defaultArea)
-	formulas := make([]string, 0, len(k.Series)+1)
-	for _, s := range k.Series {
-		formulas = append(formulas, s.Formula)
-	}
-	if k.Reference != nil {
-		formulas = append(formulas, k.Reference.Formula)
-	}
+	formulas := formulaTexts(k)
 	lines := kr.lines()
 	for i, f := range formulas {
 		if i >= len(lines) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 
 	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/store"
@@ -45,20 +44,11 @@ func printFindingLines(w io.Writer, fs []report.Finding) {
 // readFindings checks the values of a checked copy in a temporary folder,
 // as the report does, so that the file itself is only read.
 func readFindings(ctx context.Context, path string) ([]report.Finding, error) {
-	tmp, err := os.MkdirTemp("", "integrationsmonitor-pruefen-")
+	s, done, err := openCheckedCopy(ctx, path, "integrationsmonitor-pruefen-")
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(tmp)
-	cp, err := store.CopyFile(ctx, path, tmp)
-	if err != nil {
-		return nil, err
-	}
-	s, err := store.Open(ctx, cp)
-	if err != nil {
-		return nil, err
-	}
-	defer s.Close()
+	defer done()
 	// An invalid setting falls back to its default (store.Settings);
 	// the window says so when the file is opened.
 	set, _ := s.Settings(ctx)

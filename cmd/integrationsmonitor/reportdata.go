@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 
 	"bergischgladbach.de/integrationsmonitor/report"
 	"bergischgladbach.de/integrationsmonitor/store"
@@ -55,20 +54,11 @@ const (
 // reads the editions, so that one damaged edition does not keep the
 // values from being exported.
 func readReportData(ctx context.Context, path string, year int, use dataFor) (*reportData, error) {
-	tmp, err := os.MkdirTemp("", "integrationsmonitor-bericht-")
+	s, done, err := openCheckedCopy(ctx, path, "integrationsmonitor-bericht-")
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(tmp)
-	cp, err := store.CopyFile(ctx, path, tmp)
-	if err != nil {
-		return nil, err
-	}
-	s, err := store.Open(ctx, cp)
-	if err != nil {
-		return nil, err
-	}
-	defer s.Close()
+	defer done()
 	set, err := s.Settings(ctx)
 	if err != nil {
 		return nil, err

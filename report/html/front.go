@@ -1,7 +1,6 @@
 package html
 
 import (
-	"fmt"
 	"strings"
 
 	"bergischgladbach.de/integrationsmonitor/report"
@@ -97,16 +96,7 @@ func (d *doc) findings() {
 		return
 	}
 	d.heading("anhang-plausibilitaet")
-	count := "einen Hinweis"
-	if len(fs) > 1 {
-		count = report.FormatCount(len(fs)) + " Hinweise"
-	}
-	d.para(fmt.Sprintf("Die Plausibilitätsprüfung des Programms gibt zu den Werten dieses Berichts %s. "+
-		"Ein Hinweis ist eine Warnung, kein Fehler: Der Wert kann richtig sein, sollte aber mit der liefernden Stelle "+
-		"geklärt werden. Geprüft wird, ob ein Teil größer als sein Ganzes ist (z.\u00a0B. Ausländer/innen größer als "+
-		"Insgesamt, Zähler eines Anteils größer als sein Nenner), ob eine Anzahl ganz und nicht negativ ist, ob ein "+
-		"Anteil höchstens 100\u00a0%% beträgt und ob sich ein Wert gegenüber dem letzten gleichartigen Zeitraum "+
-		"sprunghaft verändert hat.", count))
+	d.para(pdf.FindingsIntro(len(fs)))
 	t := pdf.Table{Caption: "Offene Plausibilitätshinweise", Columns: []string{"Kennzahl", "Grundzahl", "Erhebungszeit", "Bezirk", "Gruppe", "Hinweis"}}
 	for _, f := range fs {
 		rule := findingRules[f.Rule]

@@ -47,22 +47,7 @@ func (d *doc) instruments(list []store.Instrument) {
 		d.note(fmt.Sprintf("Für %d sind keine Instrumente erfasst.", d.e.Year))
 		return
 	}
-	t := pdf.Table{Caption: fmt.Sprintf("Instrumente %d (Anzahl der Instrumente: %d)", d.e.Year, len(list)),
-		Columns: []string{"Name", "Charakter", "Träger", "Anzahl"}, Numeric: []bool{false, false, false, true}}
-	sum, counted := 0, 0
-	for _, in := range list {
-		count := report.NotComputable
-		if in.Count != nil {
-			count = report.FormatNumber(float64(*in.Count), 0)
-			sum += *in.Count
-			counted++
-		}
-		t.Rows = append(t.Rows, pdf.TableRow{Cells: []string{in.Name, in.Description, in.Provider, count}})
-	}
-	if counted > 0 {
-		t.Rows = append(t.Rows, pdf.TableRow{Cells: []string{"Zusammen", "", "", report.FormatNumber(float64(sum), 0)}, Bold: true})
-	}
-	d.table(t)
+	d.table(d.x.Instruments(list))
 }
 
 // survey is the table of the Integrationskonferenz survey and its chart,
@@ -76,34 +61,7 @@ func (d *doc) survey(code string) {
 			return
 		}
 	}
-	t := pdf.Table{Caption: "Befragung auf der Integrationskonferenz", Columns: []string{"Frage"}, Numeric: []bool{false}}
-	var sums [][3]report.SurveySummary
-	for _, s := range []struct {
-		r   *store.SurveyResult
-		sum [3]report.SurveySummary
-	}{{cur, sc.CurrentAlone}, {prev, sc.PreviousAlone}} {
-		if s.r == nil {
-			continue
-		}
-		from := len(t.Columns)
-		t.Columns = append(t.Columns, "Antworten (n)", "keine Angabe", "Anteil positiv")
-		t.Numeric = append(t.Numeric, true, true, true)
-		t.Bands = append(t.Bands, pdf.Band{Title: fmt.Sprint(s.r.ReportYear), From: from, To: from + 3})
-		sums = append(sums, s.sum)
-	}
-	for q, question := range store.SurveyQuestions {
-		cells := []string{fmt.Sprintf("%d. %s", q+1, question)}
-		for _, s := range sums {
-			cells = append(cells, report.FormatCount(s[q].N), report.FormatCount(s[q].Missing), report.FormatPercent(s[q].Positive, 1))
-		}
-		t.Rows = append(t.Rows, pdf.TableRow{Cells: cells})
-	}
-	var pos []string
-	for q := range store.SurveyQuestions {
-		pos = append(pos, fmt.Sprintf("„%s“ oder „%s“ (Frage %d)", store.SurveyCategories[q][0], store.SurveyCategories[q][1], q+1))
-	}
-	t.Note = "Anteil positiv: Antworten " + strings.Join(pos, ", ") + " an allen Antworten (n), ohne „keine Angabe“."
-	d.table(t)
+	d.table(d.x.Survey())
 	if cur != nil {
 		d.surveyChart("chart-"+code, *cur, prev)
 	}

@@ -192,23 +192,8 @@ func (d *doc) introduction() {
 			"Einwohnerinnen und Einwohner mit Migrationshintergrund vor.")
 	} else {
 		d.para(m.Statement)
-		t := pdf.Table{Caption: "Schätzung der Statistikdienststelle", NoHeader: true}
-		add := func(label, value string) {
-			if strings.TrimSpace(value) != "" {
-				t.Rows = append(t.Rows, pdf.TableRow{Cells: []string{label, value}})
-			}
-		}
-		if m.ReferenceDate != "" {
-			add("Stichtag", store.Period(m.ReferenceDate).Label())
-		}
-		if m.Persons != nil {
-			add("Geschätzte Zahl", report.FormatNumber(*m.Persons, 0)+" Personen")
-		}
-		if m.Share != nil {
-			add("Geschätzter Anteil", report.FormatPercent(*m.Share, 1)+" der Bevölkerung")
-		}
-		add("Verfahren", m.Method)
-		add("Definition", m.Definition)
+		t := d.x.Migration(m)
+		t.Caption = "Schätzung der Statistikdienststelle"
 		d.table(t)
 	}
 	d.end()
@@ -216,46 +201,11 @@ func (d *doc) introduction() {
 
 func (d *doc) overview() {
 	d.heading("uebersicht")
-	d.para(fmt.Sprintf("Die Tabelle zeigt für jede Kennzahl, was sie misst, den letzten Wert bis zum Berichtsjahr %d mit "+
-		"seiner Erhebungszeit und dem Referenzwert, die Veränderung seit dem letzten Wert vor %d und seit dem ersten "+
-		"bewerteten Wert sowie die Bewertung. Die Zeichen der Bewertung: ★ Ziel erreicht, ▲ Entwicklung in Zielrichtung, "+
-		"▶ keine wesentliche Veränderung, ▼ Entwicklung gegen die Zielrichtung, ○ nicht bewertbar, ? zu wenig Daten.",
-		d.e.Year, d.e.Year))
-	t := pdf.Table{Caption: "Übersicht der Kennzahlen",
-		Columns: []string{"Kennzahl", "Gemessen", "Letzter Wert", "Referenz", "Veränderung seit Vorjahresbericht", "Veränderung seit Beginn", "Bewertung"},
-		Numeric: []bool{false, false, true, true, true, true, false}}
-	for _, f := range d.e.Catalog.Fields {
-		t.Rows = append(t.Rows, pdf.TableRow{Cells: []string{fmt.Sprintf("Handlungsfeld %s – %s", f.Code, f.Title)}, Group: true})
-		for _, k := range f.KeyFigures {
-			o := report.OverviewRow{Code: k.Code, Latest: report.NotComputable, Change: report.NotComputable}
-			if i := slices.IndexFunc(d.e.Overview, func(o report.OverviewRow) bool { return o.Code == k.Code }); i >= 0 {
-				o = d.e.Overview[i]
-			}
-			latest, change, prev := o.Latest, o.Change, o.ChangePrev
-			if o.LatestPeriod != "" {
-				latest += "\n(" + o.LatestPeriod + ")"
-			}
-			if o.ChangeSince != "" {
-				change += "\n" + o.ChangeSince
-			}
-			if o.ChangePrevSince != "" {
-				prev += "\n" + o.ChangePrevSince
-			}
-			assessment := o.Assessment
-			if o.Shape != "" {
-				assessment = o.Shape + " " + o.Level.Label()
-			}
-			t.Rows = append(t.Rows, pdf.TableRow{Cells: []string{k.Code, o.Measure, latest, o.Reference, prev, change, assessment}})
-		}
-	}
-	d.table(t)
-	if states := d.e.IndicatorStates(d.texts); len(states) > 0 {
-		st := pdf.Table{Caption: "Wirkungsindikatoren", Columns: []string{"Indikator", "Thema", fmt.Sprintf("Stand %d", d.e.Year)}}
-		for _, s := range states {
-			st.Rows = append(st.Rows, pdf.TableRow{Cells: []string{s.Code, s.Title, s.State}})
-		}
-		d.table(st)
-	}
+	intro, keyFigures, indicators := d.x.Overview()
+	d.para(intro)
+	keyFigures.Caption = "Übersicht der Kennzahlen"
+	d.table(keyFigures)
+	d.table(indicators)
 	d.end()
 }
 func (d *doc) changes() {
@@ -264,11 +214,8 @@ func (d *doc) changes() {
 		return
 	}
 	d.heading("aenderungen")
-	d.para(fmt.Sprintf("Der Bericht %d wurde festgeschrieben. „Bisher“ ist der Stand des Berichts %d, „jetzt“ der Stand dieses Berichts.", c.Year, c.Year))
-	t := pdf.Table{Columns: []string{"Kennzahl", "Grundzahl, Gruppe, Erhebungszeit, Bezirk", "Bisher", "Jetzt", "Grund"}}
-	for _, it := range c.Items {
-		t.Rows = append(t.Rows, pdf.TableRow{Cells: []string{strings.Join(it.KeyFigures, ", "), it.Location, it.Old, it.New, it.Reason}})
-	}
+	intro, t := d.x.Changes(c)
+	d.para(intro)
 	d.table(t)
 	d.end()
 }

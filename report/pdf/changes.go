@@ -38,10 +38,36 @@ func (d *pdfDoc) changes() {
 	}
 	d.chapterBreak()
 	d.heading(idChanges, keepAfter)
-	d.text(fmt.Sprintf("Der Bericht %d wurde festgeschrieben. Seitdem haben die Datenlieferanten Werte bis %d berichtigt, "+
+	d.text(changesIntro(c), bodyText)
+	d.table(d.in.changesTable(c))
+}
+
+func changeCount(n int) string {
+	if n == 1 {
+		return "eine Änderung"
+	}
+	return fmt.Sprintf("%d Änderungen", n)
+}
+
+func firstCode(codes []string) string {
+	if len(codes) == 0 {
+		return ""
+	}
+	return codes[0]
+}
+
+// changesIntro is the paragraph above the table of changes c.
+func changesIntro(c *report.Changes) string {
+	return fmt.Sprintf("Der Bericht %d wurde festgeschrieben. Seitdem haben die Datenlieferanten Werte bis %d berichtigt, "+
 		"nachgeliefert oder zurückgezogen, und neue Werte können Bewertungen verändert haben. Die Tabelle nennt %s, "+
 		"zuerst die Kennzahlen mit geänderter Bewertung. „Bisher“ ist der Stand des Berichts %d, „jetzt“ der Stand dieses Berichts.",
-		c.Year, c.Year, changeCount(len(c.Items)), c.Year), bodyText)
+		c.Year, c.Year, changeCount(len(c.Items)), c.Year)
+}
+
+// changesTable is the table of changes c: a part per kind of change,
+// each row the value's coordinates, the old and new print and the
+// source of the new value.
+func (in *reportInput) changesTable(c *report.Changes) table {
 	t := table{cols: []column{
 		{title: "Kenn\u00adzahl", width: 17},
 		{title: "Grundzahl, Gruppe, Erhebungszeit, Bezirk", width: 48},
@@ -60,25 +86,17 @@ func (d *pdfDoc) changes() {
 		what, reason := it.Location, it.Reason
 		if it.Kind == report.VerdictChanged {
 			what = "Bewertung"
-			if kr, ok := d.in.e.KeyFigure(firstCode(it.KeyFigures)); ok {
+			if kr, ok := in.e.KeyFigure(firstCode(it.KeyFigures)); ok {
 				what = strings.TrimSpace(kr.KeyFigure.Statement)
 			}
 		}
 		t.rows = append(t.rows, row{cells: []string{strings.Join(it.KeyFigures, ", "), what, it.Old, it.New, reason}})
 	}
-	d.table(t)
+	return t
 }
 
-func changeCount(n int) string {
-	if n == 1 {
-		return "eine Änderung"
-	}
-	return fmt.Sprintf("%d Änderungen", n)
-}
-
-func firstCode(codes []string) string {
-	if len(codes) == 0 {
-		return ""
-	}
-	return codes[0]
+// Changes is the chapter "Änderungen seit dem Bericht J" for changes c
+// (which must list a change): its paragraph and its table.
+func (x *Edition) Changes(c *report.Changes) (intro string, t Table) {
+	return changesIntro(c), exportTable(x.d.in.changesTable(c))
 }

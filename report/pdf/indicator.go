@@ -47,29 +47,7 @@ func (d *pdfDoc) instruments(list []store.Instrument) {
 		d.text(fmt.Sprintf("Für %d sind keine Instrumente erfasst.", d.in.e.Year), noteText)
 		return
 	}
-	t := table{
-		caption: fmt.Sprintf("Instrumente %d (Anzahl der Instrumente: %d)", d.in.e.Year, len(list)),
-		cols: []column{
-			{title: "Name", width: 42},
-			{title: "Charakter", width: 68},
-			{title: "Träger", width: 40},
-			{title: "Anzahl", width: 20, align: "R"},
-		},
-	}
-	sum, counted := 0, 0
-	for _, in := range list {
-		count := report.NotComputable
-		if in.Count != nil {
-			count = report.FormatNumber(float64(*in.Count), 0)
-			sum += *in.Count
-			counted++
-		}
-		t.rows = append(t.rows, row{cells: []string{in.Name, in.Description, in.Provider, count}})
-	}
-	if counted > 0 {
-		t.rows = append(t.rows, row{cells: []string{"Zusammen", "", "", report.FormatNumber(float64(sum), 0)}, bold: true})
-	}
-	d.table(t)
+	d.table(instrumentsTable(d.in.e.Year, list))
 }
 
 // participation shows the shares of a Beteiligung indicator as
@@ -205,37 +183,7 @@ func (d *pdfDoc) survey() {
 			return
 		}
 	}
-	t := table{caption: "Befragung auf der Integrationskonferenz", cols: []column{{title: "Frage", width: 44}}}
-	var sums [][3]report.SurveySummary
-	for _, s := range []struct {
-		r   *store.SurveyResult
-		sum [3]report.SurveySummary
-	}{{cur, sc.CurrentAlone}, {prev, sc.PreviousAlone}} {
-		if s.r == nil {
-			continue
-		}
-		from := len(t.cols)
-		t.cols = append(t.cols,
-			column{title: "Antworten (n)", width: 21, align: "R"},
-			column{title: "keine Angabe", width: 21, align: "R"},
-			column{title: "Anteil positiv", width: 21, align: "R"})
-		t.bands = append(t.bands, band{title: fmt.Sprint(s.r.ReportYear), from: from, to: from + 3})
-		sums = append(sums, s.sum)
-	}
-	for q, question := range store.SurveyQuestions {
-		cells := []string{fmt.Sprintf("%d. %s", q+1, question)}
-		for _, s := range sums {
-			cells = append(cells, report.FormatNumber(float64(s[q].N), 0), report.FormatNumber(float64(s[q].Missing), 0),
-				report.FormatPercent(s[q].Positive, 1))
-		}
-		t.rows = append(t.rows, row{cells: cells})
-	}
-	var pos []string
-	for q := range store.SurveyQuestions {
-		pos = append(pos, fmt.Sprintf("„%s“ oder „%s“ (Frage %d)", store.SurveyCategories[q][0], store.SurveyCategories[q][1], q+1))
-	}
-	t.note = "Anteil positiv: Antworten " + strings.Join(pos, ", ") + " an allen Antworten (n), ohne „keine Angabe“."
-	d.table(t)
+	d.table(surveyTable(sc))
 	if cur != nil {
 		d.surveyChart(*cur, prev)
 	}

@@ -38,16 +38,7 @@ func (d *pdfDoc) findings() {
 		return
 	}
 	d.heading(idFindings, keepAfter)
-	count := "einen Hinweis"
-	if len(fs) > 1 {
-		count = report.FormatCount(len(fs)) + " Hinweise"
-	}
-	d.text(fmt.Sprintf("Die Plausibilitätsprüfung des Programms gibt zu den Werten dieses Berichts %s. "+
-		"Ein Hinweis ist eine Warnung, kein Fehler: Der Wert kann richtig sein, sollte aber mit der liefernden Stelle "+
-		"geklärt werden. Geprüft wird, ob ein Teil größer als sein Ganzes ist (z.\u00a0B. Ausländer/innen größer als "+
-		"Insgesamt, Zähler eines Anteils größer als sein Nenner), ob eine Anzahl ganz und nicht negativ ist, ob ein "+
-		"Anteil höchstens 100\u00a0%% beträgt und ob sich ein Wert gegenüber dem letzten gleichartigen Zeitraum "+
-		"sprunghaft verändert hat.", count), bodyText)
+	d.text(FindingsIntro(len(fs)), bodyText)
 	t := table{cols: []column{
 		{title: "Kennzahl", width: 15},
 		{title: "Grundzahl", width: 31},

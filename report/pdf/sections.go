@@ -106,25 +106,8 @@ func (d *pdfDoc) migration(m *store.MigrationEstimate) {
 		return
 	}
 	d.paragraphs(m.Statement)
-	var rows []row
-	add := func(label, value string) {
-		if strings.TrimSpace(value) != "" {
-			rows = append(rows, row{cells: []string{label, value}})
-		}
-	}
-	if m.ReferenceDate != "" {
-		add("Stichtag", store.Period(m.ReferenceDate).Label())
-	}
-	if m.Persons != nil {
-		add("Geschätzte Zahl", report.FormatNumber(*m.Persons, 0)+" Personen")
-	}
-	if m.Share != nil {
-		add("Geschätzter Anteil", report.FormatPercent(*m.Share, 1)+" der Bevölkerung")
-	}
-	add("Verfahren", m.Method)
-	add("Definition", m.Definition)
-	if len(rows) > 0 {
-		d.table(table{cols: []column{{width: 45}, {width: 125}}, rows: rows, noHeader: true, size: sizeSmall})
+	if t := migrationTable(m); len(t.rows) > 0 {
+		d.table(t)
 	}
 }
 
@@ -133,42 +116,8 @@ func (d *pdfDoc) migration(m *store.MigrationEstimate) {
 func (d *pdfDoc) overview() {
 	d.chapterBreak()
 	d.heading(idOverview, keepAfter)
-	d.text(fmt.Sprintf("Die Tabelle zeigt für jede Kennzahl, was sie misst, den letzten Wert bis zum Berichtsjahr %d mit "+
-		"seiner Erhebungszeit und dem Referenzwert, die Veränderung seit dem letzten Wert vor %d und seit dem ersten "+
-		"bewerteten Wert sowie die Bewertung. Die Zeichen der Bewertung: ★ Ziel erreicht, ▲ Entwicklung in Zielrichtung, "+
-		"▶ keine wesentliche Veränderung, ▼ Entwicklung gegen die Zielrichtung, ○ nicht bewertbar, ? zu wenig Daten.",
-		d.in.e.Year, d.in.e.Year), bodyText)
-	t := table{cols: []column{
-		{title: "Kenn\u00adzahl", width: 15},
-		{title: "Gemessen", width: 37},
-		{title: "Letzter Wert", width: 25, align: "R"},
-		{title: "Referenz", width: 24, align: "R"},
-		{title: "Veränderung seit Vorjahres\u00adbericht", width: 22, align: "R"},
-		{title: "Veränderung seit Beginn", width: 22, align: "R"},
-		{title: "Bewertung", width: 25},
-	}, size: sizeSmall}
-	for _, f := range d.in.cat.Fields {
-		t.rows = append(t.rows, row{cells: []string{fmt.Sprintf("Handlungsfeld %s – %s", f.Code, f.Title)}, group: true})
-		for _, k := range f.KeyFigures {
-			o := d.in.overviewRow(k.Code)
-			latest, change, prev := o.Latest, o.Change, o.ChangePrev
-			if o.LatestPeriod != "" {
-				latest += "\n(" + o.LatestPeriod + ")"
-			}
-			if o.ChangeSince != "" {
-				change += "\n" + o.ChangeSince
-			}
-			if o.ChangePrevSince != "" {
-				prev += "\n" + o.ChangePrevSince
-			}
-			assessment := o.Assessment
-			if o.Shape != "" {
-				assessment = o.Shape + " " + o.Level.Label()
-			}
-			t.rows = append(t.rows, row{cells: []string{k.Code, o.Measure, latest, o.Reference, prev, change, assessment}})
-		}
-	}
-	d.table(t)
+	d.text(overviewIntro(d.in.e.Year), bodyText)
+	d.table(d.in.overviewTable())
 	d.indicatorStates()
 }
 

@@ -170,17 +170,7 @@ func (in *reportInput) note(code, field string) string { return in.e.Note(code, 
 // indicatorStates lists the Wirkungsindikatoren with what the report year
 // has of each.
 func (d *pdfDoc) indicatorStates() {
-	states := d.in.e.IndicatorStates(d.in.texts)
-	if len(states) == 0 {
-		return
+	if t := d.in.indicatorStatesTable(); len(t.rows) > 0 {
+		d.table(t)
 	}
-	t := table{caption: "Wirkungsindikatoren", cols: []column{
-		{title: "Indikator", width: 17},
-		{title: "Thema", width: 63},
-		{title: fmt.Sprintf("Stand %d", d.in.e.Year), width: 90},
-	}, size: sizeSmall}
-	for _, s := range states {
-		t.rows = append(t.rows, row{cells: []string{s.Code, s.Title, s.State}})
-	}
-	d.table(t)
 }
