@@ -36,6 +36,19 @@ var (
 	FontItalic []byte
 )
 
+// Noto Sans regular and bold as Fyne bundles them, with a minus sign
+// (U+2212) added by fonts/patch_minus.py: the report's numbers print "−4,0"
+// and Fyne's faces lack that glyph, so a window on a system without a
+// fallback font that has it (Wine, a stripped-down Windows) showed "�".
+// SIL Open Font License 1.1 (fonts/LICENSE-NotoSans.txt); renamed "Noto
+// Sans IM" as the licence asks of a modified version.
+var (
+	//go:embed fonts/NotoSansIM-Regular.ttf
+	UIFontRegular []byte
+	//go:embed fonts/NotoSansIM-Bold.ttf
+	UIFontBold []byte
+)
+
 // Handbuch is the user manual, a copy of docs/handbuch.md (go:embed cannot
 // reach ../docs and refuses symlinks; TestHandbuchIsDocsCopy keeps the two
 // identical). The Hilfe menu shows it without its screenshots.

@@ -29,6 +29,7 @@ func runGUI(ctx context.Context, args []string, stderr io.Writer) error {
 	ui.UseGerman()
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	a.Settings().SetTheme(ui.Theme())
 	w := a.NewWindow(ui.AppTitle)
 	w.Resize(fyne.NewSize(1280, 820))
 	u := ui.New(a, w)
