@@ -242,7 +242,7 @@ func (it MergeItem) Describe() string {
 	s := fmt.Sprintf("%s, %s, %s, %s: %s → %s", it.BaseFigure, it.Period.Label(),
 		cmp.Or(it.AreaName, it.Area), cmp.Or(it.GroupName, it.Group), entryText(it.Ours), entryText(it.Theirs))
 	if it.Ours != nil && it.Theirs != nil {
-		if d := otherChanges(*it.Ours, *it.Theirs); d != "" {
+		if d := OtherChanges(*it.Ours, *it.Theirs); d != "" {
 			s += " (" + d + ")"
 		}
 	}
@@ -259,9 +259,10 @@ func entryText(v *Value) string {
 	return germanNumber(v.Number)
 }
 
-// otherChanges names what differs besides the number, which the arrow
-// alone would not show.
-func otherChanges(a, b Value) string {
+// OtherChanges names what differs besides the number ("geändert: Quelle,
+// Datenstand"), which an arrow "1.234 → 1.234" alone would not show; ""
+// when nothing else differs. The merge and the import preview both use it.
+func OtherChanges(a, b Value) string {
 	var parts []string
 	if a.Provisional != b.Provisional || a.Estimated != b.Estimated || a.Confidential != b.Confidential {
 		parts = append(parts, "Kennzeichen")

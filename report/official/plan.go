@@ -2,7 +2,6 @@ package official
 
 import (
 	"fmt"
-	"strings"
 
 	"bergischgladbach.de/integrationsmonitor/store"
 )
@@ -39,34 +38,13 @@ func (c Change) Describe(cat *store.Catalog, format func(num float64, sym store.
 	if from == to {
 		// The same figure with another Quelle or Datenstand: say what
 		// changes, or "111.361 → 111.361" reads like an error.
-		to += " (" + c.otherChanges() + ")"
+		what := store.OtherChanges(c.Old, c.New)
+		if what == "" {
+			what = "genauerer Wert" // the number differs beyond the shown digits
+		}
+		to += " (" + what + ")"
 	}
 	return fmt.Sprintf("%s, %s, %s, %s: %s → %s", name, c.New.Period.Label(), cat.AreaName(c.New.Area), cat.GroupName(c.New.Group), from, to)
-}
-
-// otherChanges names what changes besides the figure, in German.
-func (c Change) otherChanges() string {
-	var what []string
-	o, n := c.Old, c.New
-	if o.Number != n.Number {
-		what = append(what, "genauerer Wert")
-	}
-	if o.Source != n.Source {
-		what = append(what, "Quelle")
-	}
-	if o.AsOf != n.AsOf {
-		what = append(what, "Datenstand")
-	}
-	if o.Note != n.Note {
-		what = append(what, "Anmerkung")
-	}
-	if o.Provisional != n.Provisional || o.Estimated != n.Estimated || o.Confidential != n.Confidential {
-		what = append(what, "Kennzeichen")
-	}
-	if len(what) == 0 {
-		return "unverändert"
-	}
-	return "neu: " + strings.Join(what, ", ")
 }
 
 // NewPlan maps the table's rows with maps, each Grundzahl in its own

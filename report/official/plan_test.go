@@ -134,7 +134,7 @@ func TestChangeDescribeSameFigure(t *testing.T) {
 	n := old
 	n.Source, n.AsOf = "LDB 12411-15i", "2026-01-19"
 	format := func(num float64, sym store.Symbol, unit string) string { return fmt.Sprintf("%v", num) }
-	if got := (official.Change{Old: old, New: n}).Describe(cat, format); !strings.HasSuffix(got, ": 111361 → 111361 (neu: Quelle, Datenstand)") {
+	if got := (official.Change{Old: old, New: n}).Describe(cat, format); !strings.HasSuffix(got, ": 111361 → 111361 (geändert: Quelle, Datenstand)") {
 		t.Errorf("Describe = %q", got)
 	}
 }
