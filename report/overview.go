@@ -111,16 +111,10 @@ func referenceAt(r Result, p store.Period) string {
 	if r.Reference == nil {
 		return ""
 	}
-	label := strings.TrimSpace(r.Reference.Label)
 	if r.KeyFigure.Reference != nil && !inputRef.MatchString(r.KeyFigure.Reference.Formula) {
-		return label // a constant: its label states it ("ausgeglichen (1,0)")
+		return strings.TrimSpace(r.Reference.Label) // a constant: its label states it ("ausgeglichen (1,0)")
 	}
-	for _, pt := range r.Reference.Points {
-		if pt.Period == p {
-			return PointText(pt, r.KeyFigure.Unit) + " (" + label + ")"
-		}
-	}
-	return NotComputable + " (" + label + ")"
+	return seriesAt(*r.Reference, p, r.KeyFigure.Unit)
 }
 
 // seriesAt is the value of s at period p with the series' label.
