@@ -24,28 +24,26 @@ const (
 )
 
 // MeasureLabel names in a few words what a Kennzahl's headline series
-// measures, with its unit: "Anteil: Ausländer/innen (in %)".
+// measures, with its unit: "Arbeitslosenindex: Ausländer/innen (in %)".
 func MeasureLabel(k store.KeyFigure) string {
-	s := measureNoun(k)
+	s := measureOf(k)
 	if u := unitShort(k.Unit); u != "" {
 		s += " (" + u + ")"
 	}
 	return s
 }
 
-func measureNoun(k store.KeyFigure) string {
-	noun := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(subjectFor(k.Unit), "Der "), "Die "), "Das "))
-	label := ""
-	if len(k.Series) > 0 {
-		label = strings.TrimSpace(k.Series[0].Label)
+// measureOf is Measure with the headline series named when the Kennzahl
+// has several ("Arbeitslosenindex: Ausländer/innen").
+func measureOf(k store.KeyFigure) string {
+	m := Measure(k)
+	if len(k.Series) < 2 {
+		return m
 	}
-	switch {
-	case label == "":
-		return noun
-	case strings.Contains(strings.ToLower(label), strings.ToLower(noun)):
-		return label
+	if label := strings.TrimSpace(k.Series[0].Label); label != "" && !strings.Contains(strings.ToLower(m), strings.ToLower(label)) {
+		m += ": " + label
 	}
-	return noun + ": " + label
+	return m
 }
 
 func unitShort(unit string) string {

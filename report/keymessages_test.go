@@ -118,7 +118,7 @@ func TestTableSpan(t *testing.T) {
 func TestOverviewExplainsItself(t *testing.T) {
 	e := demoEvaluation(t, nil, true)
 	o := e.Overview[0]
-	if o.Measure != "Anteil: Ausländer/innen (in\u00a0%)" || !strings.Contains(o.Reference, "Deutsche") ||
+	if o.Measure != "Arbeitslosenindex: Ausländer/innen (in\u00a0%)" || !strings.Contains(o.Reference, "Deutsche") ||
 		o.ChangePrev == report.NotComputable || !strings.HasPrefix(o.ChangePrevSince, "seit ") || o.Shape == "" {
 		t.Errorf("A-K1 row: %+v", o)
 	}

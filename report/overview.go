@@ -14,7 +14,7 @@ type OverviewRow struct {
 	Statement string
 	Unit      string
 	// Measure names what the headline series measures, with its unit:
-	// "Anteil: Ausländer/innen (in %)".
+	// "Arbeitslosenindex: Ausländer/innen (in %)".
 	Measure string
 	// Latest is the newest computable value up to the report year
 	// ("24,1 %"), NotComputable when there is none; LatestPeriod is its

@@ -9,39 +9,6 @@ import (
 	"bergischgladbach.de/integrationsmonitor/store"
 )
 
-// measures name what the Kennzahlen of the seed catalogue measure, in the
-// few words a chart title has room for. The catalogue holds the
-// Kennzahl's statement (a goal, a sentence) and its Grundzahlen, but no
-// short name of the quantity; a Kennzahl not listed here is named by its
-// single series or by its code.
-var measures = map[string]string{
-	"A-K1": "Arbeitslosenindex",
-	"A-K2": "Anteil Zugewanderter an den Arbeitsuchenden",
-	"A-K3": "Ausbildungsstellen je Bewerber/in",
-	"A-K4": "Hochschulreife ausländischer Schulabgänger/innen",
-	"A-K5": "Schulabgänger/innen mit Ausbildungsplatz",
-	"A-K6": "Erfolgreiche Vermittlungen",
-	"B-K1": "Ausländische Kinder in den 5. Klassen der Gymnasien",
-	"B-K2": "Ausländische Kinder in den 5. Klassen der Hauptschulen",
-	"B-K3": "Sprachförderbedarf bei der Einschulung",
-	"B-K4": "Kinder ohne Sprachbefund: Abstand mit/ohne Migrationshintergrund",
-	"C-K1": "Kontakte mit Migrantenselbstorganisationen",
-	"C-K2": "Interkulturelle Veranstaltungen",
-	"C-K3": "Rats- und Ausschussmitglieder mit Migrationshintergrund",
-	"C-K4": "Wahlbeteiligung bei der Integrationsratswahl",
-}
-
-// Measure names what Kennzahl k measures: "Arbeitslosenindex".
-func Measure(k store.KeyFigure) string {
-	if m, ok := measures[k.Code]; ok {
-		return m
-	}
-	if len(k.Series) == 1 && strings.TrimSpace(k.Series[0].Label) != "" {
-		return strings.TrimSpace(k.Series[0].Label)
-	}
-	return "Kennzahl " + k.Code
-}
-
 // maxTitleLabels is the longest list of lines a title names; a longer one
 // is left to the legend rather than cut.
 const maxTitleLabels = 60
@@ -52,7 +19,7 @@ const maxTitleLabels = 60
 // Beispieldaten note is added by the chart itself.
 func TitleFor(r report.Result) string {
 	k := r.KeyFigure
-	title := Measure(k)
+	title := report.Measure(k)
 	var names []string
 	if len(r.Series) > 1 {
 		for _, s := range r.Series {
