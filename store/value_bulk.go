@@ -56,6 +56,10 @@ type bulkSaver struct {
 	logged   int64
 	unlogged int // values inserted but without their history row yet
 	insert   *sql.Stmt
+	// trigger is the stored text of the insert trigger while the save
+	// has set it aside (setInsertTriggerAside), else "".
+	trigger string
+	breaks  int // series breaks added
 }
 
 // bulkQueue is how many decided operations (a batch is up to
@@ -64,57 +68,96 @@ type bulkSaver struct {
 // the memory of a save bounded.
 const bulkQueue = 2
 
-// saveValuesTx stores vs in tx and counts what each save did. The
-// transaction and every statement stay on the calling goroutine; the
-// planner runs in a second one and is always waited for, also when the
-// save is refused or the context is cancelled.
+// ValueSource hands a save its values. It runs on the save's planning
+// goroutine while SQLite stores, on the caller's, what it yielded before:
+// a source that maps a large download chunk by chunk overlaps that work
+// with the inserts instead of preceding them. An error from yield means
+// the save has stopped (a value was refused, the context cancelled); the
+// source returns it, wrapped or not, and yields nothing more. A yielded
+// chunk must stay unchanged until the save returns: an error message
+// names its value. The series breaks the source returns are stored after
+// its values, in the same transaction: an import sets the breaks its
+// values need, or nothing.
+type ValueSource func(yield func([]Value) error) ([]SeriesBreak, error)
+
+// SaveCounts is what a save did.
+type SaveCounts struct {
+	Inserted, Corrected, Unchanged int
+	Breaks                         int // series breaks added; those already set are not counted
+}
+
+// SaveStream stores the values src yields, and then the series breaks
+// it returns, in one transaction, exactly as SaveValues would store them
+// all at once: a refused value or a failing source leaves the file as it
+// was.
+func (s *Store) SaveStream(ctx context.Context, src ValueSource, opts SaveOptions) (SaveCounts, error) {
+	var r saveResult
+	err := s.writeBulk(ctx, func(tx *sql.Tx) error {
+		var err error
+		r, err = saveStreamTx(ctx, tx, src, opts, s.Now().UTC(), s.User)
+		return err
+	})
+	if err != nil {
+		return SaveCounts{}, err
+	}
+	return SaveCounts{Inserted: r.counts[Inserted], Corrected: r.counts[Corrected], Unchanged: r.counts[Unchanged], Breaks: r.breaks}, nil
+}
+
+// saveValuesTx stores vs in tx and counts what each save did.
 func saveValuesTx(ctx context.Context, tx *sql.Tx, vs []Value, opts SaveOptions, now time.Time, user string) (map[SaveAction]int, error) {
+	r, err := saveStreamTx(ctx, tx, func(yield func([]Value) error) ([]SeriesBreak, error) {
+		return nil, yield(vs)
+	}, opts, now, user)
+	return r.counts, err
+}
+
+type saveResult struct {
+	counts map[SaveAction]int
+	breaks int
+}
+
+// saveStreamTx stores what src yields in tx. The transaction and every
+// statement stay on the calling goroutine; the planner, which also runs
+// src, runs in a second one and is always waited for, also when the save
+// is refused or the context is cancelled.
+func saveStreamTx(ctx context.Context, tx *sql.Tx, src ValueSource, opts SaveOptions, now time.Time, user string) (saveResult, error) {
 	b := &bulkSaver{ctx: ctx, tx: tx, cache: newSaveCache(), opts: opts, now: now, user: user}
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM value`).Scan(&b.logged); err != nil {
-		return nil, err
+		return saveResult{}, err
 	}
-	p := newBulkPlanner(ctx, b, len(vs))
-	if err := p.preload(vs); err != nil {
-		return nil, err
-	}
-	saveAll := func() error {
-		ops := make(chan func() error, bulkQueue)
-		done := make(chan struct{})
-		p.ops, p.done = ops, done
-		var wg sync.WaitGroup
-		var planPanic any
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			// A panic of the planner belongs to the caller, as it did
-			// when the save ran on one goroutine: it unwinds the
-			// transaction there (run closes ops first).
-			defer func() { planPanic = recover() }()
-			p.run(vs)
-		}()
-		var err error
-		for op := range ops {
-			if err = op(); err != nil {
-				break
-			}
-		}
-		close(done)
-		wg.Wait()
-		if planPanic != nil {
-			panic(planPanic)
-		}
-		return err
-	}
+	p := newBulkPlanner(ctx, b)
+	ops := make(chan func() error, bulkQueue)
+	done := make(chan struct{})
+	p.ops, p.done = ops, done
+	var wg sync.WaitGroup
+	var planPanic any
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		// A panic of the planner or the source belongs to the caller,
+		// as it did when the save ran on one goroutine: it unwinds the
+		// transaction there (run closes ops first).
+		defer func() { planPanic = recover() }()
+		p.run(src)
+	}()
 	var err error
-	if len(vs) >= bulkTriggerMin {
-		err = withoutInsertTrigger(ctx, tx, saveAll)
-	} else {
-		err = saveAll()
+	for op := range ops {
+		if err = op(); err != nil {
+			break
+		}
+	}
+	close(done)
+	wg.Wait()
+	if planPanic != nil {
+		panic(planPanic)
+	}
+	if err == nil {
+		err = b.restoreInsertTrigger()
 	}
 	if err != nil {
-		return nil, err
+		return saveResult{}, err
 	}
-	return p.counts, nil
+	return saveResult{counts: p.counts, breaks: b.breaks}, nil
 }
 
 // logInserted writes the history rows of the values inserted since the

@@ -118,6 +118,9 @@ func (b *bulkSaver) insertBatch(bt *bulkBatch) error {
 		k := bulkSharedParams + n*bulkRowParams
 		var err error
 		if n == bulkRows {
+			if err := b.setInsertTriggerAside(); err != nil {
+				return err
+			}
 			if b.insert == nil {
 				if b.insert, err = b.tx.PrepareContext(b.ctx, insertValuesSQL(bulkRows)); err != nil {
 					return fmt.Errorf("prepare insert: %w", err)

@@ -11,10 +11,10 @@ import (
 // bulkPlanner is the Go side of a bulk save. It decides for each value
 // whether it is new, unchanged or a correction, exactly as a save of the
 // values one by one would, and hands the SQL side (bulkSaver) what to do
-// through ops, in order. It reads nothing from the file itself: preload
-// reads the Grundzahlen, Bezirke and stored values the save needs before
-// it starts, and the one thing it cannot know beforehand, the stored row
-// of a value that comes twice in one save, it asks the SQL side for.
+// through ops, in order. It reads nothing from the file itself: it asks
+// the SQL side for a Grundzahl with its stored values and for a Bezirk
+// the first time a value names them, and for the stored row of a value
+// that comes twice in one save.
 type bulkPlanner struct {
 	ctx   context.Context
 	save  *bulkSaver // used only inside the operations, on the SQL side
@@ -33,18 +33,22 @@ type bulkPlanner struct {
 	pending []Value  // new values not yet handed over
 	order   []*Value // pending in the order of insertion, reused
 	counts  map[SaveAction]int
+	planned int  // values planned so far
+	stopped bool // the save has stopped: yield takes nothing more
 
 	ops  chan<- func() error // run in order by the SQL side
 	done <-chan struct{}     // closed when the SQL side stops taking ops
 	free chan *bulkBatch     // batches the SQL side has inserted, for reuse
 }
 
-// loadedBaseFigure is a Grundzahl of the save as preload found it: the
-// lookup's error stands for every value of it, as the lookup per value
-// would have failed, and so does an error reading its stored values.
+// loadedBaseFigure is a Grundzahl of the save as the SQL side found it:
+// the lookup's error stands for every value of it, as the lookup per
+// value would have failed, and so does an error reading its stored
+// values.
 type loadedBaseFigure struct {
 	bf           BaseFigure
 	err, loadErr error
+	stored       []Value
 }
 
 type loadedArea struct {
@@ -56,73 +60,124 @@ type loadedArea struct {
 // side's own error is the save's.
 var errStopped = errors.New("bulk save stopped")
 
-func newBulkPlanner(ctx context.Context, b *bulkSaver, n int) *bulkPlanner {
+func newBulkPlanner(ctx context.Context, b *bulkSaver) *bulkPlanner {
 	return &bulkPlanner{ctx: ctx, save: b, stamp: b.now.Format(time.RFC3339),
 		bfs: map[string]loadedBaseFigure{}, areas: map[string]loadedArea{}, periods: map[periodOfKind]parsedPeriod{},
-		stored: make(map[valueKey]int, n), counts: map[SaveAction]int{},
+		stored: map[valueKey]int{}, counts: map[SaveAction]int{},
 		free: make(chan *bulkBatch, bulkQueue+2)}
 }
 
-// preload reads, on the SQL side before the planner starts, every
-// Grundzahl and Bezirk the values name and the stored values of each
-// Grundzahl.
-func (p *bulkPlanner) preload(vs []Value) error {
+// ask runs fn on the SQL side, after everything handed over before, and
+// waits for it.
+func (p *bulkPlanner) ask(fn func()) error {
+	reply := make(chan struct{})
+	if err := p.send(func() error { fn(); close(reply); return nil }); err != nil {
+		return err
+	}
+	select {
+	case <-reply:
+		return nil
+	case <-p.done:
+		return errStopped
+	}
+}
+
+// baseFigure returns Grundzahl code, asking the SQL side for it and its
+// stored values the first time. Nothing of the Grundzahl is queued before
+// that, so the stored values are those before the save.
+func (p *bulkPlanner) baseFigure(code string) (loadedBaseFigure, error) {
+	if l, ok := p.bfs[code]; ok {
+		return l, nil
+	}
+	var l loadedBaseFigure
 	b := p.save
-	lastBF, lastArea := "\x00", "\x00"
-	for i := range vs {
-		if code := vs[i].BaseFigure; code != lastBF {
-			lastBF = code
-			if _, ok := p.bfs[code]; !ok {
-				var l loadedBaseFigure
-				l.bf, l.err = b.cache.baseFigure(b.ctx, b.tx, code)
-				if l.err == nil {
-					l.loadErr = p.load(code)
-				}
-				p.bfs[code] = l
-			}
+	if err := p.ask(func() {
+		l.bf, l.err = b.cache.baseFigure(b.ctx, b.tx, code)
+		if l.err == nil {
+			l.loadErr = queryEach(b.ctx, b.tx, `SELECT `+valueColumns+` FROM value WHERE base_figure_code = ?`, func(r *sql.Rows) error {
+				v, err := scanValue(r)
+				l.stored = append(l.stored, v)
+				return err
+			}, code)
 		}
-		if code := vs[i].Area; code != lastArea {
-			lastArea = code
-			if _, ok := p.areas[code]; !ok {
-				var l loadedArea
-				l.ok, l.err = b.cache.areaExists(b.ctx, b.tx, code)
-				p.areas[code] = l
-			}
+	}); err != nil {
+		return l, err
+	}
+	for _, v := range l.stored {
+		p.stored[keyOf(v)] = len(p.values)
+		p.values = append(p.values, v)
+	}
+	l.stored = nil
+	p.bfs[code] = l
+	return l, nil
+}
+
+// area returns whether Bezirk code exists, asking the SQL side the first
+// time.
+func (p *bulkPlanner) area(code string) (loadedArea, error) {
+	if l, ok := p.areas[code]; ok {
+		return l, nil
+	}
+	var l loadedArea
+	b := p.save
+	if err := p.ask(func() { l.ok, l.err = b.cache.areaExists(b.ctx, b.tx, code) }); err != nil {
+		return l, err
+	}
+	p.areas[code] = l
+	return l, nil
+}
+
+// run plans what src yields and closes ops when done or refused; a
+// refusal is the last operation, so the SQL side runs everything before
+// it first, as a save value by value would have. After the values it
+// hands over the series breaks src returns.
+func (p *bulkPlanner) run(src ValueSource) {
+	defer close(p.ops)
+	breaks, err := src(p.yield)
+	if errors.Is(err, errStopped) {
+		return
+	}
+	if err != nil {
+		p.stopped = true
+		p.send(func() error { return err })
+		return
+	}
+	if p.stopped {
+		return // the source ignored yield's error; the save's is on its way
+	}
+	if p.flush(nil) != nil || len(breaks) == 0 {
+		return
+	}
+	b := p.save
+	p.send(func() error {
+		added, err := addBreaks(b.ctx, b.tx, breaks, b.now, b.user)
+		b.breaks = len(added)
+		return err
+	})
+}
+
+// yield plans the values of one chunk of the source.
+func (p *bulkPlanner) yield(vs []Value) error {
+	if p.stopped {
+		return errStopped
+	}
+	for i := range vs {
+		err := p.plan(vs[i], &vs[i])
+		if err == nil && p.planned%bulkRows == 0 {
+			err = p.ctx.Err()
+		}
+		p.planned++
+		if err == errStopped {
+			p.stopped = true
+			return err
+		}
+		if err != nil {
+			p.stopped = true
+			p.send(func() error { return wrapValue(&vs[i], err) })
+			return errStopped
 		}
 	}
 	return nil
-}
-
-// load reads the stored values of Grundzahl bf.
-func (p *bulkPlanner) load(bf string) error {
-	b := p.save
-	return queryEach(b.ctx, b.tx, `SELECT `+valueColumns+` FROM value WHERE base_figure_code = ?`, func(r *sql.Rows) error {
-		v, err := scanValue(r)
-		p.stored[keyOf(v)] = len(p.values)
-		p.values = append(p.values, v)
-		return err
-	}, bf)
-}
-
-// run plans vs and closes ops when done or refused; a refusal is the
-// last operation, so the SQL side runs everything before it first, as a
-// save value by value would have.
-func (p *bulkPlanner) run(vs []Value) {
-	defer close(p.ops)
-	for i := range vs {
-		err := p.plan(vs[i], &vs[i])
-		if err == nil && i%bulkRows == 0 {
-			err = p.ctx.Err()
-		}
-		if err == errStopped {
-			return
-		}
-		if err != nil {
-			p.send(func() error { return wrapValue(&vs[i], err) })
-			return
-		}
-	}
-	p.flush(nil)
 }
 
 // wrapValue names the value a save failed on, or nothing for the last
@@ -218,7 +273,10 @@ func (p *bulkPlanner) plan(v Value, raw *Value) error {
 // saveCache.validate does, and returns it with its period in canonical
 // form.
 func (p *bulkPlanner) validate(v Value) (Value, error) {
-	l := p.bfs[v.BaseFigure]
+	l, err := p.baseFigure(v.BaseFigure)
+	if err != nil {
+		return v, err
+	}
 	if l.err != nil {
 		return v, l.err
 	}
@@ -230,7 +288,10 @@ func (p *bulkPlanner) validate(v Value) (Value, error) {
 	if err := v.Validate(l.bf); err != nil {
 		return v, err
 	}
-	a := p.areas[v.Area]
+	a, err := p.area(v.Area)
+	if err != nil {
+		return v, err
+	}
 	if a.err != nil {
 		return v, a.err
 	}

@@ -39,7 +39,7 @@ func TestBulkSaveKeepsInsertTrigger(t *testing.T) {
 	}
 	var vs []Value
 	day := time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC)
-	for i := range bulkTriggerMin + 10 {
+	for i := range bulkRows + 10 {
 		vs = append(vs, Value{BaseFigure: "BEV", Period: Period(day.AddDate(0, 0, i).Format("2006-01-02")), Area: "stadt", Group: "insgesamt", Number: float64(i)})
 	}
 	if n, _, err := s.SaveValues(ctx, vs, SaveOptions{Origin: "Import: t.csv"}); err != nil || n != len(vs) {
@@ -66,8 +66,8 @@ func TestBulkSaveKeepsInsertTrigger(t *testing.T) {
 	if err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM value_history WHERE action = 'neu'), (SELECT count(*) FROM value)`).Scan(&logged, &values); err != nil {
 		t.Fatal(err)
 	}
-	if values != bulkTriggerMin+11 || logged != values {
-		t.Errorf("%d values, %d 'neu' history rows; want %d of each", values, logged, bulkTriggerMin+11)
+	if values != bulkRows+11 || logged != values {
+		t.Errorf("%d values, %d 'neu' history rows; want %d of each", values, logged, bulkRows+11)
 	}
 	s.Close()
 	if s, err = Open(ctx, path); err != nil {

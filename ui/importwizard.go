@@ -237,11 +237,11 @@ func (w *importWizard) store() {
 	var ins, cor int
 	w.u.runJob(job{title: "Werte werden gespeichert …", file: w.source,
 		work: func(func(int, int)) error {
-			var err error
-			if ins, cor, err = st.SaveValues(context.Background(), values, opts); err != nil {
-				return err
-			}
-			_, err = st.AddSeriesBreaks(context.Background(), breaks)
+			// The values and the breaks they need in one transaction.
+			got, err := st.SaveStream(context.Background(), func(yield func([]store.Value) error) ([]store.SeriesBreak, error) {
+				return breaks, yield(values)
+			}, opts)
+			ins, cor = got.Inserted, got.Corrected
 			return err
 		},
 		done: func(err error) { w.saved(ins, cor, err) }})

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -70,31 +71,30 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	plan, err := official.NewPlan(t, maps, cat, stored)
-	if err != nil {
-		return err
+	// Mapping and storing overlap (official.Import): the hints about
+	// rows that were not taken follow the save, before its summary.
+	plan, got, err := official.Import(ctx, st, t, maps, cat, stored, store.SaveOptions{Origin: "Import: " + filepath.Base(src), Correct: *correct})
+	if plan != nil {
+		for _, p := range plan.Problems {
+			fmt.Fprintln(stderr, "Hinweis: "+p)
+		}
 	}
-	for _, p := range plan.Problems {
-		fmt.Fprintln(stderr, "Hinweis: "+p)
-	}
-	if len(plan.Changed) > 0 && !*correct {
+	var conflict *store.ConflictError
+	if errors.As(err, &conflict) && plan != nil && len(plan.Changed) > 0 {
 		for _, c := range plan.Changed {
 			fmt.Fprintln(stderr, "Abweichung: "+c.Describe(cat, report.FormatValue))
 		}
 		fmt.Fprintf(stderr, "%d Werte weichen von den gespeicherten ab. Nichts wurde geändert. Mit -korrigieren werden sie übernommen (die alten Werte bleiben in der Historie).\n", len(plan.Changed))
 		return errReported
 	}
-	findings := importFindings(ctx, st, cat, stored, plan.Values)
-	ins, cor, err := st.SaveValues(ctx, plan.Values, store.SaveOptions{Origin: "Import: " + filepath.Base(src), Correct: *correct})
 	if err != nil {
 		return err
 	}
-	if n, err := st.AddSeriesBreaks(ctx, plan.Breaks); err != nil {
-		return err
-	} else if n > 0 {
-		fmt.Fprintf(stdout, "Zeitreihenbrüche gesetzt (Zensus-Grundlage): %d.\n", n)
+	if got.Breaks > 0 {
+		fmt.Fprintf(stdout, "Zeitreihenbrüche gesetzt (Zensus-Grundlage): %d.\n", got.Breaks)
 	}
-	fmt.Fprintf(stdout, "Import aus %s: %d Werte gelesen, %d neu, %d korrigiert, %d unverändert.\n", filepath.Base(src), len(plan.Values), ins, cor, len(plan.Values)-ins-cor)
+	fmt.Fprintf(stdout, "Import aus %s: %d Werte gelesen, %d neu, %d korrigiert, %d unverändert.\n", filepath.Base(src), len(plan.Values), got.Inserted, got.Corrected, len(plan.Values)-got.Inserted-got.Corrected)
+	findings := importFindings(ctx, st, cat, stored, plan.Values)
 	printImportFindings(stdout, findings)
 	return nil
 }

@@ -135,8 +135,21 @@ func areaKey(area string) string {
 // validates against the catalogue. Problems (German) name the source line;
 // of two different values for the same slot the first is kept.
 func MapRows(t *Table, maps []Mapping, kind store.PeriodKind) ([]store.Value, []string) {
+	vals, problems, _ := mapRows(t, maps, kind, nil)
+	return vals, problems
+}
+
+// emitEvery is how many mapped values mapRows collects before it hands
+// them on: enough that handing on costs nothing per value, few enough
+// that the save starts storing right after the mapping started.
+const emitEvery = 4096
+
+// mapRows is MapRows; emit, when not nil, gets the values as they are
+// mapped, in chunks that are never changed afterwards, and its error
+// ends the mapping.
+func mapRows(t *Table, maps []Mapping, kind store.PeriodKind, emit func([]store.Value) error) ([]store.Value, []string, error) {
 	if t == nil || len(maps) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	norms := make([]string, len(maps))
 	for i, m := range maps {
@@ -190,6 +203,7 @@ func MapRows(t *Table, maps []Mapping, kind store.PeriodKind) ([]store.Value, []
 		// A download repeats each period on many rows; parsing it once
 		// per distinct text saves an allocation per value.
 		periods = map[string]parsedPeriod{}
+		emitted int // values handed to emit
 	)
 	for _, r := range t.Rows {
 		n := norm(r.Column)
@@ -241,6 +255,15 @@ func MapRows(t *Table, maps []Mapping, kind store.PeriodKind) ([]store.Value, []
 			}
 			at[k] = len(vals)
 			vals = append(vals, v)
+			if emit != nil && len(vals)-emitted >= emitEvery {
+				// The first value of a key is the one kept, so a value
+				// handed on is final. The chunk's capacity ends at its
+				// length: nobody can append into vals through it.
+				if err := emit(vals[emitted:len(vals):len(vals)]); err != nil {
+					return nil, nil, err
+				}
+				emitted = len(vals)
+			}
 		}
 	}
 	for _, v := range sums.values(maps, source) {
@@ -249,10 +272,15 @@ func MapRows(t *Table, maps []Mapping, kind store.PeriodKind) ([]store.Value, []
 			vals = append(vals, v)
 		}
 	}
+	if emit != nil && len(vals) > emitted {
+		if err := emit(vals[emitted:len(vals):len(vals)]); err != nil {
+			return nil, nil, err
+		}
+	}
 	if len(vals) == 0 && len(problems) == 0 {
 		problems = append(problems, "Keine Zeile der Tabelle passt zur Zuordnung (Spalte und Region).")
 	}
-	return vals, problems
+	return vals, problems, nil
 }
 
 // parsedPeriod is a period of the source as sourcePeriod read it.

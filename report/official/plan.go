@@ -10,14 +10,14 @@ import (
 // values that differ from stored ones (corrections, kept in the history),
 // and how many are already stored as they are.
 type Plan struct {
-	Values    []store.Value // every mapped value, to hand to SaveValues
+	Values    []store.Value // every mapped value, to store (Import, store.SaveStream)
 	New       int
 	Changed   []Change
 	Unchanged int
 	Problems  []string // German, from reading and mapping
 	// Breaks are the Zeitreihenbrüche the import sets where the table's
-	// population figures change their census basis; the caller stores them
-	// with store.AddSeriesBreaks together with Values.
+	// population figures change their census basis; they are stored in the
+	// same transaction as Values (Import, store.SaveStream).
 	Breaks []store.SeriesBreak
 }
 
@@ -53,6 +53,12 @@ func (c Change) Describe(cat *store.Catalog, format func(num float64, sym store.
 // period is unknown is refused, as Read refuses it. It changes nothing; the
 // caller stores plan.Values when the user agrees.
 func NewPlan(t *Table, maps []Mapping, cat *store.Catalog, stored []store.Value) (*Plan, error) {
+	return newPlan(t, maps, cat, stored, nil)
+}
+
+// newPlan is NewPlan; emit, when not nil, gets the values as they are
+// mapped (mapRows).
+func newPlan(t *Table, maps []Mapping, cat *store.Catalog, stored []store.Value, emit func([]store.Value) error) (*Plan, error) {
 	// Read refuses such tables already; a Table built another way must
 	// not slip values without a period into a plan either.
 	if err := missingPeriods(t); err != nil {
@@ -73,7 +79,10 @@ func NewPlan(t *Table, maps []Mapping, cat *store.Catalog, stored []store.Value)
 		if !ok {
 			return nil, store.Invalid(fmt.Sprintf("Die Grundzahl „%s“ gibt es in dieser Datei nicht.", code))
 		}
-		vals, problems := MapRows(t, byBF[code], bf.PeriodKind)
+		vals, problems, err := mapRows(t, byBF[code], bf.PeriodKind, emit)
+		if err != nil {
+			return nil, err
+		}
 		if plan.Values == nil {
 			plan.Values = vals // the usual single Grundzahl: no copy
 		} else {
