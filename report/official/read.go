@@ -2,14 +2,10 @@ package official
 
 import (
 	"bytes"
-	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
-
-	"golang.org/x/text/encoding/charmap"
 
 	"bergischgladbach.de/integrationsmonitor/store"
 )
@@ -78,7 +74,7 @@ var errUnknownFormat = store.Invalid("Die Datei ist kein bekanntes Statistik-For
 // refused with a German message (see store.Message); problems in single
 // lines are collected in Problems and the rest is read.
 func Read(r io.Reader) (*Table, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxSize+1))
+	data, err := readAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("read import: %w", err)
 	}
@@ -89,11 +85,7 @@ func Read(r io.Reader) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	recs, err := readRecords(text)
-	if err != nil {
-		return nil, err
-	}
-	t, err := parseRecords(recs)
+	t, err := parseRecords(splitRecords(text))
 	if err != nil {
 		return nil, err
 	}
@@ -145,44 +137,13 @@ func decode(data []byte) (string, error) {
 	if utf8.Valid(data) {
 		return string(data), nil
 	}
-	dec, err := charmap.Windows1252.NewDecoder().Bytes(data)
-	if err != nil {
-		return "", fmt.Errorf("decode windows-1252: %w", err)
-	}
-	return string(dec), nil
+	return decodeWindows1252(data), nil
 }
 
 // record is one CSV record with the line it starts on.
 type record struct {
 	line  int
 	cells []string
-}
-
-// readRecords splits the text at ";" the way the statistics offices
-// write it: quoted fields may span lines (footnotes), quotes inside
-// unquoted fields are literal, and records differ in length.
-func readRecords(text string) ([]record, error) {
-	cr := csv.NewReader(strings.NewReader(text))
-	cr.Comma = ';'
-	cr.LazyQuotes = true
-	cr.FieldsPerRecord = -1
-	var recs []record
-	for {
-		cells, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return nil, store.Invalid(fmt.Sprintf("Die Datei ist keine lesbare CSV-Datei (Zeile %d).", pe.StartLine))
-			}
-			return nil, fmt.Errorf("read csv: %w", err)
-		}
-		line, _ := cr.FieldPos(0)
-		recs = append(recs, record{line: line, cells: cells})
-	}
-	return recs, nil
 }
 
 // parseRecords recognises the format by the first record and hands the
@@ -243,7 +204,7 @@ func (t *Table) problem(line int, format string, args ...any) {
 
 func emptyRecord(r record) bool {
 	for _, c := range r.cells {
-		if strings.TrimSpace(c) != "" {
+		if trimSpace(c) != "" {
 			return false
 		}
 	}
@@ -255,14 +216,14 @@ func (r record) cell(i int) string {
 	if i < 0 || i >= len(r.cells) {
 		return ""
 	}
-	return strings.TrimSpace(r.cells[i])
+	return trimSpace(r.cells[i])
 }
 
 // nonEmpty counts the non-empty cells from index from on.
 func (r record) nonEmpty(from int) int {
 	n := 0
 	for i := from; i < len(r.cells); i++ {
-		if strings.TrimSpace(r.cells[i]) != "" {
+		if trimSpace(r.cells[i]) != "" {
 			n++
 		}
 	}
