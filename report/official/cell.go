@@ -32,6 +32,10 @@ func parseCell(raw string) (c importCell, ok bool) {
 	if s == "" {
 		return c, false
 	}
+	if n, ok := plainNumber(s); ok {
+		// The usual cell, read as parsePlainCell would.
+		return importCell{num: n, hasNum: true}, true
+	}
 	if s == "*" {
 		c.sym = store.SymUnknown
 		return c, true

@@ -94,7 +94,7 @@ func Read(r io.Reader) (*Table, error) {
 	}
 	undated := false
 	for i := range t.Rows {
-		if t.Rows[i].AsOf == "" {
+		if t.Rows[i].AsOf == "" && t.AsOf != "" {
 			t.Rows[i].AsOf = t.AsOf
 		}
 		undated = undated || t.Rows[i].Period == ""

@@ -2,6 +2,7 @@ package official
 
 import (
 	"bytes"
+	"encoding/binary"
 	"io"
 	"io/fs"
 	"strings"
@@ -180,26 +181,37 @@ var latin1UTF8 = func() (t [256]string) {
 }()
 
 // decodeWindows1252 decodes data into a string of exactly the right
-// size; runs of ASCII are copied as they are.
+// size; the runs of ASCII between the other bytes are copied as they are.
 func decodeWindows1252(data []byte) string {
 	n := len(data)
-	for _, c := range data {
-		if c >= utf8.RuneSelf {
-			n += len(latin1UTF8[c]) - 1
-		}
+	for i := nextNonASCII(data, 0); i < len(data); i = nextNonASCII(data, i+1) {
+		n += len(latin1UTF8[data[i]]) - 1
 	}
 	var b strings.Builder
 	b.Grow(n)
 	ascii := 0
-	for i, c := range data {
-		if c >= utf8.RuneSelf {
-			b.Write(data[ascii:i])
-			b.WriteString(latin1UTF8[c])
-			ascii = i + 1
-		}
+	for i := nextNonASCII(data, 0); i < len(data); i = nextNonASCII(data, i+1) {
+		b.Write(data[ascii:i])
+		b.WriteString(latin1UTF8[data[i]])
+		ascii = i + 1
 	}
 	b.Write(data[ascii:])
 	return b.String()
+}
+
+// nextNonASCII returns the index of the first byte from i on that is
+// not ASCII, or len(data); it tests eight bytes at a time, since German
+// text has few umlauts and the numbers none.
+func nextNonASCII(data []byte, i int) int {
+	for ; i+8 <= len(data); i += 8 {
+		if binary.LittleEndian.Uint64(data[i:])&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for i < len(data) && data[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
 }
 
 // trimSpace is strings.TrimSpace with a shortcut for the usual cell
