@@ -61,3 +61,43 @@ func (c *nameCache) column(l *classicLayout, prefix, label string, j int) string
 	}
 	return c.cols[j].col
 }
+
+// textCache hands out one string per distinct column text of a flat
+// file, which repeats a handful of texts in every line.
+type textCache struct {
+	buf   []byte
+	texts map[string]string
+}
+
+// maxCachedTexts bounds the cache for files whose texts do not repeat.
+const maxCachedTexts = 4096
+
+// join is joinNonEmpty(first, rest...) without allocating for a text
+// it has returned before.
+func (c *textCache) join(first string, rest []string) string {
+	c.buf = c.buf[:0]
+	for i := -1; i < len(rest); i++ {
+		p := first
+		if i >= 0 {
+			p = rest[i]
+		}
+		if p == "" {
+			continue
+		}
+		if len(c.buf) > 0 {
+			c.buf = append(c.buf, "; "...)
+		}
+		c.buf = append(c.buf, p...)
+	}
+	if s, ok := c.texts[string(c.buf)]; ok {
+		return s
+	}
+	s := string(c.buf)
+	if c.texts == nil {
+		c.texts = map[string]string{}
+	}
+	if len(c.texts) < maxCachedTexts {
+		c.texts[s] = s
+	}
+	return s
+}
