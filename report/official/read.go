@@ -1,7 +1,6 @@
 package official
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -74,14 +73,14 @@ var errUnknownFormat = store.Invalid("Die Datei ist kein bekanntes Statistik-For
 // refused with a German message (see store.Message); problems in single
 // lines are collected in Problems and the rest is read.
 func Read(r io.Reader) (*Table, error) {
-	data, err := readAll(r)
+	raw, err := readAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("read import: %w", err)
 	}
-	if len(data) > maxSize {
+	if len(raw) > maxSize {
 		return nil, store.Invalid("Die Datei ist zu groß für einen Statistik-Download (mehr als 256 MB).")
 	}
-	text, err := decode(data)
+	text, err := decode(raw)
 	if err != nil {
 		return nil, err
 	}
@@ -120,22 +119,22 @@ func noDataError(t *Table) error {
 // still save Latin-1; a file that is not valid UTF-8 is taken as
 // Windows-1252, which decodes every byte and agrees with ISO-8859-1 on all
 // printable characters.
-func decode(data []byte) (string, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if len(bytes.TrimSpace(data)) == 0 {
+func decode(data string) (string, error) {
+	data = strings.TrimPrefix(data, "\xef\xbb\xbf")
+	if len(strings.TrimSpace(data)) == 0 {
 		return "", store.Invalid("Die Datei ist leer.")
 	}
 	switch {
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+	case strings.HasPrefix(data, "PK\x03\x04"):
 		return "", store.Invalid("Die Datei ist eine Excel-Arbeitsmappe oder ein ZIP-Archiv. Bitte laden Sie die Tabelle im Format CSV herunter.")
-	case bytes.HasPrefix(data, []byte("%PDF")):
+	case strings.HasPrefix(data, "%PDF"):
 		return "", store.Invalid("Die Datei ist ein PDF-Dokument. Bitte laden Sie die Tabelle im Format CSV herunter.")
-	case bytes.IndexByte(data, 0) >= 0:
+	case strings.IndexByte(data, 0) >= 0:
 		// Text never contains NUL; UTF-16 exports and binaries do.
 		return "", store.Invalid("Die Datei enthält Binärdaten und ist keine CSV-Datei. Bitte laden Sie die Tabelle im Format CSV herunter.")
 	}
-	if utf8.Valid(data) {
-		return string(data), nil
+	if utf8.ValidString(data) {
+		return data, nil
 	}
 	return decodeWindows1252(data), nil
 }

@@ -92,7 +92,7 @@ func TestDecodeWindows1252(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := decodeWindows1252(data); got != string(want) {
+		if got := decodeWindows1252(string(data)); got != string(want) {
 			t.Errorf("decodeWindows1252(%q) = %q, want %q", data, got, want)
 		}
 	}
@@ -118,7 +118,7 @@ func FuzzDecodeWindows1252(f *testing.F) {
 	f.Add([]byte("Bev\xf6lkerung \x80 \x81 \x9f"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		want, _ := charmap.Windows1252.NewDecoder().Bytes(data)
-		if got := decodeWindows1252(data); got != string(want) {
+		if got := decodeWindows1252(string(data)); got != string(want) {
 			t.Fatalf("decodeWindows1252(%q) = %q, want %q", data, got, want)
 		}
 	})

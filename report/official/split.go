@@ -1,8 +1,6 @@
 package official
 
 import (
-	"bytes"
-	"encoding/binary"
 	"io"
 	"io/fs"
 	"strings"
@@ -182,7 +180,7 @@ var latin1UTF8 = func() (t [256]string) {
 
 // decodeWindows1252 decodes data into a string of exactly the right
 // size; the runs of ASCII between the other bytes are copied as they are.
-func decodeWindows1252(data []byte) string {
+func decodeWindows1252(data string) string {
 	n := len(data)
 	for i := nextNonASCII(data, 0); i < len(data); i = nextNonASCII(data, i+1) {
 		n += len(latin1UTF8[data[i]]) - 1
@@ -191,20 +189,21 @@ func decodeWindows1252(data []byte) string {
 	b.Grow(n)
 	ascii := 0
 	for i := nextNonASCII(data, 0); i < len(data); i = nextNonASCII(data, i+1) {
-		b.Write(data[ascii:i])
+		b.WriteString(data[ascii:i])
 		b.WriteString(latin1UTF8[data[i]])
 		ascii = i + 1
 	}
-	b.Write(data[ascii:])
+	b.WriteString(data[ascii:])
 	return b.String()
 }
 
 // nextNonASCII returns the index of the first byte from i on that is
 // not ASCII, or len(data); it tests eight bytes at a time, since German
 // text has few umlauts and the numbers none.
-func nextNonASCII(data []byte, i int) int {
+func nextNonASCII(data string, i int) int {
 	for ; i+8 <= len(data); i += 8 {
-		if binary.LittleEndian.Uint64(data[i:])&0x8080808080808080 != 0 {
+		w := data[i : i+8]
+		if (w[0]|w[1]|w[2]|w[3]|w[4]|w[5]|w[6]|w[7])&0x80 != 0 {
 			break
 		}
 	}
@@ -225,18 +224,19 @@ func trimSpace(s string) string {
 	return strings.TrimSpace(s)
 }
 
-// readAll reads the whole download into a buffer sized from the
+// readAll reads the whole download into a string sized from the
 // file's size where the reader knows it, instead of growing it step by
 // step (which for a 10 MB file allocates and copies several times that).
-func readAll(r io.Reader) ([]byte, error) {
-	var b bytes.Buffer
+// A UTF-8 download is then read without a further copy.
+func readAll(r io.Reader) (string, error) {
+	var b strings.Builder
 	if n := sizeHint(r); n > 0 && n <= maxSize {
-		b.Grow(int(n) + bytes.MinRead)
+		b.Grow(int(n))
 	}
-	if _, err := b.ReadFrom(io.LimitReader(r, maxSize+1)); err != nil {
-		return nil, err
+	if _, err := io.Copy(&b, io.LimitReader(r, maxSize+1)); err != nil {
+		return "", err
 	}
-	return b.Bytes(), nil
+	return b.String(), nil
 }
 
 func sizeHint(r io.Reader) int64 {
