@@ -123,3 +123,37 @@ func FuzzDecodeWindows1252(f *testing.F) {
 		}
 	})
 }
+
+// refPlainNumber is the former plainNumber, the reference for the
+// one-pass version.
+func refPlainNumber(s string) (float64, bool) {
+	intPart, frac, hasComma := strings.Cut(s, ",")
+	if len(s) > 15 || intPart == "" || !allDigits(intPart) || hasComma && (frac == "" || !allDigits(frac)) {
+		return 0, false
+	}
+	var m uint64
+	for _, digits := range [2]string{intPart, frac} {
+		for i := 0; i < len(digits); i++ {
+			m = m*10 + uint64(digits[i]-'0')
+		}
+	}
+	return float64(m) / pow10[len(frac)], true
+}
+
+// FuzzCellShortcuts checks trimSpace against strings.TrimSpace and
+// plainNumber against its former version.
+func FuzzCellShortcuts(f *testing.F) {
+	for _, s := range []string{"", " ", "1234", "12,5", " 7 ", "\u00a012\u00a0", "\t8\t", "\x7f", "1,2,3", ",5", "1,", "0000000000000000", "é", "a\u0085"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+			t.Fatalf("trimSpace(%q) = %q, want %q", s, got, want)
+		}
+		got, ok := plainNumber(s)
+		want, wantOK := refPlainNumber(s)
+		if ok != wantOK || got != want {
+			t.Fatalf("plainNumber(%q) = %v, %v, want %v, %v", s, got, ok, want, wantOK)
+		}
+	})
+}
