@@ -102,7 +102,8 @@ func (p *classicParser) dataRow(r record) bool {
 	default:
 		return false
 	}
-	if len(r.cells) < keyCol+3 || r.cell(keyCol+1) == "" {
+	name := r.cell(keyCol + 1)
+	if len(r.cells) < keyCol+3 || name == "" {
 		return false
 	}
 	l := p.layouts[keyCol]
@@ -126,7 +127,7 @@ func (p *classicParser) dataRow(r record) bool {
 	}
 	p.names.labels = rowLabels
 	prefix := p.names.prefix(rowLabels)
-	key, name := r.cell(keyCol), r.cell(keyCol+1)
+	key := r.cell(keyCol)
 	for j := l.stub; j < len(r.cells); j++ {
 		raw := r.cell(j)
 		label := l.label(j)

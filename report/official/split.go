@@ -12,8 +12,11 @@ import (
 // Downloads of the Regionaldatenbank have several hundred thousand
 // cells. encoding/csv copies every record into a string of its own and
 // x/text decodes through a growing buffer; the splitter and decoder here
-// read the same way (pinned by same_test.go against both) but leave cells
-// as slices of the one decoded text and allocate once per file.
+// read the same way (fuzzed against both in ref_test.go; same_test.go
+// pins the whole reader's former results) but leave the cells, and so
+// the Rows' texts, as slices of the one decoded text, which therefore
+// lives as long as any of them, and allocate a few times per file instead
+// of twice per line.
 
 // splitRecords splits text at ";" exactly as encoding/csv does with
 // LazyQuotes and a variable number of fields: "\r\n" ends a line like
