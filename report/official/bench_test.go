@@ -45,3 +45,20 @@ func BenchmarkRead100k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReadFlat100k reads a generated GENESIS flat file of 100,000
+// values, one line each, as the Regionaldatenbank writes it since 2025.
+func BenchmarkReadFlat100k(b *testing.B) {
+	data := impFlatFile(100_000)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		tab, err := Read(bytes.NewReader(data))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(tab.Rows) != 100_000 || len(tab.Problems) != 0 {
+			b.Fatalf("%d rows, problems %q", len(tab.Rows), tab.Problems)
+		}
+	}
+}

@@ -28,9 +28,13 @@ type importCell struct {
 // 2, or one that would reveal such a count) is the official "." (geheim zu
 // halten): both mean that a number exists and is withheld.
 func parseCell(raw string) (c importCell, ok bool) {
-	s := strings.TrimSpace(raw)
+	s := trimSpace(raw)
 	if s == "" {
 		return c, false
+	}
+	if n, ok := plainNumber(s); ok {
+		// The usual cell, read as parsePlainCell would.
+		return importCell{num: n, hasNum: true}, true
 	}
 	if s == "*" {
 		c.sym = store.SymUnknown
@@ -74,17 +78,29 @@ func parsePlainCell(s string) (c importCell, ok bool) {
 // 15 digits mantissa and power of ten are exact, so the one division is
 // correctly rounded, as strconv.ParseFloat would round.
 func plainNumber(s string) (float64, bool) {
-	intPart, frac, hasComma := strings.Cut(s, ",")
-	if len(s) > 15 || intPart == "" || !allDigits(intPart) || hasComma && (frac == "" || !allDigits(frac)) {
+	if len(s) > 15 {
 		return 0, false
 	}
 	var m uint64
-	for _, digits := range [2]string{intPart, frac} {
-		for i := 0; i < len(digits); i++ {
-			m = m*10 + uint64(digits[i]-'0')
+	comma := -1
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
+			m = m*10 + uint64(c-'0')
+		case c == ',' && comma < 0 && i > 0 && i < len(s)-1:
+			comma = i
+		default:
+			return 0, false
 		}
 	}
-	return float64(m) / pow10[len(frac)], true
+	if len(s) == 0 {
+		return 0, false
+	}
+	frac := 0
+	if comma >= 0 {
+		frac = len(s) - 1 - comma
+	}
+	return float64(m) / pow10[frac], true
 }
 
 var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14}

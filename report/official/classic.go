@@ -25,6 +25,7 @@ type classicParser struct {
 	// layouts caches the layout of header for data rows whose key is
 	// in column 0 or 1, so that mixed rows do not recompute it each time.
 	layouts [2]*classicLayout
+	names   nameCache // the texts of Column, built once per distinct text
 }
 
 // classicLayout says where the values of a data row are and what they
@@ -74,7 +75,8 @@ func parseClassic(t *Table, recs []record) {
 // isFooterStart recognises the first footer line; the "©" and "Stand:"
 // lines count too, in case a download lost its "__________" line.
 func isFooterStart(first string) bool {
-	return strings.HasPrefix(first, "___") || strings.HasPrefix(first, "©") || standPattern.MatchString(first)
+	return strings.HasPrefix(first, "___") || strings.HasPrefix(first, "©") ||
+		strings.HasPrefix(first, "Stand:") && standPattern.MatchString(first)
 }
 
 // footer takes the Stand date; footnotes are not data and are skipped.
@@ -100,7 +102,8 @@ func (p *classicParser) dataRow(r record) bool {
 	default:
 		return false
 	}
-	if len(r.cells) < keyCol+3 || r.cell(keyCol+1) == "" {
+	name := r.cell(keyCol + 1)
+	if len(r.cells) < keyCol+3 || name == "" {
 		return false
 	}
 	l := p.layouts[keyCol]
@@ -109,7 +112,7 @@ func (p *classicParser) dataRow(r record) bool {
 		p.layouts[keyCol] = l
 	}
 	p.afterData = true
-	var rowLabels []string
+	rowLabels := p.names.labels[:0]
 	rowPeriod := r.cell(periodCol)
 	for j := keyCol + 2; j < l.stub; j++ {
 		switch c := r.cell(j); {
@@ -122,8 +125,9 @@ func (p *classicParser) dataRow(r record) bool {
 			rowLabels = append(rowLabels, c)
 		}
 	}
-	prefix := strings.Join(rowLabels, "; ")
-	key, name := r.cell(keyCol), r.cell(keyCol+1)
+	p.names.labels = rowLabels
+	prefix := p.names.prefix(rowLabels)
+	key := r.cell(keyCol)
 	for j := l.stub; j < len(r.cells); j++ {
 		raw := r.cell(j)
 		label := l.label(j)
@@ -133,16 +137,15 @@ func (p *classicParser) dataRow(r record) bool {
 			}
 			continue
 		}
-		col := joinLabel(prefix, label, j)
+		col := p.names.column(l, prefix, label, j)
 		c, ok := parseCell(raw)
 		if !ok {
 			p.t.problem(r.line, "„%s“ in der Spalte „%s“ ist weder eine Zahl noch ein Zeichen der amtlichen Statistik und wurde übersprungen.", shortText(raw), shortText(col))
 			continue
 		}
-		p.t.Rows = append(p.t.Rows, Row{
-			RegionKey: key, RegionName: name, Period: p.period(l, rowPeriod, j),
-			Column: col, Raw: raw, Number: c.num, Symbol: c.sym, HasNumber: c.hasNum, Line: r.line,
-		})
+		row := p.t.newRow()
+		row.RegionKey, row.RegionName, row.Period, row.Column, row.Raw = key, name, p.period(l, rowPeriod, j), col, raw
+		row.Number, row.Symbol, row.HasNumber, row.Line = c.num, c.sym, c.hasNum, r.line
 	}
 	return true
 }

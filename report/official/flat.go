@@ -80,6 +80,11 @@ func parseFlat(t *Table, recs []record) error {
 	if err != nil {
 		return err
 	}
+	// One value per line in the new format, one per value column in the
+	// old: enough room for all, so that Rows never grows by copying.
+	t.Rows = make([]Row, 0, (len(recs)-1)*max(1, len(l.values)))
+	var names textCache
+	var features []string
 	for _, r := range recs[1:] {
 		if emptyRecord(r) {
 			continue
@@ -87,25 +92,27 @@ func parseFlat(t *Table, recs []record) error {
 		if t.TableCode == "" {
 			t.TableCode, t.Title = r.cell(l.code), r.cell(l.label)
 		}
-		key, name, features := l.region(r)
+		var key, name string
+		key, name, features = l.region(r, features[:0])
 		if key == "" {
 			t.problem(r.line, "Die Zeile nennt keine Region und wurde übersprungen.")
 			continue
 		}
 		if l.value >= 0 {
-			t.flatCell(r, l.value, key, name, r.cell(l.time), joinNonEmpty(r.cell(l.valueLabel), features))
+			t.flatCell(r, l.value, key, name, r.cell(l.time), names.join(r.cell(l.valueLabel), features))
 			continue
 		}
 		for _, v := range l.values {
-			t.flatCell(r, v.col, key, name, r.cell(l.time), joinNonEmpty(v.label, features))
+			t.flatCell(r, v.col, key, name, r.cell(l.time), names.join(v.label, features))
 		}
 	}
 	return nil
 }
 
-// region finds the variable that holds the region and joins the others'
-// attribute labels into the column's features ("Insgesamt", "weiblich").
-func (l flatLayout) region(r record) (key, name, features string) {
+// region finds the variable that holds the region and appends the
+// others' attribute labels ("Insgesamt", "weiblich"), the column's
+// features, to fs.
+func (l flatLayout) region(r record, fs []string) (key, name string, features []string) {
 	at := -1
 	for i, v := range l.vars {
 		if code := r.cell(v.attrCode); regionVariables[r.cell(v.code)] && isRegionKey(code) {
@@ -123,7 +130,6 @@ func (l flatLayout) region(r record) (key, name, features string) {
 			}
 		}
 	}
-	var fs []string
 	for i, v := range l.vars {
 		if i == at {
 			key, name = r.cell(v.attrCode), r.cell(v.attrLabel)
@@ -131,7 +137,7 @@ func (l flatLayout) region(r record) (key, name, features string) {
 			fs = append(fs, lab)
 		}
 	}
-	return key, name, strings.Join(fs, "; ")
+	return key, name, fs
 }
 
 func (t *Table) flatCell(r record, col int, key, name, period, column string) {
@@ -148,10 +154,9 @@ func (t *Table) flatCell(r record, col int, key, name, period, column string) {
 	if column == "" {
 		column = fmt.Sprintf("Spalte %d", col+1)
 	}
-	t.Rows = append(t.Rows, Row{
-		RegionKey: key, RegionName: name, Period: period, Column: column,
-		Raw: raw, Number: c.num, Symbol: c.sym, HasNumber: c.hasNum, Line: r.line,
-	})
+	row := t.newRow()
+	row.RegionKey, row.RegionName, row.Period, row.Column, row.Raw = key, name, period, column, raw
+	row.Number, row.Symbol, row.HasNumber, row.Line = c.num, c.sym, c.hasNum, r.line
 }
 
 func joinNonEmpty(parts ...string) string {

@@ -1,15 +1,10 @@
 package official
 
 import (
-	"bytes"
-	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
-
-	"golang.org/x/text/encoding/charmap"
 
 	"bergischgladbach.de/integrationsmonitor/store"
 )
@@ -78,22 +73,18 @@ var errUnknownFormat = store.Invalid("Die Datei ist kein bekanntes Statistik-For
 // refused with a German message (see store.Message); problems in single
 // lines are collected in Problems and the rest is read.
 func Read(r io.Reader) (*Table, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxSize+1))
+	raw, err := readAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("read import: %w", err)
 	}
-	if len(data) > maxSize {
+	if len(raw) > maxSize {
 		return nil, store.Invalid("Die Datei ist zu groß für einen Statistik-Download (mehr als 256 MB).")
 	}
-	text, err := decode(data)
+	text, err := decode(raw)
 	if err != nil {
 		return nil, err
 	}
-	recs, err := readRecords(text)
-	if err != nil {
-		return nil, err
-	}
-	t, err := parseRecords(recs)
+	t, err := parseRecords(splitRecords(text))
 	if err != nil {
 		return nil, err
 	}
@@ -102,7 +93,7 @@ func Read(r io.Reader) (*Table, error) {
 	}
 	undated := false
 	for i := range t.Rows {
-		if t.Rows[i].AsOf == "" {
+		if t.Rows[i].AsOf == "" && t.AsOf != "" {
 			t.Rows[i].AsOf = t.AsOf
 		}
 		undated = undated || t.Rows[i].Period == ""
@@ -128,61 +119,30 @@ func noDataError(t *Table) error {
 // still save Latin-1; a file that is not valid UTF-8 is taken as
 // Windows-1252, which decodes every byte and agrees with ISO-8859-1 on all
 // printable characters.
-func decode(data []byte) (string, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if len(bytes.TrimSpace(data)) == 0 {
+func decode(data string) (string, error) {
+	data = strings.TrimPrefix(data, "\xef\xbb\xbf")
+	if len(strings.TrimSpace(data)) == 0 {
 		return "", store.Invalid("Die Datei ist leer.")
 	}
 	switch {
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+	case strings.HasPrefix(data, "PK\x03\x04"):
 		return "", store.Invalid("Die Datei ist eine Excel-Arbeitsmappe oder ein ZIP-Archiv. Bitte laden Sie die Tabelle im Format CSV herunter.")
-	case bytes.HasPrefix(data, []byte("%PDF")):
+	case strings.HasPrefix(data, "%PDF"):
 		return "", store.Invalid("Die Datei ist ein PDF-Dokument. Bitte laden Sie die Tabelle im Format CSV herunter.")
-	case bytes.IndexByte(data, 0) >= 0:
+	case strings.IndexByte(data, 0) >= 0:
 		// Text never contains NUL; UTF-16 exports and binaries do.
 		return "", store.Invalid("Die Datei enthält Binärdaten und ist keine CSV-Datei. Bitte laden Sie die Tabelle im Format CSV herunter.")
 	}
-	if utf8.Valid(data) {
-		return string(data), nil
+	if utf8.ValidString(data) {
+		return data, nil
 	}
-	dec, err := charmap.Windows1252.NewDecoder().Bytes(data)
-	if err != nil {
-		return "", fmt.Errorf("decode windows-1252: %w", err)
-	}
-	return string(dec), nil
+	return decodeWindows1252(data), nil
 }
 
 // record is one CSV record with the line it starts on.
 type record struct {
 	line  int
 	cells []string
-}
-
-// readRecords splits the text at ";" the way the statistics offices
-// write it: quoted fields may span lines (footnotes), quotes inside
-// unquoted fields are literal, and records differ in length.
-func readRecords(text string) ([]record, error) {
-	cr := csv.NewReader(strings.NewReader(text))
-	cr.Comma = ';'
-	cr.LazyQuotes = true
-	cr.FieldsPerRecord = -1
-	var recs []record
-	for {
-		cells, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return nil, store.Invalid(fmt.Sprintf("Die Datei ist keine lesbare CSV-Datei (Zeile %d).", pe.StartLine))
-			}
-			return nil, fmt.Errorf("read csv: %w", err)
-		}
-		line, _ := cr.FieldPos(0)
-		recs = append(recs, record{line: line, cells: cells})
-	}
-	return recs, nil
 }
 
 // parseRecords recognises the format by the first record and hands the
@@ -243,7 +203,7 @@ func (t *Table) problem(line int, format string, args ...any) {
 
 func emptyRecord(r record) bool {
 	for _, c := range r.cells {
-		if strings.TrimSpace(c) != "" {
+		if trimSpace(c) != "" {
 			return false
 		}
 	}
@@ -255,14 +215,14 @@ func (r record) cell(i int) string {
 	if i < 0 || i >= len(r.cells) {
 		return ""
 	}
-	return strings.TrimSpace(r.cells[i])
+	return trimSpace(r.cells[i])
 }
 
 // nonEmpty counts the non-empty cells from index from on.
 func (r record) nonEmpty(from int) int {
 	n := 0
 	for i := from; i < len(r.cells); i++ {
-		if strings.TrimSpace(r.cells[i]) != "" {
+		if trimSpace(r.cells[i]) != "" {
 			n++
 		}
 	}
