@@ -198,6 +198,7 @@ func (s *Store) writeBulk(ctx context.Context, fn func(*sql.Tx) error) (err erro
 	if err := s.checkNotMoved(); err != nil {
 		return err
 	}
+	defer relaxGC()()
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return classify(err)
