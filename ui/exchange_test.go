@@ -103,6 +103,11 @@ func TestImportWizardKnownTable(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
+	// A stored Stichtag before the table's Zensus 2022 basis: the
+	// import sets a break from 2022 on.
+	if _, err := u.st.SaveValue(context.Background(), store.Value{BaseFigure: "BEV", Period: "2021-12-31", Area: "stadt", Group: "insgesamt", Number: 112300}, store.SaveOptions{Origin: "Eingabe"}); err != nil {
+		t.Fatal(err)
+	}
 	w := newImportWizard(u, tbl, "ldb_12411-15i.csv")
 	w.show()
 	if w.plan == nil || w.plan.New != 2 || !strings.Contains(w.summary.Text, "2 neu") {
@@ -128,6 +133,20 @@ func TestImportWizardKnownTable(t *testing.T) {
 	v, err := st.Value(context.Background(), "BEV", "2024-12-31", "stadt", "insgesamt")
 	if err != nil || v.Number != 111361 {
 		t.Errorf("BEV stadt 2024 = %+v %v", v, err)
+	}
+	// The census breaks of the plan are stored with its values.
+	bs, err := st.SeriesBreaks(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var imported []string
+	for _, b := range bs {
+		if b.Origin == store.BreakImport {
+			imported = append(imported, b.BaseFigure+" "+b.Area+" "+string(b.Period))
+		}
+	}
+	if len(w.plan.Breaks) == 0 || strings.Join(imported, ", ") != "BEV stadt 2022" {
+		t.Errorf("breaks set by the import: %q (plan: %+v), want BEV stadt 2022", imported, w.plan.Breaks)
 	}
 }
 
