@@ -78,6 +78,10 @@ const bulkQueue = 2
 // names its value. The series breaks the source returns are stored after
 // its values, in the same transaction: an import sets the breaks its
 // values need, or nothing.
+//
+// yield is not safe for concurrent use: the source calls it from the
+// goroutine it runs on, and never after it has returned. The source must
+// not use the Store it saves into; the save holds its write transaction.
 type ValueSource func(yield func([]Value) error) ([]SeriesBreak, error)
 
 // SaveCounts is what a save did.
@@ -140,14 +144,20 @@ func saveStreamTx(ctx context.Context, tx *sql.Tx, src ValueSource, opts SaveOpt
 		defer func() { planPanic = recover() }()
 		p.run(src)
 	}()
+	// The planner is released and waited for on every way out, also
+	// when an operation panics: it may be waiting in send or ask.
+	stop := sync.OnceFunc(func() {
+		close(done)
+		wg.Wait()
+	})
+	defer stop()
 	var err error
 	for op := range ops {
 		if err = op(); err != nil {
 			break
 		}
 	}
-	close(done)
-	wg.Wait()
+	stop()
 	if planPanic != nil {
 		panic(planPanic)
 	}

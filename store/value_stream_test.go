@@ -3,6 +3,8 @@ package store_test
 import (
 	"context"
 	"errors"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -115,14 +117,21 @@ func TestSaveStreamLeavesFileUnchangedOnRefusal(t *testing.T) {
 		{"invalid break", streamOf(vs, 1000, []store.SeriesBreak{{BaseFigure: "BEV", Period: "2021"}}), "Grund"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			s, _ := mustCreate(t)
-			before := fileState(t, s)
+			s, path := mustCreate(t)
+			before, hash := fileState(t, s), hashFile(t, path)
+			gogc := gcPercent()
 			_, err := s.SaveStream(ctx, c.src, store.SaveOptions{Origin: "Import: t.csv"})
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Fatalf("error %v, want one that names %q", err, c.want)
 			}
 			if after := fileState(t, s); after != before {
 				t.Errorf("file changed by a refused save: %v, was %v", after, before)
+			}
+			if hashFile(t, path) != hash {
+				t.Errorf("file bytes changed by a refused save")
+			}
+			if got := gcPercent(); got != gogc {
+				t.Errorf("GOGC %d after a refused save, want %d again", got, gogc)
 			}
 		})
 	}
@@ -157,4 +166,84 @@ func TestSaveStreamStopsTheSource(t *testing.T) {
 	if vs, _ := s.Values(ctx); len(vs) != 0 {
 		t.Errorf("%d values stored by a refused save", len(vs))
 	}
+}
+
+// TestSaveStreamPanicAndCancel: a source that panics part-way hands the
+// panic to the caller and a context cancelled part-way ends the save;
+// either way the file is unchanged, the insert trigger is back, the
+// collector's target is restored and no goroutine is left behind.
+func TestSaveStreamPanicAndCancel(t *testing.T) {
+	var vs []store.Value
+	day := time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range 6000 {
+		vs = append(vs, store.Value{BaseFigure: "BEV", Period: store.Period(day.AddDate(0, 0, i).Format("2006-01-02")), Area: "stadt", Group: "insgesamt", Number: float64(100000 + i)})
+	}
+	for _, c := range []string{"panic", "cancel"} {
+		t.Run(c, func(t *testing.T) {
+			s, path := mustCreate(t)
+			hash, gogc := hashFile(t, path), gcPercent()
+			goroutines := runtime.NumGoroutine()
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			src := func(yield func([]store.Value) error) ([]store.SeriesBreak, error) {
+				for i := 0; i < len(vs); i += 1000 {
+					if i == 3000 {
+						if c == "panic" {
+							panic("Quelle kaputt")
+						}
+						cancel()
+					}
+					if err := yield(vs[i : i+1000]); err != nil {
+						return nil, err
+					}
+				}
+				return nil, nil
+			}
+			var err error
+			recovered := func() (r any) {
+				defer func() { r = recover() }()
+				_, err = s.SaveStream(ctx, src, store.SaveOptions{Origin: "Import: t.csv"})
+				return nil
+			}()
+			switch c {
+			case "panic":
+				if recovered != "Quelle kaputt" {
+					t.Errorf("recovered %v, want the source's panic", recovered)
+				}
+			case "cancel":
+				if recovered != nil || err == nil {
+					t.Errorf("cancelled save: error %v, panic %v", err, recovered)
+				}
+			}
+			if hashFile(t, path) != hash {
+				t.Errorf("file bytes changed")
+			}
+			if got := gcPercent(); got != gogc {
+				t.Errorf("GOGC %d afterwards, want %d again", got, gogc)
+			}
+			for range 100 {
+				if runtime.NumGoroutine() <= goroutines {
+					break
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+			if n := runtime.NumGoroutine(); n > goroutines {
+				t.Errorf("%d goroutines after the save, %d before", n, goroutines)
+			}
+			// The trigger is back: a plain insert is logged.
+			if _, err := s.SaveValue(context.Background(), vs[0], store.SaveOptions{Origin: "Eingabe"}); err != nil {
+				t.Fatal(err)
+			}
+			if h, err := s.History(context.Background(), "BEV", vs[0].Period, "stadt", "insgesamt"); err != nil || len(h) != 1 {
+				t.Errorf("history of a later save: %d rows, %v", len(h), err)
+			}
+		})
+	}
+}
+
+// gcPercent reads the collector's target (setting it back at once).
+func gcPercent() int {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	return p
 }

@@ -80,9 +80,21 @@ func parseFlat(t *Table, recs []record) error {
 	if err != nil {
 		return err
 	}
-	// One value per line in the new format, one per value column in the
-	// old: enough room for all, so that Rows never grows by copying.
-	t.Rows = make([]Row, 0, (len(recs)-1)*max(1, len(l.values)))
+	// One value per line in the new format, one per filled value column
+	// in the old: enough room for all, so that Rows never grows by
+	// copying, and none for the empty cells of a wide table.
+	n := len(recs) - 1
+	if l.value < 0 {
+		n = 0
+		for _, r := range recs[1:] {
+			for _, v := range l.values {
+				if v.col < len(r.cells) && r.cells[v.col] != "" {
+					n++
+				}
+			}
+		}
+	}
+	t.Rows = make([]Row, 0, n)
 	var names textCache
 	var features []string
 	for _, r := range recs[1:] {

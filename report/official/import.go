@@ -2,7 +2,6 @@ package official
 
 import (
 	"context"
-	"errors"
 
 	"bergischgladbach.de/integrationsmonitor/store"
 )
@@ -17,7 +16,8 @@ import (
 // a value differs from a stored one and opts.Correct is not set, nothing
 // is stored and the error is a *store.ConflictError; the plan returned
 // with it then lists every differing value (Plan.Changed), so that the
-// caller can show them all, not just the first the save met.
+// caller can show them all, not just the first the save met. Whenever the
+// table could be mapped, the plan is returned, also with an error.
 func Import(ctx context.Context, st *store.Store, t *Table, maps []Mapping, cat *store.Catalog, stored []store.Value, opts store.SaveOptions) (*Plan, store.SaveCounts, error) {
 	var plan *Plan
 	counts, err := st.SaveStream(ctx, func(yield func([]store.Value) error) ([]store.SeriesBreak, error) {
@@ -28,10 +28,11 @@ func Import(ctx context.Context, st *store.Store, t *Table, maps []Mapping, cat 
 		plan = p
 		return p.Breaks, nil
 	}, opts)
-	var conflict *store.ConflictError
-	if errors.As(err, &conflict) {
-		// The save stopped at the first difference; the plan of the
-		// whole table names all of them. It stores nothing.
+	if err != nil && plan == nil {
+		// The save stopped before the mapping was done (at the first
+		// differing value, or refused from the start: a read-only file).
+		// The plan of the whole table still names every difference and
+		// every row not taken; it stores nothing.
 		if p, perr := NewPlan(t, maps, cat, stored); perr == nil {
 			plan = p
 		}
