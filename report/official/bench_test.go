@@ -32,24 +32,17 @@ func impLdbBenchFile(tb testing.TB, n int) []byte {
 // 100,000 rows (300,000 values), about the size of the largest
 // Gemeinde tables of the Regionaldatenbank.
 func BenchmarkRead100k(b *testing.B) {
-	data := impLdbBenchFile(b, 100_000)
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	for b.Loop() {
-		tab, err := Read(bytes.NewReader(data))
-		if err != nil {
-			b.Fatal(err)
-		}
-		if len(tab.Rows) != 300_000 || len(tab.Problems) != 0 {
-			b.Fatalf("%d rows, problems %q", len(tab.Rows), tab.Problems)
-		}
-	}
+	benchRead(b, impLdbBenchFile(b, 100_000), 300_000)
 }
 
 // BenchmarkReadFlat100k reads a generated GENESIS flat file of 100,000
 // values, one line each, as the Regionaldatenbank writes it since 2025.
 func BenchmarkReadFlat100k(b *testing.B) {
-	data := impFlatFile(100_000)
+	benchRead(b, impFlatFile(100_000), 100_000)
+}
+
+// benchRead reads data, which must give rows values and no problems.
+func benchRead(b *testing.B, data []byte, rows int) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -57,7 +50,7 @@ func BenchmarkReadFlat100k(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if len(tab.Rows) != 100_000 || len(tab.Problems) != 0 {
+		if len(tab.Rows) != rows || len(tab.Problems) != 0 {
 			b.Fatalf("%d rows, problems %q", len(tab.Rows), tab.Problems)
 		}
 	}
