@@ -34,7 +34,11 @@ func (w *importWizard) plausibility(stored []store.Value) []string {
 			lines = append(lines, fmt.Sprintf("… und %d weitere (alle listet „integrationsmonitor pruefen“)", len(fs)-maxFindingLines))
 			break
 		}
-		lines = append(lines, fmt.Sprintf("• %s, %s, %s, %s, %s: %s", f.KeyFigure, f.BaseFigureName, f.PeriodLabel(), f.AreaName, f.GroupName, f.Text))
+		where := []string{f.BaseFigureName, f.PeriodLabel(), f.AreaName, f.GroupName}
+		if f.KeyFigure != "" { // the population belongs to no Kennzahl
+			where = append([]string{f.KeyFigure}, where...)
+		}
+		lines = append(lines, "• "+strings.Join(where, ", ")+": "+f.Text)
 	}
 	w.findings = lines
 	return lines

@@ -36,8 +36,14 @@ func printFindings(ctx context.Context, path string, stdout, stderr io.Writer) e
 // list them.
 func printFindingLines(w io.Writer, fs []report.Finding) {
 	for _, f := range fs {
-		fmt.Fprintf(w, "- Kennzahl %s; Grundzahl %s %s; Erhebungszeit %s; Bezirk %s; Gruppe %s: %s\n",
-			f.KeyFigure, f.BaseFigure, f.BaseFigureName, f.PeriodLabel(), f.AreaName, f.GroupName, f.Text)
+		// A Grundzahl no Kennzahl computes with (the population, read for
+		// the participation shares) has no Kennzahl to name.
+		kf := ""
+		if f.KeyFigure != "" {
+			kf = "Kennzahl " + f.KeyFigure + "; "
+		}
+		fmt.Fprintf(w, "- %sGrundzahl %s %s; Erhebungszeit %s; Bezirk %s; Gruppe %s: %s\n",
+			kf, f.BaseFigure, f.BaseFigureName, f.PeriodLabel(), f.AreaName, f.GroupName, f.Text)
 	}
 }
 
