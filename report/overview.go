@@ -88,12 +88,6 @@ func overviewRow(kr KeyFigureResult, year int) OverviewRow {
 	if kr.HasLatest {
 		row.LatestPeriod = kr.Latest.Period.Label()
 		row.Reference = referenceAt(pub, kr.Latest.Period)
-		// Where the Bewertung compares the headline with another series
-		// (A-K1: Ausländer/innen with Deutsche, because "Insgesamt"
-		// contains them), the Übersicht names that comparison.
-		if rule := ruleFor(k); rule.kind == judgeParity && rule.series == 0 && rule.compare > 0 && rule.compare < len(pub.Series) {
-			row.Reference = seriesAt(pub.Series[rule.compare], kr.Latest.Period, k.Unit)
-		}
 		// A change to or from a hidden value would give it back.
 		if prev, ok := latestBefore(pub, year, kr.Latest.Period); ok && prev.OK && kr.Latest.OK {
 			row.ChangePrev = shortChange(prev.Value, kr.Latest.Value, k.Unit)
@@ -108,13 +102,30 @@ func overviewRow(kr KeyFigureResult, year int) OverviewRow {
 
 // referenceAt is the reference value at period p with its label.
 func referenceAt(r Result, p store.Period) string {
-	if r.Reference == nil {
+	ref, constant := referenceSeries(r)
+	switch {
+	case ref == nil:
 		return ""
+	case constant:
+		return strings.TrimSpace(ref.Label) // its label states it ("ausgeglichen (1,0)")
 	}
-	if r.KeyFigure.Reference != nil && !inputRef.MatchString(r.KeyFigure.Reference.Formula) {
-		return strings.TrimSpace(r.Reference.Label) // a constant: its label states it ("ausgeglichen (1,0)")
+	return seriesAt(*ref, p, r.KeyFigure.Unit)
+}
+
+// referenceSeries is what the headline is compared with, for the
+// Übersicht and the sentence alike: where the Bewertung compares it with
+// another series of the Kennzahl (A-K1: Ausländer/innen with Deutsche,
+// because "Insgesamt" contains them), that series, else the catalogue's
+// reference. constant says the reference is a number ("1", "0") whose
+// label states it.
+func referenceSeries(r Result) (ref *SeriesResult, constant bool) {
+	if rule := ruleFor(r.KeyFigure); rule.kind == judgeParity && rule.series == 0 && rule.compare > 0 && rule.compare < len(r.Series) {
+		return &r.Series[rule.compare], false
 	}
-	return seriesAt(*r.Reference, p, r.KeyFigure.Unit)
+	if r.Reference == nil {
+		return nil, false
+	}
+	return r.Reference, r.KeyFigure.Reference != nil && !inputRef.MatchString(r.KeyFigure.Reference.Formula)
 }
 
 // seriesAt is the value of s at period p with the series' label.

@@ -42,7 +42,7 @@ func sentence(r Result, reportYear int) string {
 		b.WriteString("Für diese Kennzahl liegen noch keine Werte vor")
 	}
 	if a.N > 0 || hasLatest && latest.OK {
-		b.WriteString(referenceClause(k, r.Reference, at.Period))
+		b.WriteString(referenceClause(r, at.Period))
 	}
 	fmt.Fprintf(&b, "; Zielrichtung: %s.", k.Direction.Label())
 	if a.N > 0 && hasLatest && !latest.OK && latest.Period.Compare(a.To.Period) > 0 {
@@ -70,13 +70,16 @@ func changeClause(subject string, from, to Point, unit string) string {
 		subject, f, periodNote(from), t, periodNote(to), verb, changeText(from.Value, to.Value, unit))
 }
 
-// referenceClause names the reference at the period spoken of; a constant
-// reference ("1", "0") is named by its label alone, which states it.
-func referenceClause(k store.KeyFigure, ref *SeriesResult, p store.Period) string {
-	if k.Reference == nil || ref == nil {
+// referenceClause names the reference at the period spoken of, the one
+// the Übersicht names (referenceSeries); a constant reference ("1", "0")
+// is named by its label alone, which states it.
+func referenceClause(r Result, p store.Period) string {
+	ref, constant := referenceSeries(r)
+	if ref == nil {
 		return ""
 	}
-	if !inputRef.MatchString(k.Reference.Formula) {
+	k := r.KeyFigure
+	if constant {
 		return "; Referenz: " + ref.Label
 	}
 	for _, rp := range ref.Points {
