@@ -1,15 +1,12 @@
 package store_test
 
 import (
-	"bufio"
 	"context"
 	"database/sql"
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -77,64 +74,6 @@ func TestStreamCrashHelper(t *testing.T) {
 	}
 }
 
-// streamCrashRun starts one helper at value start, kills it delay after
-// it opened the file and returns the last value it reported committed.
-func streamCrashRun(t *testing.T, path string, start int, delay time.Duration) int {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestStreamCrashHelper$", "-test.count=1")
-	cmd.Env = append(os.Environ(), streamCrashFileEnv+"="+path, streamCrashStartEnv+"="+strconv.Itoa(start))
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	lines := make(chan string)
-	go func() {
-		defer close(lines)
-		r := bufio.NewReader(out)
-		for {
-			line, err := r.ReadString('\n')
-			if err != nil {
-				return // a line cut by the kill does not count
-			}
-			lines <- strings.TrimSuffix(line, "\n")
-		}
-	}()
-	last := start - 1
-	var kill <-chan time.Time // set once the helper has opened the file
-	for lines != nil {
-		select {
-		case line, ok := <-lines:
-			switch {
-			case !ok:
-				lines = nil
-			case line == "open":
-				kill = time.After(delay)
-			case strings.HasPrefix(line, "committed "):
-				n, err := strconv.Atoi(strings.TrimPrefix(line, "committed "))
-				if err != nil || n != last+streamCrashImport {
-					t.Fatalf("unexpected line %q after committed %d", line, last)
-				}
-				last = n
-			default:
-				t.Fatalf("helper: %s", line)
-			}
-		case <-kill:
-			cmd.Process.Kill()
-			kill = nil
-		case <-ctx.Done():
-			t.Fatal("helper neither reported nor ended in time")
-		}
-	}
-	cmd.Process.Kill()
-	cmd.Wait()
-	return last
-}
-
 func TestStreamCrashKeepsImports(t *testing.T) {
 	runs := 40
 	if testing.Short() {
@@ -161,7 +100,8 @@ func TestStreamCrashKeepsImports(t *testing.T) {
 	stored, midTx, hot, inFlightStored := 0, 0, 0, 0 // stored: values of the imports in the file
 	for run := range runs {
 		delay := time.Duration(3+rng.IntN(60)) * time.Millisecond
-		last := streamCrashRun(t, path, stored, delay)
+		env := []string{streamCrashFileEnv + "=" + path, streamCrashStartEnv + "=" + strconv.Itoa(stored)}
+		last := killHelper(t, "TestStreamCrashHelper", env, stored, streamCrashImport, delay)
 		switch journalState(t, path) {
 		case journalHot:
 			hot++

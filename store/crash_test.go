@@ -123,15 +123,25 @@ func TestCrashHelper(t *testing.T) {
 // helper reported as committed, or start-1 for none.
 func crashRun(t *testing.T, path string, start int, delay time.Duration, batch bool) int {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestCrashHelper$", "-test.count=1")
-	cmd.Env = append(os.Environ(), crashHelperEnv+"="+path, crashStartEnv+"="+strconv.Itoa(start))
+	env := []string{crashHelperEnv + "=" + path, crashStartEnv + "=" + strconv.Itoa(start)}
 	step := 1
 	if batch {
-		cmd.Env = append(cmd.Env, crashBatchEnv+"=1")
+		env = append(env, crashBatchEnv+"=1")
 		step = crashBatch
 	}
+	return killHelper(t, "TestCrashHelper", env, start, step, delay)
+}
+
+// killHelper runs the test helper as a process of its own with env,
+// kills it delay after it reported "open" and returns the last write it
+// reported as "committed N"; the reports must come in steps of step from
+// start-1.
+func killHelper(t *testing.T, helper string, env []string, start, step int, delay time.Duration) int {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^"+helper+"$", "-test.count=1")
+	cmd.Env = append(os.Environ(), env...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.StdoutPipe()
