@@ -37,6 +37,17 @@ func importBenchFile(tb testing.TB, n int) []byte {
 	return data
 }
 
+// importBenchMappings map the population column of importBenchFile to
+// BEV of the Stadt, the Kreis and NRW.
+func importBenchMappings() []official.Mapping {
+	var maps []official.Mapping
+	for _, a := range []struct{ area, key string }{{"stadt", "05378004"}, {"kreis", "05378"}, {"nrw", "05"}} {
+		maps = append(maps, official.Mapping{BaseFigure: "BEV", Group: "insgesamt", Area: a.area, RegionKey: a.key,
+			Column: "Fortschreibung des Bevölkerungsstandes; Bevölkerungsstand (Basis Zensus 2022 und früher); Anzahl"})
+	}
+	return maps
+}
+
 // BenchmarkImport100k is an import end to end as `integrationsmonitor
 // import` and the import wizard do it: read a 100,000-row download
 // (report/official), map its population column to BEV and store the
@@ -46,11 +57,7 @@ func BenchmarkImport100k(b *testing.B) {
 	const n = 100_000
 	data := importBenchFile(b, n)
 	cat := mustCatalog(b)
-	var maps []official.Mapping
-	for _, a := range []struct{ area, key string }{{"stadt", "05378004"}, {"kreis", "05378"}, {"nrw", "05"}} {
-		maps = append(maps, official.Mapping{BaseFigure: "BEV", Group: "insgesamt", Area: a.area, RegionKey: a.key,
-			Column: "Fortschreibung des Bevölkerungsstandes; Bevölkerungsstand (Basis Zensus 2022 und früher); Anzahl"})
-	}
+	maps := importBenchMappings()
 	benchOnNewFile(b, cat, func(ctx context.Context, s *store.Store) {
 		t, err := official.Read(bytes.NewReader(data))
 		if err != nil {
@@ -80,11 +87,7 @@ func BenchmarkImportPlan100k(b *testing.B) {
 	const n = 100_000
 	data := importBenchFile(b, n)
 	cat := mustCatalog(b)
-	var maps []official.Mapping
-	for _, a := range []struct{ area, key string }{{"stadt", "05378004"}, {"kreis", "05378"}, {"nrw", "05"}} {
-		maps = append(maps, official.Mapping{BaseFigure: "BEV", Group: "insgesamt", Area: a.area, RegionKey: a.key,
-			Column: "Fortschreibung des Bevölkerungsstandes; Bevölkerungsstand (Basis Zensus 2022 und früher); Anzahl"})
-	}
+	maps := importBenchMappings()
 	c0 := cpuTime()
 	for b.Loop() {
 		t, err := official.Read(bytes.NewReader(data))
